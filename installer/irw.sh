@@ -1,0 +1,13 @@
+#!/usr/bin/env bash
+# Launches the workbench (no arguments) or a command (irw.sh --help) with the memory caps and
+# oneDNN natives that DL4J needs on a small machine (see PLATFORM-NOTES in the docs).
+set -euo pipefail
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+jar="$here/target/irw.jar"
+[ -f "$jar" ] || { echo "irw.sh: $jar not found; build it with: mvn -q -DskipTests package" >&2; exit 1; }
+export OMP_NUM_THREADS="${OMP_NUM_THREADS:-$(nproc)}"
+exec java ${IRW_JAVA_OPTS:--Xmx3g} \
+  -Dorg.bytedeco.javacpp.maxbytes=3g -Dorg.bytedeco.javacpp.maxphysicalbytes=6g \
+  -Dorg.bytedeco.javacpp.platform.extension=-onednn-avx2 \
+  -Dirw.home="$here" \
+  -jar "$jar" "$@"

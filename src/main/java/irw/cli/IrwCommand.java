@@ -1,0 +1,34 @@
+package irw.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The root of the command-line interface. Each feature registers its sub-command here. */
+@Command(name = "irw", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        description = "Imitation Refinement Workbench: read, simulate, refine and classify diffraction patterns.",
+        subcommands = {
+                CommandLine.HelpCommand.class,
+                ConvertCommand.class,
+        })
+public final class IrwCommand implements Runnable {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(System.out);
+    }
+
+    /** Runs a command line and returns its exit code; errors become one clear line on stderr. */
+    public static int execute(String... args) {
+        CommandLine cli = new CommandLine(new IrwCommand());
+        cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
+            commandLine.getErr().println("error: " + (ex.getMessage() == null ? ex.toString() : ex.getMessage()));
+            if (Boolean.getBoolean("irw.debug")) {
+                ex.printStackTrace(commandLine.getErr());
+            }
+            return 1;
+        });
+        return cli.execute(args);
+    }
+}
