@@ -9,6 +9,7 @@ import picocli.CommandLine.Command;
         subcommands = {
                 CommandLine.HelpCommand.class,
                 ConvertCommand.class,
+                SimulateCommand.class,
         })
 public final class IrwCommand implements Runnable {
     @CommandLine.Spec
