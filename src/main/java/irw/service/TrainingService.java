@@ -57,7 +57,13 @@ public final class TrainingService implements AutoCloseable {
             }
         }
         lockChannel = FileChannel.open(dataDir.resolve("service.lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-        lock = lockChannel.tryLock();
+        FileLock acquired;
+        try {
+            acquired = lockChannel.tryLock();
+        } catch (java.nio.channels.OverlappingFileLockException e) {
+            acquired = null; // held by another service in this very JVM
+        }
+        lock = acquired;
         if (lock == null) {
             lockChannel.close();
             throw new IllegalStateException("another training service already runs on " + dataDir);

@@ -108,7 +108,12 @@ public final class LocalServiceLauncher implements AutoCloseable {
             return false;
         }
         try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.WRITE)) {
-            FileLock lock = channel.tryLock();
+            FileLock lock;
+            try {
+                lock = channel.tryLock();
+            } catch (java.nio.channels.OverlappingFileLockException e) {
+                return true; // a service runs inside this very JVM
+            }
             if (lock == null) {
                 return true;
             }
