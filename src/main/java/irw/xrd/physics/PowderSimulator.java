@@ -35,7 +35,7 @@ public final class PowderSimulator {
         int hMax = (int) Math.floor(2 * sMax * structure.cell().a());
         int kMax = (int) Math.floor(2 * sMax * structure.cell().b());
         int lMax = (int) Math.floor(2 * sMax * structure.cell().c());
-        LaueGroup laue = LaueGroup.of(structure.operations());
+        LaueGroup laue = LaueGroup.of(structure.operations(), structure.cell());
         StructureFactorKernel kernel = new StructureFactorKernel(structure, settings.scattering(), settings.debyeWaller(), hMax, kMax, lMax);
         boolean sum = settings.multiplicity() == SimulationSettings.Multiplicity.SUM_ALL_REFLECTIONS;
         List<Family> families = sum ? sumAll(kernel, laue, gs, hMax, kMax, lMax, qMin, qMax, settings)

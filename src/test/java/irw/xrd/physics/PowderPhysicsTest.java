@@ -63,6 +63,10 @@ class PowderPhysicsTest {
                 "amcsd_0000013", "amcsd_0000059", "amcsd_0000008", "amcsd_0000020", "amcsd_0000021", "amcsd_0000030", "amcsd_0000047",
                 "amcsd_0000112", "amcsd_0000285"));
         assertThat(structures).hasSize(13);
+        // strained copies: the metric no longer has the full symmetry, so families split
+        List<CrystalStructure> strained = structures.stream().map(s -> s.withCell(s.cell().scaled(1.012, 0.995, 1.02))).toList();
+        structures = new java.util.ArrayList<>(structures);
+        structures.addAll(strained);
         SimulationSettings counted = SimulationSettings.defaults().withTexture(new MarchDollase(0, 0, 1, 0.8));
         SimulationSettings summed = counted.withMultiplicity(SimulationSettings.Multiplicity.SUM_ALL_REFLECTIONS);
         int lines = 0;
@@ -78,7 +82,18 @@ class PowderPhysicsTest {
             }
             lines += a.size();
         }
-        assertThat(lines).isGreaterThan(500);
+        assertThat(lines).isGreaterThan(1000);
+    }
+
+    @Test
+    void strainSplitsCubicLinesIntoTheirTetragonalFamilies() throws Exception {
+        CrystalStructure nacl = StructureLibrary.readOne(REF.resolve("NaCl_225.cif"), null);
+        CrystalStructure stretched = nacl.withCell(nacl.cell().scaled(1, 1, 1.01));
+        StickPattern p = simulator.simulate(stretched, SimulationSettings.pymatgenLike(30, 33));
+        // {200} of m-3m (6) becomes {200}+{020} (4) and {002} (2), the longer c giving the lower angle
+        assertThat(p.sticks()).extracting(Stick::multiplicity).containsExactly(2, 4);
+        assertThat(p.sticks().get(0).l()).isNotZero();
+        assertThat(p.sticks().get(1).twoTheta() - p.sticks().get(0).twoTheta()).isCloseTo(0.31, within(0.02));
     }
 
     @Test
