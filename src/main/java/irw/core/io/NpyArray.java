@@ -6,7 +6,8 @@ import java.util.List;
 /**
  * An n-dimensional array as numpy's .npy format holds it: a dtype ({@code <f4}, {@code <f8},
  * {@code <i4}, {@code <i8}, {@code |u1}, {@code <U12}), a C-order shape, and the values in a flat Java
- * array (float[], double[], int[], long[], byte[] or String[]).
+ * array (float[], double[], int[], long[], byte[] or String[]), or, for float32 of two or more
+ * dimensions, as float[][] rows (so large pattern sets are neither copied nor held twice).
  */
 public record NpyArray(String descr, int[] shape, Object data) {
 
@@ -19,7 +20,19 @@ public record NpyArray(String descr, int[] shape, Object data) {
             }
             n *= d;
         }
-        int length = java.lang.reflect.Array.getLength(data);
+        long length = java.lang.reflect.Array.getLength(data);
+        if (data instanceof float[][] rows) {
+            int width = 1;
+            for (int i = 1; i < shape.length; i++) {
+                width *= shape[i];
+            }
+            for (float[] row : rows) {
+                if (row.length != width) {
+                    throw new IllegalArgumentException("a row has " + row.length + " values, shape " + Arrays.toString(shape) + " needs " + width);
+                }
+            }
+            length = (long) rows.length * width;
+        }
         if (length != n) {
             throw new IllegalArgumentException("shape " + Arrays.toString(shape) + " needs " + n + " values, got " + length);
         }
@@ -27,14 +40,7 @@ public record NpyArray(String descr, int[] shape, Object data) {
 
     /** Rows of equal length as a float32 array of shape [rows, width]. */
     public static NpyArray ofFloatRows(float[][] rows, int width) {
-        float[] flat = new float[rows.length * width];
-        for (int i = 0; i < rows.length; i++) {
-            if (rows[i].length != width) {
-                throw new IllegalArgumentException("row " + i + " has " + rows[i].length + " values, expected " + width);
-            }
-            System.arraycopy(rows[i], 0, flat, i * width, width);
-        }
-        return new NpyArray("<f4", new int[]{rows.length, width}, flat);
+        return new NpyArray("<f4", new int[]{rows.length, width}, rows);
     }
 
     public static NpyArray ofFloats(float[] values) {
@@ -76,7 +82,11 @@ public record NpyArray(String descr, int[] shape, Object data) {
         return n;
     }
 
+    /** The rows; not a copy when the array already holds rows. */
     public float[][] toFloatRows() {
+        if (data instanceof float[][] rows) {
+            return rows;
+        }
         float[] flat = floats();
         float[][] out = new float[rows()][];
         int w = rowLength();
@@ -101,6 +111,13 @@ public record NpyArray(String descr, int[] shape, Object data) {
         if (data instanceof float[] f) {
             return f;
         }
+        if (data instanceof float[][] rows) {
+            float[] flat = new float[rows.length * rowLength()];
+            for (int i = 0; i < rows.length; i++) {
+                System.arraycopy(rows[i], 0, flat, i * rowLength(), rowLength());
+            }
+            return flat;
+        }
         double[] d = doubles();
         float[] out = new float[d.length];
         for (int i = 0; i < d.length; i++) {
@@ -113,6 +130,14 @@ public record NpyArray(String descr, int[] shape, Object data) {
     public double[] doubles() {
         if (data instanceof double[] d) {
             return d;
+        }
+        if (data instanceof float[][]) {
+            float[] f = floats();
+            double[] out = new double[f.length];
+            for (int i = 0; i < f.length; i++) {
+                out[i] = f[i];
+            }
+            return out;
         }
         int n = java.lang.reflect.Array.getLength(data);
         double[] out = new double[n];

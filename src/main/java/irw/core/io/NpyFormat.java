@@ -73,6 +73,15 @@ public final class NpyFormat {
             out.write(bytes);
             return;
         }
+        if (data instanceof float[][] rows) {
+            ByteBuffer row = ByteBuffer.allocate(array.rowLength() * 4).order(ByteOrder.LITTLE_ENDIAN);
+            for (float[] r : rows) {
+                row.clear();
+                row.asFloatBuffer().put(r);
+                out.write(row.array());
+            }
+            return;
+        }
         int n = java.lang.reflect.Array.getLength(data);
         int size = elementSize(array.descr());
         ByteBuffer buf = ByteBuffer.allocate(CHUNK).order(ByteOrder.LITTLE_ENDIAN);
@@ -144,7 +153,30 @@ public final class NpyFormat {
         if (count > Integer.MAX_VALUE - 8) {
             throw new IOException(name + ": " + count + " values are more than one Java array holds");
         }
+        if (descr.equals("<f4") && shape.length >= 2) {
+            return new NpyArray(descr, shape, readFloatRows(in, shape, name));
+        }
         return new NpyArray(descr, shape, readData(in, descr, (int) count, name));
+    }
+
+    /** float32 of 2+ dimensions straight into rows: one pass, no flat copy. */
+    private static float[][] readFloatRows(DataInputStream in, int[] shape, String name) throws IOException {
+        int width = 1;
+        for (int i = 1; i < shape.length; i++) {
+            width *= shape[i];
+        }
+        float[][] rows = new float[shape[0]][width];
+        int rowsPerChunk = Math.max(1, CHUNK / Math.max(1, width * 4));
+        byte[] chunk = new byte[rowsPerChunk * width * 4];
+        for (int start = 0; start < rows.length; start += rowsPerChunk) {
+            int count = Math.min(rowsPerChunk, rows.length - start);
+            readFully(in, chunk, count * width * 4, name);
+            java.nio.FloatBuffer floats = ByteBuffer.wrap(chunk, 0, count * width * 4).order(ByteOrder.LITTLE_ENDIAN).asFloatBuffer();
+            for (int r = 0; r < count; r++) {
+                floats.get(rows[start + r]);
+            }
+        }
+        return rows;
     }
 
     private static Object readData(DataInputStream in, String descr, int n, String name) throws IOException {

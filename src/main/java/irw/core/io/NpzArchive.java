@@ -33,25 +33,42 @@ public final class NpzArchive {
             ZipOutputStream zip = new ZipOutputStream(out);
             zip.setLevel(6);
             for (Map.Entry<String, NpyArray> e : arrays.entrySet()) {
-                byte[] bytes = NpyFormat.toBytes(e.getValue());
                 ZipEntry entry = new ZipEntry(e.getKey() + ".npy");
                 entry.setTimeLocal(FIXED_TIME);
                 if (compress) {
                     entry.setMethod(ZipEntry.DEFLATED);
                 } else {
-                    CRC32 crc = new CRC32();
-                    crc.update(bytes);
+                    // a stored entry states its size and CRC up front: one pass to measure, one to write
+                    CrcCounter counter = new CrcCounter();
+                    NpyFormat.write(e.getValue(), counter);
                     entry.setMethod(ZipEntry.STORED);
-                    entry.setSize(bytes.length);
-                    entry.setCompressedSize(bytes.length);
-                    entry.setCrc(crc.getValue());
+                    entry.setSize(counter.count);
+                    entry.setCompressedSize(counter.count);
+                    entry.setCrc(counter.crc.getValue());
                 }
                 zip.putNextEntry(entry);
-                zip.write(bytes);
+                NpyFormat.write(e.getValue(), zip);
                 zip.closeEntry();
             }
             zip.finish();
         });
+    }
+
+    private static final class CrcCounter extends java.io.OutputStream {
+        final CRC32 crc = new CRC32();
+        long count;
+
+        @Override
+        public void write(int b) {
+            crc.update(b);
+            count++;
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) {
+            crc.update(b, off, len);
+            count += len;
+        }
     }
 
     /** Every array of the archive, by name without {@code .npy}. */
