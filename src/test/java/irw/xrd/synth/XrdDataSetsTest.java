@@ -108,6 +108,25 @@ class XrdDataSetsTest {
     }
 
     @Test
+    void theShippedSampleSetLoads() throws Exception {
+        XrdDataSets sample = XrdDataSets.load(Path.of("sample-data/datasets/xrd"));
+        assertThat(sample.ideal().size()).isEqualTo(1200);
+        assertThat(sample.imperfect().size()).isEqualTo(240);
+        assertThat(sample.groundTruth()).hasNumberOfRows(240);
+        assertThat(sample.ideal().itemLength()).isEqualTo(2000);
+        assertThat(sample.idealSplit(XrdDataSets.TRAIN).size()).isEqualTo(840);
+        assertThat(sample.info()).containsEntry("seed", 2019).containsEntry("severity", "paper");
+        assertThat(new HashSet<>(sample.imperfect().ids())).isEqualTo(new HashSet<>(sample.idealSplit(XrdDataSets.TEST).ids()));
+        for (int i = 0; i < sample.imperfect().size(); i += 37) {
+            float max = 0;
+            for (float v : sample.imperfect().items()[i]) {
+                max = Math.max(max, v);
+            }
+            assertThat(max).isEqualTo(1f);
+        }
+    }
+
+    @Test
     void missingOrCorruptFilesAreNamedInTheError() throws Exception {
         assertThatThrownBy(() -> XrdDataSets.load(dir)).isInstanceOf(PatternFormatException.class).hasMessageContaining("dataset.json");
         new XrdDataSetBuilder().build(structures.subList(0, 20), settings(1, DefectSettings.of(Severity.MILD)), Map.of()).write(dir, false);
