@@ -9,6 +9,11 @@ import picocli.CommandLine.Command;
         subcommands = {
                 CommandLine.HelpCommand.class,
                 ConvertCommand.class,
+                BenchCommand.class,
+                ServeCommand.class, SubmitCommand.class, JobsCommand.class, WatchCommand.class, CancelCommand.class,
+                TypesetDigitsCommand.class,
+                SimulateCommand.class,
+                DatasetCommand.class,
         })
 public final class IrwCommand implements Runnable {
     @CommandLine.Spec
