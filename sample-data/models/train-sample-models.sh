@@ -21,7 +21,7 @@ irw train refiner --model "$out/digits-classifier.irwm" \
 irw train classifier --data sample-data/datasets/xrd --lambda 1 --epochs 20 --samples-per-class 8 --lr 0.002 --seed 2019 \
     --out "$out/xrd-classifier.irwm"
 irw train refiner --model "$out/xrd-classifier.irwm" --data sample-data/datasets/xrd \
-    --alpha 0.01 --beta 1 --epochs 4 --batch 32 --lr 0.001 --seed 2019 --out "$out/xrd-refiner.irwm"
+    --alpha 1 --beta 1 --epochs 10 --batch 32 --lr 0.0005 --seed 2019 --out "$out/xrd-refiner.irwm"
 
 # Figures of the shipped models on held-out data
 irw evaluate --model "$out/digits-classifier.irwm" --refiner "$out/digits-refiner.irwm" \
