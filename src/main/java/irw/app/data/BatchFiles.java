@@ -22,7 +22,9 @@ public final class BatchFiles {
         for (Path p : chosen) {
             if (Files.isDirectory(p)) {
                 try (Stream<Path> listing = Files.list(p)) {
-                    listing.filter(Files::isRegularFile).filter(BatchFiles::looksLikeData).sorted().forEach(files::add);
+                    listing.filter(Files::isRegularFile).filter(BatchFiles::looksLikeData)
+                            .sorted(java.util.Comparator.comparing((Path f) -> f.getFileName().toString(), String.CASE_INSENSITIVE_ORDER))
+                            .forEach(files::add);
                 }
             } else {
                 files.add(p);

@@ -71,7 +71,9 @@ public final class PatternCsvWriter {
         List<String> header = new ArrayList<>();
         header.add("two_theta_deg");
         patterns.forEach(p -> header.add(p.name()));
-        try (CSVPrinter printer = CSVFormat.DEFAULT.builder().setHeader(header.toArray(String[]::new)).get().print(w)) {
+        // Not closed: closing the printer would close the atomic writer's stream before it is flushed.
+        CSVPrinter printer = CSVFormat.DEFAULT.builder().setHeader(header.toArray(String[]::new)).get().print(w);
+        {
             Pattern first = patterns.get(0);
             List<String> row = new ArrayList<>(patterns.size() + 1);
             for (int i = 0; i < first.size(); i++) {
@@ -83,16 +85,19 @@ public final class PatternCsvWriter {
                 printer.printRecord(row);
             }
         }
+        printer.flush();
     }
 
     private static void writeLong(OutputStreamWriter w, List<Pattern> patterns) throws IOException {
-        try (CSVPrinter printer = CSVFormat.DEFAULT.builder().setHeader("pattern", "two_theta_deg", "intensity").get().print(w)) {
+        CSVPrinter printer = CSVFormat.DEFAULT.builder().setHeader("pattern", "two_theta_deg", "intensity").get().print(w);
+        {
             for (Pattern p : patterns) {
                 for (int i = 0; i < p.size(); i++) {
                     printer.printRecord(p.name(), num(p.twoTheta(i)), num(p.intensity(i)));
                 }
             }
         }
+        printer.flush();
     }
 
     private static void checkSharedAxis(List<Pattern> patterns) {
