@@ -126,6 +126,10 @@ public final class MainWindow extends BorderPane {
         return item;
     }
 
+    public boolean hasView(WorkbenchView view) {
+        return tabByView.containsKey(view);
+    }
+
     /** Selects a view's tab, when the view exists in this build. */
     public void show(WorkbenchView view) {
         Tab tab = tabByView.get(view);

@@ -40,6 +40,8 @@ public final class HeatmapView extends BorderPane {
         yAxis.setAutoRangeRounding(false);
         yAxis.invertAxis(true); // row 0 at the top, as in the Data table
         zAxis.setSide(Side.RIGHT);
+        zAxis.setUnit(null);
+        yAxis.setUnit(null);
         zAxis.setAutoRanging(true);
         zAxis.setGradientWidth(20);
         chart = new XYChart(xAxis, yAxis);

@@ -47,6 +47,7 @@ public final class SpectraView extends BorderPane {
         xAxis.setAutoRangeRounding(false);
         yAxis.setAutoRangeRounding(false);
         yAxis.setForceZeroInRange(false);
+        yAxis.setUnit(null);
         chart = new XYChart(xAxis, yAxis);
         chart.setId(NodeIds.SPECTRA_CHART);
         chart.setAnimated(false);
