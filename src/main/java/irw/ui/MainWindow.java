@@ -60,6 +60,7 @@ public final class MainWindow extends BorderPane {
         addTab(WorkbenchView.SPECTRA, "Spectra", spectraView);
         addTab(WorkbenchView.HEATMAPS, "Heatmaps", heatmapView);
         addTab(WorkbenchView.EXPORT, "Export", exportView);
+        heatmapViewModel.activeProperty().bind(tabByView.get(WorkbenchView.HEATMAPS).selectedProperty());
         tabs.setId(NodeIds.TABS);
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         model.requestedViewProperty().addListener((o, old, view) -> show(view));

@@ -23,8 +23,11 @@ import java.util.function.Consumer;
  * pattern as files are read, and lists unreadable files with their error instead of stopping.
  */
 public final class DataViewModel {
-    /** Rows are handed to the UI in chunks, so it stays responsive during a large load. */
-    private static final int CHUNK = 64;
+    /**
+     * Rows are handed to the UI in chunks, at most every {@value #PUBLISH_EVERY_MS} ms, so a large
+     * load costs the FX thread a few table updates instead of one per file.
+     */
+    private static final long PUBLISH_EVERY_MS = 250;
 
     private final WorkbenchModel model;
     private final PatternFileReader reader;
@@ -64,6 +67,7 @@ public final class DataViewModel {
         List<Path> files = BatchFiles.expand(chosen);
         List<PatternEntry> chunk = new ArrayList<>();
         int done = 0;
+        long lastPublish = System.nanoTime();
         for (Path file : files) {
             if (ctx.isCancelled()) {
                 break;
@@ -71,9 +75,10 @@ public final class DataViewModel {
             chunk.addAll(readOne(file));
             done++;
             ctx.updateProgress(done, files.size());
-            if (chunk.size() >= CHUNK) {
+            if (System.nanoTime() - lastPublish > PUBLISH_EVERY_MS * 1_000_000L) {
                 publish.accept(chunk);
                 chunk = new ArrayList<>();
+                lastPublish = System.nanoTime();
             }
         }
         if (!chunk.isEmpty()) {

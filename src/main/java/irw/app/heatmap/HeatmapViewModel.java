@@ -30,18 +30,43 @@ public final class HeatmapViewModel {
     private final ReadOnlyObjectWrapper<HeatmapMatrix> matrix = new ReadOnlyObjectWrapper<>(this, "matrix");
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "");
     private final LatestRequestRunner<Request, HeatmapMatrix> runner;
+    private final javafx.beans.property.BooleanProperty active = new javafx.beans.property.SimpleBooleanProperty(this, "active", true);
+    private boolean stale;
 
     public HeatmapViewModel(WorkbenchModel model) {
         this.model = model;
         this.runner = new LatestRequestRunner<>(model.executor().newSerialWorker("heatmap"), model.executor().uiThread(),
                 (request, obsolete) -> build(request.kind(), request.rows(), model.grid(), obsolete),
                 this::show, e -> model.notifications().error("heatmap", e));
-        kind.addListener(o -> rebuild());
-        model.patterns().addListener((javafx.collections.ListChangeListener<PatternEntry>) c -> rebuild());
+        kind.addListener(o -> rebuildWhenActive());
+        model.patterns().addListener((javafx.collections.ListChangeListener<PatternEntry>) c -> rebuildWhenActive());
+        active.addListener((o, was, now) -> {
+            if (now && stale) {
+                rebuild();
+            }
+        });
+    }
+
+    /**
+     * While the heatmap is not on screen, changes only mark it stale: a batch that loads in chunks
+     * would otherwise rebuild (and redraw) a hidden 1,000 × 2,000 image once per chunk.
+     */
+    private void rebuildWhenActive() {
+        if (active.get()) {
+            rebuild();
+        } else {
+            stale = true;
+        }
+    }
+
+    /** Whether the heatmap is on screen (the view binds this to its tab). */
+    public javafx.beans.property.BooleanProperty activeProperty() {
+        return active;
     }
 
     /** Requests a new matrix for the current rows and kind; an older pending request is dropped. */
     public void rebuild() {
+        stale = false;
         List<PatternEntry> rows = model.patterns().stream().filter(PatternEntry::isReadable).toList();
         runner.submit(new Request(kind.get(), rows));
     }

@@ -94,6 +94,7 @@ public class WorkerTaskExecutor implements TaskExecutor {
         private final AtomicBoolean pending = new AtomicBoolean();
         private volatile double latestProgress = -1;
         private volatile String latestMessage;
+        private long lastProgressPost = Long.MIN_VALUE / 2;
 
         CoalescingContext(BackgroundTask<?> task) {
             this.task = task;
@@ -102,7 +103,12 @@ public class WorkerTaskExecutor implements TaskExecutor {
         @Override
         public void updateProgress(long done, long total) {
             latestProgress = total <= 0 ? -1 : Math.min(1.0, (double) done / total);
-            post();
+            // A progress bar needs no more than ~20 updates a second; each one costs the UI a frame.
+            long now = System.nanoTime();
+            if (now - lastProgressPost >= 50_000_000L || done == total) {
+                lastProgressPost = now;
+                post();
+            }
         }
 
         @Override
