@@ -21,7 +21,8 @@ import java.util.TreeSet;
  * {"kind": "refiner", "name": "optional label",
  *  "data": {"train": "/abs/imperfect.bin", "classifier": "/abs/classifier.zip"},
  *  "hyperParameters": {"alpha": 1.0, "beta": 1.0, "lambda": 0.1, "targeted": true,
- *                      "epochs": 10, "batch": 32, "learningRate": 0.001, "modelSize": "small"},
+ *                      "epochs": 10, "batch": 32, "learningRate": 0.001, "modelSize": "small",
+ *                      "p": 1, "featureSpaceReg": false, "stepsPerEpoch": 0},
  *  "seed": 42, "checkpointEvery": 50}
  * </pre>
  * Unknown fields are errors (a typo must not silently fall back to a default). Missing
@@ -30,7 +31,8 @@ import java.util.TreeSet;
  */
 public final class JobSpecParser {
     static final Set<String> TOP_LEVEL = Set.of("kind", "name", "data", "hyperParameters", "seed", "checkpointEvery");
-    static final Set<String> HYPER = Set.of("alpha", "beta", "lambda", "targeted", "epochs", "batch", "learningRate", "modelSize");
+    static final Set<String> HYPER = Set.of("alpha", "beta", "lambda", "targeted", "epochs", "batch", "learningRate", "modelSize", "p",
+            "featureSpaceReg", "stepsPerEpoch");
     static final Set<String> MODEL_SIZES = Set.of("small", "vgg19", "densenet121");
 
     private final ObjectMapper json;
@@ -167,13 +169,11 @@ public final class JobSpecParser {
         double alpha = node.has("alpha") ? finite(node.get("alpha"), p + "alpha", 0, 1e6) : d.alpha();
         double beta = node.has("beta") ? finite(node.get("beta"), p + "beta", 0, 1e6) : d.beta();
         double lambda = node.has("lambda") ? finite(node.get("lambda"), p + "lambda", 0, 1e6) : d.lambda();
-        boolean targeted = d.targeted();
-        if (node.has("targeted")) {
-            if (!node.get("targeted").isBoolean()) {
-                throw new InvalidJobSpecException(p + "targeted", "must be true or false");
-            }
-            targeted = node.get("targeted").booleanValue();
-        }
+        boolean targeted = node.has("targeted") ? bool(node.get("targeted"), p + "targeted") : d.targeted();
+        boolean featureSpaceReg = node.has("featureSpaceReg") ? bool(node.get("featureSpaceReg"), p + "featureSpaceReg") : d.featureSpaceReg();
+        int norm = node.has("p") ? (int) integral(node.get("p"), p + "p", 1, 2) : d.p();
+        int stepsPerEpoch = node.has("stepsPerEpoch") ? (int) integral(node.get("stepsPerEpoch"), p + "stepsPerEpoch", 0, 10_000_000)
+                : d.stepsPerEpoch();
         int epochs = node.has("epochs") ? (int) integral(node.get("epochs"), p + "epochs", 1, 100_000) : d.epochs();
         int batch = node.has("batch") ? (int) integral(node.get("batch"), p + "batch", 1, 65_536) : d.batch();
         double lr = node.has("learningRate") ? finite(node.get("learningRate"), p + "learningRate", 0, 10) : d.learningRate();
@@ -184,7 +184,7 @@ public final class JobSpecParser {
         if (!MODEL_SIZES.contains(size)) {
             throw new InvalidJobSpecException(p + "modelSize", "unknown size '" + size + "', expected one of " + new TreeSet<>(MODEL_SIZES));
         }
-        return new HyperParameters(alpha, beta, lambda, targeted, epochs, batch, lr, size);
+        return new HyperParameters(alpha, beta, lambda, targeted, epochs, batch, lr, size, norm, featureSpaceReg, stepsPerEpoch);
     }
 
     private static void rejectUnknown(JsonNode node, Set<String> known, String prefix) throws InvalidJobSpecException {
@@ -194,6 +194,13 @@ public final class JobSpecParser {
                 throw new InvalidJobSpecException(prefix + name, "unknown field; expected one of " + new TreeSet<>(known));
             }
         }
+    }
+
+    private static boolean bool(JsonNode node, String field) throws InvalidJobSpecException {
+        if (node == null || !node.isBoolean()) {
+            throw new InvalidJobSpecException(field, "must be true or false");
+        }
+        return node.booleanValue();
     }
 
     private static String text(JsonNode node, String field) throws InvalidJobSpecException {

@@ -80,6 +80,11 @@ public final class LocalServiceLauncher implements AutoCloseable {
         return client;
     }
 
+    /** The service process this launcher started, if it started one. */
+    public java.util.Optional<ProcessHandle> process() {
+        return process == null ? java.util.Optional.empty() : java.util.Optional.of(process.toHandle());
+    }
+
     /** True when this launcher started the service (and {@link #close()} will stop it). */
     public boolean startedHere() {
         return process != null;
