@@ -200,7 +200,7 @@ public final class JobStore implements AutoCloseable {
                 continue;
             }
             appendPoint(job.id(), MetricsPoint.RESUMED, job.epoch(), job.step(), job.totalSteps(),
-                    Map.of("attempt", (double) job.attempts() + 1));
+                    Map.of("attempt", (double) job.attempts() + 1, "lastRecordedStep", (double) job.step()));
             update("UPDATE jobs SET state = 'SCHEDULED', resume_pending = 1 WHERE id = ?", job.id());
             ids.add(job.id());
         }
