@@ -10,6 +10,7 @@ import picocli.CommandLine.Command;
                 CommandLine.HelpCommand.class,
                 ConvertCommand.class,
                 BenchCommand.class,
+                ServeCommand.class, SubmitCommand.class, JobsCommand.class, WatchCommand.class, CancelCommand.class,
         })
 public final class IrwCommand implements Runnable {
     @CommandLine.Spec
