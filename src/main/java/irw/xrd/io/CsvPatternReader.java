@@ -19,21 +19,22 @@ import java.util.Map;
  * CSV with a header row (commons-csv does the quoting). Columns are chosen by their names:
  * <ul>
  *   <li>a 2θ column ("2theta", "two_theta_deg", "2θ", "angle", ...; else the first column);</li>
- *   <li>long layout, as {@code convert --layout long} writes it: a "pattern" column groups the rows
- *       into one pattern per name;</li>
+ *   <li>long layout, as {@code convert --layout long} writes it: a "pattern" (or "name", "sample",
+ *       "structure", "phase") column groups the rows into one pattern per name, e.g. the stick
+ *       patterns of sample-data/reference-peaks;</li>
  *   <li>one intensity column ("intensity", "counts", "cps", ...): one pattern; σ columns are noted;</li>
  *   <li>otherwise wide layout, as {@code convert} writes it: every other column is a pattern named
  *       by its header.</li>
  * </ul>
  */
 final class CsvPatternReader {
-    private static final java.util.regex.Pattern TWO_THETA =
+    static final java.util.regex.Pattern TWO_THETA =
             java.util.regex.Pattern.compile("(?i).*(2\\s*-?\\s*th|two[_ -]?theta|2θ|tth|angle).*");
     private static final java.util.regex.Pattern INTENSITY =
             java.util.regex.Pattern.compile("(?i)(.*(intens|count|cps|signal).*|i|y|int)");
     private static final java.util.regex.Pattern SIGMA =
             java.util.regex.Pattern.compile("(?i).*(sigma|σ|err|esd|uncert).*");
-    private static final java.util.regex.Pattern NAME = java.util.regex.Pattern.compile("(?i)(pattern|name|sample)");
+    private static final java.util.regex.Pattern NAME = java.util.regex.Pattern.compile("(?i)(pattern|name|sample|structure|phase)");
 
     private CsvPatternReader() {
     }
@@ -108,7 +109,7 @@ final class CsvPatternReader {
             PatternMetadata md = PatternMetadata.fromFile(src.path(), "csv", null).withSampleName(g.getKey())
                     .withExtras(ScanAssembly.extras("intensity_column", yName));
             out.add(ScanAssembly.toPattern(src, column(src, rs, xCol, "2θ"), column(src, rs, yCol, yName), md,
-                    k -> "CSV record " + rs.get(k).getRecordNumber()));
+                    k -> "CSV record " + rs.get(k).getRecordNumber() + " (pattern '" + Numbers.shorten(g.getKey()) + "')"));
         }
         return out;
     }

@@ -4,7 +4,6 @@ import irw.core.PatternFormatException;
 
 import java.nio.charset.StandardCharsets;
 import java.util.HexFormat;
-import java.util.Set;
 import java.util.regex.Matcher;
 
 /**
@@ -20,7 +19,6 @@ final class FormatDetector {
     private static final java.util.regex.Pattern BRML_ENTRY = java.util.regex.Pattern.compile("RawData\\d*\\.xml");
     private static final java.util.regex.Pattern XML_ROOT =
             java.util.regex.Pattern.compile("<(?![?!])(?:[A-Za-z_][\\w.-]*:)?([A-Za-z_][\\w.-]*)");
-    private static final Set<String> TEXT_EXTENSIONS = Set.of("xy", "xye", "dat", "txt", "csv", "uxd", "asc", "tsv", "");
 
     private FormatDetector() {
     }
@@ -116,12 +114,37 @@ final class FormatDetector {
         boolean headerRow = tokens.length >= 2 && DelimitedTextReader.numericTokens(tokens) == 0
                 && (sep != DelimitedTextReader.Separator.WHITESPACE || line.indexOf('\t') >= 0 || ext.equals("csv"));
         if (headerRow) {
-            return PatternFileFormat.CSV;
+            int next = nextContentLine(lines, first + 1, false);
+            boolean numericRow = next >= 0 && DelimitedTextReader.numericTokens(
+                    DelimitedTextReader.tokens(lines[next], DelimitedTextReader.separatorOf(lines[next]))) >= 2;
+            boolean namesTwoTheta = java.util.Arrays.stream(tokens).anyMatch(t -> CsvPatternReader.TWO_THETA.matcher(t).matches());
+            if (numericRow || namesTwoTheta) {
+                return PatternFileFormat.CSV;
+            }
+            throw src.fail("a table without a 2θ column or numeric rows ('" + Numbers.shorten(line.strip())
+                    + "') is not a diffraction pattern");
         }
-        if (!TEXT_EXTENSIONS.contains(ext) && DelimitedTextReader.numericTokens(tokens) < 2) {
-            throw src.fail("text starting with '" + Numbers.shorten(line.strip()) + "' is not a diffraction format this workbench reads");
+        if (!hasNumberColumns(lines, first)) {
+            throw src.fail("text without columns of numbers (starting '" + Numbers.shorten(line.strip())
+                    + "') is not a diffraction pattern");
         }
         return PatternFileFormat.XY;
+    }
+
+    /** True when some line near the top starts with two numbers, as 2θ-intensity text does after its header. */
+    private static boolean hasNumberColumns(String[] lines, int first) {
+        int seen = 0;
+        for (int i = first; i < lines.length && seen < 200; i++) {
+            if (lines[i].isBlank() || TextLines.isComment(lines[i])) {
+                continue;
+            }
+            seen++;
+            var sep = DelimitedTextReader.separatorOf(lines[i]);
+            if (DelimitedTextReader.numericTokens(DelimitedTextReader.tokens(lines[i], sep)) >= 2) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Index of the next non-blank line that is not a '#'/'!' comment (and not ';' when asked), or -1. */
