@@ -70,6 +70,11 @@ public final class WorkbenchModel {
         }
     }
 
+    /** The folder of the settings file; downloaded models live beside it. */
+    public java.nio.file.Path configDirectory() {
+        return settingsStore.file().toAbsolutePath().getParent();
+    }
+
     /** The grid models and comparisons work on (2,000 points, 5–80°). */
     public TwoThetaGrid grid() {
         return grid;

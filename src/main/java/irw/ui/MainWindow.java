@@ -7,6 +7,9 @@ import irw.app.data.PatternFileReader;
 import irw.app.export.ExportViewModel;
 import irw.app.heatmap.HeatmapViewModel;
 import irw.app.spectra.SpectraViewModel;
+import irw.app.training.ServiceConnector;
+import irw.app.training.TrainingViewModel;
+import irw.ui.training.TrainingView;
 import irw.ui.data.DataView;
 import irw.ui.export.ExportView;
 import irw.ui.heatmap.HeatmapView;
@@ -44,8 +47,10 @@ public final class MainWindow extends BorderPane {
     private final SpectraViewModel spectraViewModel;
     private final HeatmapViewModel heatmapViewModel;
     private final ExportViewModel exportViewModel;
+    private final TrainingViewModel trainingViewModel;
+    private final TrainingView trainingView;
 
-    public MainWindow(WorkbenchModel model, PatternFileReader reader) {
+    public MainWindow(WorkbenchModel model, PatternFileReader reader, ServiceConnector serviceConnector) {
         this.model = model;
         setId("mainWindow");
         dataViewModel = new DataViewModel(model, reader);
@@ -60,6 +65,17 @@ public final class MainWindow extends BorderPane {
         addTab(WorkbenchView.SPECTRA, "Spectra", spectraView);
         addTab(WorkbenchView.HEATMAPS, "Heatmaps", heatmapView);
         addTab(WorkbenchView.EXPORT, "Export", exportView);
+        trainingViewModel = new TrainingViewModel(model, serviceConnector, model.configDirectory().resolve("models"));
+        trainingView = new TrainingView(model, trainingViewModel, dir -> model.notifications().info(dir.getFileName().toString(),
+                "downloaded; open it for live refinement from the Spectra and Digits tabs"));
+        addTab(WorkbenchView.TRAINING, "Training", trainingView);
+        Tab trainingTab = tabByView.get(WorkbenchView.TRAINING);
+        trainingTab.selectedProperty().addListener((o, was, now) -> {
+            // The service is a separate JVM: start or find it only when training is wanted.
+            if (now && !trainingViewModel.connectedProperty().get() && !"connecting…".equals(model.serviceStateProperty().get())) {
+                trainingViewModel.connect();
+            }
+        });
         heatmapViewModel.activeProperty().bind(tabByView.get(WorkbenchView.HEATMAPS).selectedProperty());
         tabs.setId(NodeIds.TABS);
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
@@ -176,6 +192,14 @@ public final class MainWindow extends BorderPane {
 
     public HeatmapView heatmapView() {
         return heatmapView;
+    }
+
+    public TrainingViewModel trainingViewModel() {
+        return trainingViewModel;
+    }
+
+    public TrainingView trainingView() {
+        return trainingView;
     }
 
     public TabPane tabs() {

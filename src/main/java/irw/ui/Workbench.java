@@ -2,6 +2,8 @@ package irw.ui;
 
 import irw.app.WorkbenchModel;
 import irw.app.data.PatternFileReader;
+import irw.app.training.ServiceConnector;
+import irw.service.ServiceConfig;
 import javafx.scene.Scene;
 
 import java.util.Objects;
@@ -17,7 +19,11 @@ public final class Workbench {
     }
 
     public static MainWindow createWindow(WorkbenchModel model) {
-        return new MainWindow(model, reader());
+        return createWindow(model, ServiceConnector.localService(ServiceConfig.defaultDataDir()));
+    }
+
+    public static MainWindow createWindow(WorkbenchModel model, ServiceConnector connector) {
+        return new MainWindow(model, reader(), connector);
     }
 
     public static Scene scene(MainWindow window, double width, double height) {
