@@ -11,6 +11,7 @@ import picocli.CommandLine.Command;
                 ConvertCommand.class,
                 BenchCommand.class,
                 ServeCommand.class, SubmitCommand.class, JobsCommand.class, WatchCommand.class, CancelCommand.class,
+                TypesetDigitsCommand.class,
         })
 public final class IrwCommand implements Runnable {
     @CommandLine.Spec
