@@ -7,6 +7,8 @@ import irw.app.data.PatternFileReader;
 import irw.app.export.ExportViewModel;
 import irw.app.heatmap.HeatmapViewModel;
 import irw.app.spectra.SpectraViewModel;
+import irw.app.digits.DigitsViewModel;
+import irw.ui.digits.DigitsView;
 import irw.app.training.ServiceConnector;
 import irw.app.training.TrainingViewModel;
 import irw.ui.training.TrainingView;
@@ -49,6 +51,8 @@ public final class MainWindow extends BorderPane {
     private final ExportViewModel exportViewModel;
     private final TrainingViewModel trainingViewModel;
     private final TrainingView trainingView;
+    private final DigitsViewModel digitsViewModel;
+    private final DigitsView digitsView;
 
     public MainWindow(WorkbenchModel model, PatternFileReader reader, ServiceConnector serviceConnector) {
         this.model = model;
@@ -69,6 +73,15 @@ public final class MainWindow extends BorderPane {
         trainingView = new TrainingView(model, trainingViewModel, dir -> model.notifications().info(dir.getFileName().toString(),
                 "downloaded; open it for live refinement from the Spectra and Digits tabs"));
         addTab(WorkbenchView.TRAINING, "Training", trainingView);
+        digitsViewModel = new DigitsViewModel(model, irw.app.data.SampleDataLocator.sampleData()
+                .orElse(java.nio.file.Path.of("sample-data")).resolve("mnist"));
+        digitsView = new DigitsView(model, digitsViewModel);
+        addTab(WorkbenchView.DIGITS, "Digits", digitsView);
+        tabByView.get(WorkbenchView.DIGITS).selectedProperty().addListener((o, was, now) -> {
+            if (now && digitsViewModel.browsedProperty().get() == null) {
+                digitsViewModel.loadSource();
+            }
+        });
         Tab trainingTab = tabByView.get(WorkbenchView.TRAINING);
         trainingTab.selectedProperty().addListener((o, was, now) -> {
             // The service is a separate JVM: start or find it only when training is wanted.
@@ -200,6 +213,14 @@ public final class MainWindow extends BorderPane {
 
     public TrainingView trainingView() {
         return trainingView;
+    }
+
+    public DigitsViewModel digitsViewModel() {
+        return digitsViewModel;
+    }
+
+    public DigitsView digitsView() {
+        return digitsView;
     }
 
     public TabPane tabs() {

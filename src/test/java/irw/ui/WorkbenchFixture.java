@@ -25,8 +25,14 @@ final class WorkbenchFixture {
     final WorkbenchModel model;
 
     WorkbenchFixture(Stage stage, Path configDir) {
+        this(stage, configDir, () -> {
+            throw new IllegalStateException("this test runs without a training service");
+        });
+    }
+
+    WorkbenchFixture(Stage stage, Path configDir, irw.app.training.ServiceConnector connector) {
         model = new WorkbenchModel(new FxTaskExecutor(), new SettingsStore(configDir.resolve("settings.json")));
-        window = Workbench.createWindow(model);
+        window = Workbench.createWindow(model, connector);
         Scene scene = Workbench.scene(window, 1280, 800);
         stage.setScene(scene);
         stage.show();

@@ -2,6 +2,9 @@ package irw.ui;
 
 import irw.app.WorkbenchView;
 import javafx.stage.Stage;
+import irw.app.training.ReportingRunner;
+import irw.service.TrainingService;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -22,9 +25,19 @@ class WorkbenchScreenshotTest {
     static Path dir;
     private WorkbenchFixture app;
 
+    private static TrainingService service;
+
     @Start
-    void start(Stage stage) {
-        app = new WorkbenchFixture(stage, dir);
+    void start(Stage stage) throws Exception {
+        service = ReportingRunner.startService(dir.resolve("service"));
+        app = new WorkbenchFixture(stage, dir, ReportingRunner.connector(service));
+    }
+
+    @AfterAll
+    static void stopService() {
+        if (service != null) {
+            service.close();
+        }
     }
 
     @Test
@@ -37,6 +50,21 @@ class WorkbenchScreenshotTest {
             fx(() -> app.window.show(view));
             if (view == WorkbenchView.SPECTRA) {
                 fx(() -> app.model.selection().setAll(app.model.patterns().subList(0, 3)));
+            }
+            if (view == WorkbenchView.TRAINING) {
+                WorkbenchFixture.waitUntil(() -> app.window.trainingViewModel().connectedProperty().get());
+                fx(() -> {
+                    app.window.trainingViewModel().trainDataProperty().set("sample-data/measured");
+                    app.window.trainingViewModel().classifierModelProperty().set("sample-data/measured");
+                    app.window.trainingViewModel().epochsProperty().set(20);
+                    app.window.trainingViewModel().submit();
+                });
+                WorkbenchFixture.waitUntil(() -> !app.window.trainingViewModel().runs().isEmpty()
+                        && app.window.trainingViewModel().runs().get(0).state() == irw.service.JobState.FINISHED
+                        && app.window.trainingView().curves().size() == 2);
+            }
+            if (view == WorkbenchView.DIGITS) {
+                WorkbenchFixture.waitUntil(() -> app.window.digitsViewModel().browsedProperty().get() != null);
             }
             if (view == WorkbenchView.HEATMAPS) {
                 WorkbenchFixture.waitUntil(() -> app.window.heatmapViewModel().matrixProperty().get() != null);

@@ -55,7 +55,7 @@ public final class TrainingView extends SplitPane {
         setId("trainingView");
         ScrollPane form = new ScrollPane(form(model));
         form.setFitToWidth(true);
-        form.setMinWidth(330);
+        form.setMinWidth(380);
         getItems().addAll(form, runsAndCurves(openModel));
         setDividerPositions(0.3);
         viewModel.selectedRunProperty().addListener((o, old, row) -> show(row));
@@ -89,10 +89,12 @@ public final class TrainingView extends SplitPane {
         seed.setId("runSeed");
         seed.setEditable(true);
         seed.valueProperty().addListener((o, a, b) -> viewModel.seedProperty().set(b));
+        viewModel.seedProperty().addListener((o, a, b) -> seed.getValueFactory().setValue(b.intValue()));
         Spinner<Integer> epochs = new Spinner<>(1, 10_000, viewModel.epochsProperty().get());
         epochs.setId("runEpochs");
         epochs.setEditable(true);
         epochs.valueProperty().addListener((o, a, b) -> viewModel.epochsProperty().set(b));
+        viewModel.epochsProperty().addListener((o, a, b) -> epochs.getValueFactory().setValue(b.intValue()));
         ComboBox<String> size = new ComboBox<>();
         size.setId("runModelSize");
         size.getItems().setAll("small", "vgg19", "densenet121");

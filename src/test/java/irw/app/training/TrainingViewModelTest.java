@@ -3,13 +3,8 @@ package irw.app.training;
 import irw.app.SampleBatch;
 import irw.app.WorkbenchModel;
 import irw.app.notify.Notification;
-import irw.service.JobKind;
-import irw.service.JobRunner;
-import irw.service.JobRunners;
-import irw.service.JobSpecParser;
 import irw.service.JobState;
 import irw.service.MetricsPoint;
-import irw.service.ServiceConfig;
 import irw.service.TrainingService;
 import irw.service.client.TrainingServiceClient;
 import org.junit.jupiter.api.AfterEach;
@@ -17,51 +12,22 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Map;
-import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The Training view model against a real training service on 127.0.0.1. The engine's trainers are
- * too slow for a unit test, so the service runs a small runner that reports a falling loss and a
- * rising accuracy and publishes a model file, the way the real runners do.
+ * too slow for a unit test, so the service runs {@link ReportingRunner}.
  */
 class TrainingViewModelTest {
     @TempDir
     Path dir;
     private TrainingService service;
 
-    private static final JobRunner REPORTING_RUNNER = new JobRunner() {
-        @Override
-        public JobSpecParser.DataRoles dataRoles() {
-            return new JobSpecParser.DataRoles(Set.of("train"), Set.of("classifier", "test"));
-        }
-
-        @Override
-        public Outcome run(irw.service.JobContext ctx) throws Exception {
-            int steps = ctx.spec().hyperParameters().epochs() * 2;
-            for (int s = 1; s <= steps; s++) {
-                if (ctx.isCancelled()) {
-                    return Outcome.STOPPED;
-                }
-                ctx.report(1 + (s - 1) / 2, s, steps, Map.of("loss", 1.0 / s, "accuracy", 1 - 1.0 / (s + 1)));
-                Thread.sleep(ctx.spec().name().equals("slow") ? 200 : 5);
-            }
-            Path model = ctx.workDir().resolve("model.zip");
-            Files.writeString(model, "weights of " + ctx.jobId());
-            ctx.publish("model.zip", model);
-            return Outcome.COMPLETED;
-        }
-    };
-
     private TrainingViewModel viewModel(WorkbenchModel model) throws Exception {
-        service = TrainingService.start(ServiceConfig.local(dir.resolve("service")),
-                new JobRunners(Map.of(JobKind.CLASSIFIER, REPORTING_RUNNER, JobKind.REFINER, REPORTING_RUNNER)));
-        ServiceConnector connector = () -> new TrainingServiceClient(URI.create("http://127.0.0.1:" + service.port()), service.token());
-        return new TrainingViewModel(model, connector, dir.resolve("models"));
+        service = ReportingRunner.startService(dir.resolve("service"));
+        return new TrainingViewModel(model, ReportingRunner.connector(service), dir.resolve("models"));
     }
 
     @AfterEach
