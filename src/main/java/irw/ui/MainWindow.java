@@ -8,6 +8,8 @@ import irw.app.export.ExportViewModel;
 import irw.app.heatmap.HeatmapViewModel;
 import irw.app.spectra.SpectraViewModel;
 import irw.app.digits.DigitsViewModel;
+import irw.app.embedding.EmbeddingViewModel;
+import irw.ui.embedding.EmbeddingView;
 import irw.ui.digits.DigitsView;
 import irw.app.training.ServiceConnector;
 import irw.app.training.TrainingViewModel;
@@ -52,6 +54,8 @@ public final class MainWindow extends BorderPane {
     private final TrainingViewModel trainingViewModel;
     private final TrainingView trainingView;
     private final DigitsViewModel digitsViewModel;
+    private final EmbeddingViewModel embeddingViewModel;
+    private final EmbeddingView embeddingView;
     private final DigitsView digitsView;
 
     public MainWindow(WorkbenchModel model, PatternFileReader reader, ServiceConnector serviceConnector) {
@@ -73,6 +77,9 @@ public final class MainWindow extends BorderPane {
         trainingView = new TrainingView(model, trainingViewModel, dir -> model.notifications().info(dir.getFileName().toString(),
                 "downloaded; open it for live refinement from the Spectra and Digits tabs"));
         addTab(WorkbenchView.TRAINING, "Training", trainingView);
+        embeddingViewModel = new EmbeddingViewModel(model);
+        embeddingView = new EmbeddingView(model, embeddingViewModel);
+        addTab(WorkbenchView.EMBEDDING, "Embedding", embeddingView);
         digitsViewModel = new DigitsViewModel(model, irw.app.data.SampleDataLocator.sampleData()
                 .orElse(java.nio.file.Path.of("sample-data")).resolve("mnist"));
         digitsView = new DigitsView(model, digitsViewModel);
@@ -213,6 +220,14 @@ public final class MainWindow extends BorderPane {
 
     public TrainingView trainingView() {
         return trainingView;
+    }
+
+    public EmbeddingViewModel embeddingViewModel() {
+        return embeddingViewModel;
+    }
+
+    public EmbeddingView embeddingView() {
+        return embeddingView;
     }
 
     public DigitsViewModel digitsViewModel() {

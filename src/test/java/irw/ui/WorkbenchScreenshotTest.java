@@ -63,6 +63,10 @@ class WorkbenchScreenshotTest {
                         && app.window.trainingViewModel().runs().get(0).state() == irw.service.JobState.FINISHED
                         && app.window.trainingView().curves().size() == 2);
             }
+            if (view == WorkbenchView.EMBEDDING) {
+                fx(() -> app.window.embeddingViewModel().compute());
+                WorkbenchFixture.waitUntil(() -> !app.window.embeddingViewModel().points().isEmpty());
+            }
             if (view == WorkbenchView.DIGITS) {
                 WorkbenchFixture.waitUntil(() -> app.window.digitsViewModel().browsedProperty().get() != null);
             }
