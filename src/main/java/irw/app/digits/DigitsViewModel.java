@@ -43,7 +43,7 @@ public final class DigitsViewModel {
     }
 
     /** Typeset digits per font for browsing: enough variety, rendered in well under a second. */
-    private static final int TYPESET_PER_FONT = 20;
+    private static final int TYPESET_PER_FONT = 100;
 
     private final WorkbenchModel model;
     private final Path mnistFolder;
