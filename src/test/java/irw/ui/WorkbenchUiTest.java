@@ -61,6 +61,20 @@ class WorkbenchUiTest {
     }
 
     @Test
+    void aDataSetPatternOpensAsThreeTracesOfTwoThousandPoints(FxRobot robot) throws Exception {
+        fx(() -> app.window.dataViewModel().load(List.of(Path.of("sample-data/datasets/xrd").toAbsolutePath())));
+        waitUntil(() -> !app.window.dataViewModel().loadingProperty().get() && app.model.patterns().size() == 240);
+        robot.doubleClickOn(robot.lookup(".table-row-cell").nth(1).queryAs(javafx.scene.Node.class));
+        waitUntil(() -> app.model.requestedViewProperty().get() == WorkbenchView.SPECTRA);
+        List<DataSet> sets = app.window.spectraView().dataSets();
+        assertThat(sets).extracting(DataSet::getName).containsExactly(app.model.current().name() + " raw",
+                app.model.current().name() + " ground truth", app.model.current().name() + " raw − truth");
+        assertThat(sets).allMatch(ds -> ds.getDataCount() == 2000);
+        robot.clickOn("#" + NodeIds.SPECTRA_LOG);
+        waitUntil(() -> app.window.spectraView().dataSets().size() == 2); // no difference on a log axis
+    }
+
+    @Test
     void keyboardMovesToTheNextAndPreviousPattern(FxRobot robot) throws Exception {
         app.loadSampleFolder();
         PatternEntry first = app.model.current();

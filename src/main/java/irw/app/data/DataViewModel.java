@@ -64,7 +64,22 @@ public final class DataViewModel {
     }
 
     private int readAll(List<Path> chosen, TaskContext ctx, Consumer<List<PatternEntry>> publish) throws Exception {
-        List<Path> files = BatchFiles.expand(chosen);
+        // A simulated data set folder is one unit: its imperfect patterns with their ground truth.
+        List<Path> plain = new java.util.ArrayList<>();
+        int sets = 0;
+        for (Path p : chosen) {
+            if (Files.isDirectory(p) && DataSetEntries.isDataSetFolder(p)) {
+                ctx.updateMessage("Reading the data set " + p.getFileName());
+                publish.accept(DataSetEntries.read(p));
+                sets++;
+            } else {
+                plain.add(p);
+            }
+        }
+        if (plain.isEmpty()) {
+            return sets;
+        }
+        List<Path> files = BatchFiles.expand(plain);
         List<PatternEntry> chunk = new ArrayList<>();
         int done = 0;
         long lastPublish = System.nanoTime();
@@ -84,7 +99,7 @@ public final class DataViewModel {
         if (!chunk.isEmpty()) {
             publish.accept(chunk);
         }
-        return done;
+        return done + sets;
     }
 
     private List<PatternEntry> readOne(Path file) {
@@ -149,8 +164,14 @@ public final class DataViewModel {
             load(List.of(Path.of(last)));
             return;
         }
-        SampleDataLocator.measuredFolder().ifPresentOrElse(dir -> load(List.of(dir)),
-                () -> model.notifications().warn("sample-data", "bundled sample data not found (set -Dirw.home)"));
+        List<Path> samples = new java.util.ArrayList<>();
+        SampleDataLocator.measuredFolder().ifPresent(samples::add);
+        SampleDataLocator.xrdDataSet().ifPresent(samples::add);
+        if (samples.isEmpty()) {
+            model.notifications().warn("sample-data", "bundled sample data not found (set -Dirw.home)");
+        } else {
+            load(samples);
+        }
     }
 
     public ReadOnlyBooleanProperty loadingProperty() {

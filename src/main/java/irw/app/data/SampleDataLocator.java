@@ -36,6 +36,11 @@ public final class SampleDataLocator {
         return sampleData().map(d -> d.resolve("measured")).filter(Files::isDirectory);
     }
 
+    /** The bundled simulated data set: imperfect patterns with their ground truth. */
+    public static Optional<Path> xrdDataSet() {
+        return sampleData().map(d -> d.resolve("datasets/xrd")).filter(DataSetEntries::isDataSetFolder);
+    }
+
     private static Optional<Path> codeLocation() {
         try {
             var source = SampleDataLocator.class.getProtectionDomain().getCodeSource();

@@ -115,15 +115,17 @@ public final class SpectraViewModel {
             truthOnGrid = Normalisation.MAX.apply(irw.core.Resampler.resample(truth, model.grid()));
             out.add(trace(entry.name() + " ground truth", SeriesKind.GROUND_TRUTH, truthOnGrid));
         }
-        if (!logIntensity.get() && refined != null) {
-            // What refinement still misses (refined − truth), or what it changed (raw − refined).
-            Pattern reference = truthOnGrid != null ? truthOnGrid : raw;
-            double[] diff = new double[refined.size()];
+        if (!logIntensity.get()) {
+            // What refinement still misses (refined − truth), what it changed (raw − refined), or,
+            // before refinement, what the defects did (raw − truth).
+            Pattern a = refined != null ? (truthOnGrid != null ? refined : raw) : raw;
+            Pattern b = refined != null ? (truthOnGrid != null ? truthOnGrid : refined) : truthOnGrid;
+            String label = refined != null ? (truthOnGrid != null ? " refined − truth" : " raw − refined") : " raw − truth";
+            double[] diff = new double[a.size()];
             for (int i = 0; i < diff.length; i++) {
-                diff[i] = truthOnGrid != null ? refined.intensity(i) - reference.intensity(i) : reference.intensity(i) - refined.intensity(i);
+                diff[i] = a.intensity(i) - b.intensity(i);
             }
-            String label = truthOnGrid != null ? " refined − truth" : " raw − refined";
-            out.add(trace(entry.name() + label, SeriesKind.DIFFERENCE, refined.withIntensity(diff)));
+            out.add(trace(entry.name() + label, SeriesKind.DIFFERENCE, a.withIntensity(diff)));
         }
         return out;
     }

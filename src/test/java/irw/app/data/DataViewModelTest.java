@@ -51,6 +51,18 @@ class DataViewModelTest {
     }
 
     @Test
+    void aSimulatedDataSetFolderGivesImperfectPatternsWithGroundTruthAndLabels() {
+        WorkbenchModel model = SampleBatch.emptyModel(dir);
+        new DataViewModel(model, PatternReaders::read).load(List.of(Path.of("sample-data/datasets/xrd")));
+        assertThat(model.patterns()).hasSize(240);
+        PatternEntry first = model.patterns().get(0);
+        assertThat(first.points()).isEqualTo(2000);
+        assertThat(first.groundTruth().size()).isEqualTo(2000);
+        assertThat(first.raw().orElseThrow().metadata().label()).get().isIn(irw.core.ClassSet.CRYSTAL_SYSTEMS.names());
+        assertThat(first.format()).isEqualTo("irw-xrd-dataset");
+    }
+
+    @Test
     void cancellingKeepsTheRowsReadSoFar() {
         WorkbenchModel model = SampleBatch.emptyModel(dir);
         DataViewModel[] vm = new DataViewModel[1];

@@ -49,6 +49,18 @@ class SpectraViewModelTest {
     }
 
     @Test
+    void aDataSetPatternShowsRawTruthAndTheirDifferenceOnTheGrid() {
+        WorkbenchModel model = SampleBatch.emptyModel(dir);
+        new irw.app.data.DataViewModel(model, irw.xrd.io.PatternReaders::read).load(List.of(Path.of("sample-data/datasets/xrd")));
+        SpectraViewModel vm = new SpectraViewModel(model);
+        assertThat(vm.series()).extracting(SpectrumSeries::kind)
+                .containsExactly(SeriesKind.RAW, SeriesKind.GROUND_TRUTH, SeriesKind.DIFFERENCE);
+        assertThat(vm.series()).allMatch(s -> s.size() == 2000);
+        SpectrumSeries diff = vm.series().get(2);
+        assertThat(diff.y()[1000]).isEqualTo(vm.series().get(0).y()[1000] - vm.series().get(1).y()[1000]);
+    }
+
+    @Test
     void dAndQFollowBraggsLawWithXAscending() {
         WorkbenchModel model = SampleBatch.loaded(dir);
         SpectraViewModel vm = new SpectraViewModel(model);
