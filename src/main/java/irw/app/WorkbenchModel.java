@@ -34,6 +34,8 @@ public final class WorkbenchModel {
     private final DoubleProperty alpha = new SimpleDoubleProperty(this, "alpha");
     private final DoubleProperty beta = new SimpleDoubleProperty(this, "beta");
     private final DoubleProperty lambda = new SimpleDoubleProperty(this, "lambda");
+    private final javafx.beans.property.IntegerProperty refinementSteps = new javafx.beans.property.SimpleIntegerProperty(this, "refinementSteps");
+    private final javafx.beans.property.IntegerProperty refinedRevision = new javafx.beans.property.SimpleIntegerProperty(this, "refinedRevision");
     private final StringProperty backend = new SimpleStringProperty(this, "backend", "CPU");
     private final StringProperty serviceState = new SimpleStringProperty(this, "serviceState", "not started");
 
@@ -44,6 +46,7 @@ public final class WorkbenchModel {
         alpha.set(settings.alpha);
         beta.set(settings.beta);
         lambda.set(settings.lambda);
+        refinementSteps.set(Math.max(1, settings.refinementSteps));
     }
 
     public TaskExecutor executor() {
@@ -63,6 +66,7 @@ public final class WorkbenchModel {
         settings.alpha = alpha.get();
         settings.beta = beta.get();
         settings.lambda = lambda.get();
+        settings.refinementSteps = refinementSteps.get();
         try {
             settingsStore.save(settings);
         } catch (IOException e) {
@@ -139,6 +143,21 @@ public final class WorkbenchModel {
 
     public DoubleProperty lambdaProperty() {
         return lambda;
+    }
+
+    /** Counts batch refinements, so views that show every row's refined pattern know to rebuild. */
+    public javafx.beans.property.IntegerProperty refinedRevisionProperty() {
+        return refinedRevision;
+    }
+
+    /** Gradient steps of the interactive refinements (preview and digits). */
+    public javafx.beans.property.IntegerProperty refinementStepsProperty() {
+        return refinementSteps;
+    }
+
+    /** The interactive refinement settings as they stand. */
+    public irw.app.refine.RefinementSettings refinementSettings() {
+        return new irw.app.refine.RefinementSettings(alpha.get(), beta.get(), lambda.get(), refinementSteps.get());
     }
 
     public StringProperty backendProperty() {

@@ -7,6 +7,9 @@ import irw.app.data.PatternFileReader;
 import irw.app.export.ExportViewModel;
 import irw.app.heatmap.HeatmapViewModel;
 import irw.app.spectra.SpectraViewModel;
+import irw.app.refine.RefinementViewModel;
+import irw.app.refine.ModelsViewModel;
+import irw.ui.spectra.RefinementPanel;
 import irw.app.digits.DigitsViewModel;
 import irw.app.embedding.EmbeddingViewModel;
 import irw.ui.embedding.EmbeddingView;
@@ -51,6 +54,8 @@ public final class MainWindow extends BorderPane {
     private final SpectraViewModel spectraViewModel;
     private final HeatmapViewModel heatmapViewModel;
     private final ExportViewModel exportViewModel;
+    private final RefinementViewModel refinementViewModel;
+    private final ModelsViewModel models;
     private final TrainingViewModel trainingViewModel;
     private final TrainingView trainingView;
     private final DigitsViewModel digitsViewModel;
@@ -66,7 +71,8 @@ public final class MainWindow extends BorderPane {
         heatmapViewModel = new HeatmapViewModel(model);
         exportViewModel = new ExportViewModel(model);
         dataView = new DataView(model, dataViewModel);
-        spectraView = new SpectraView(spectraViewModel, null);
+        refinementViewModel = new RefinementViewModel(model);
+        spectraView = new SpectraView(spectraViewModel, new RefinementPanel(model, refinementViewModel));
         heatmapView = new HeatmapView(heatmapViewModel);
         exportView = new ExportView(exportViewModel, this::exportFolder);
         addTab(WorkbenchView.DATA, "Data", dataView);
@@ -74,16 +80,18 @@ public final class MainWindow extends BorderPane {
         addTab(WorkbenchView.HEATMAPS, "Heatmaps", heatmapView);
         addTab(WorkbenchView.EXPORT, "Export", exportView);
         trainingViewModel = new TrainingViewModel(model, serviceConnector, model.configDirectory().resolve("models"));
-        trainingView = new TrainingView(model, trainingViewModel, dir -> model.notifications().info(dir.getFileName().toString(),
-                "downloaded; open it for live refinement from the Spectra and Digits tabs"));
+        trainingView = new TrainingView(model, trainingViewModel, this::openDownloadedModels);
         addTab(WorkbenchView.TRAINING, "Training", trainingView);
         embeddingViewModel = new EmbeddingViewModel(model);
+        refinementViewModel.modelsProperty().addListener((o, old, m) ->
+                embeddingViewModel.spaceProperty().set(m == null ? irw.app.embedding.FeatureSpace.patternSpace() : m.featureSpace()));
         embeddingView = new EmbeddingView(model, embeddingViewModel);
         addTab(WorkbenchView.EMBEDDING, "Embedding", embeddingView);
         digitsViewModel = new DigitsViewModel(model, irw.app.data.SampleDataLocator.sampleData()
                 .orElse(java.nio.file.Path.of("sample-data")).resolve("mnist"));
         digitsView = new DigitsView(model, digitsViewModel);
         addTab(WorkbenchView.DIGITS, "Digits", digitsView);
+        models = new ModelsViewModel(model, refinementViewModel, digitsViewModel);
         tabByView.get(WorkbenchView.DIGITS).selectedProperty().addListener((o, was, now) -> {
             if (now && digitsViewModel.browsedProperty().get() == null) {
                 digitsViewModel.loadSource();
@@ -135,9 +143,10 @@ public final class MainWindow extends BorderPane {
             show(WorkbenchView.EXPORT);
             exportView.exportNow();
         });
+        MenuItem openModel = item("Open model…", "Shortcut+M", "menuOpenModel", this::openModel);
         MenuItem cancel = item("Cancel running jobs", "Escape", "menuCancelJobs", () -> model.executor().cancelAll());
         MenuItem quit = item("Quit", "Shortcut+Q", "menuQuit", () -> getScene().getWindow().hide());
-        Menu file = new Menu("File", null, openFiles, openFolder, new SeparatorMenuItem(), export, new SeparatorMenuItem(), cancel, quit);
+        Menu file = new Menu("File", null, openFiles, openFolder, openModel, new SeparatorMenuItem(), export, new SeparatorMenuItem(), cancel, quit);
         MenuItem next = item("Next pattern", "Alt+Right", "menuNextPattern", model::selectNext);
         MenuItem previous = item("Previous pattern", "Alt+Left", "menuPreviousPattern", model::selectPrevious);
         Menu pattern = new Menu("Pattern", null, next, previous);
@@ -220,6 +229,33 @@ public final class MainWindow extends BorderPane {
 
     public TrainingView trainingView() {
         return trainingView;
+    }
+
+    /** A finished run's downloaded model files become the workbench's models. */
+    private void openDownloadedModels(java.nio.file.Path dir) {
+        try (var files = java.nio.file.Files.list(dir)) {
+            files.sorted().forEach(models::open);
+        } catch (java.io.IOException e) {
+            model.notifications().error(dir.toString(), e);
+        }
+    }
+
+    /** File ▸ Open model: a classifier (XRD or digits) or a refiner saved by the engine's ModelStore. */
+    private void openModel() {
+        javafx.stage.FileChooser chooser = new javafx.stage.FileChooser();
+        chooser.setTitle("Open a model file");
+        java.io.File f = chooser.showOpenDialog(getScene().getWindow());
+        if (f != null) {
+            models.open(f.toPath());
+        }
+    }
+
+    public RefinementViewModel refinementViewModel() {
+        return refinementViewModel;
+    }
+
+    public ModelsViewModel models() {
+        return models;
     }
 
     public EmbeddingViewModel embeddingViewModel() {

@@ -40,6 +40,7 @@ public final class WorkbenchApp extends Application {
         });
         stage.show();
         window.dataViewModel().loadAtStart();
+        window.models().loadShipped();
     }
 
     /** Puts the window where it was, unless that place is no longer on any screen. */

@@ -1,6 +1,6 @@
 package irw.app.digits;
 
-import irw.app.refine.RefinementWeights;
+import irw.app.refine.RefinementSettings;
 
 import java.util.function.BooleanSupplier;
 
@@ -10,5 +10,5 @@ public interface DigitRefinement {
     String description();
 
     /** Classifies a 28×28 image (row-major, ink = 1) and refines it; may stop early when obsolete. */
-    DigitAnalysis analyse(float[] image, RefinementWeights weights, BooleanSupplier obsolete) throws Exception;
+    DigitAnalysis analyse(float[] image, RefinementSettings weights, BooleanSupplier obsolete) throws Exception;
 }

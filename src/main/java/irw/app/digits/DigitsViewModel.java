@@ -1,7 +1,7 @@
 package irw.app.digits;
 
 import irw.app.WorkbenchModel;
-import irw.app.refine.RefinementWeights;
+import irw.app.refine.RefinementSettings;
 import irw.app.task.BackgroundTask;
 import irw.app.task.LatestRequestRunner;
 import irw.core.data.LabelledDataSet;
@@ -39,7 +39,7 @@ public final class DigitsViewModel {
         }
     }
 
-    private record Request(float[] image, RefinementWeights weights) {
+    private record Request(float[] image, RefinementSettings weights) {
     }
 
     /** Typeset digits per font for browsing: enough variety, rendered in well under a second. */
@@ -66,6 +66,7 @@ public final class DigitsViewModel {
         model.alphaProperty().addListener(reanalyse);
         model.betaProperty().addListener(reanalyse);
         model.lambdaProperty().addListener(reanalyse);
+        model.refinementStepsProperty().addListener(reanalyse);
         refinement.addListener((o, old, now) -> {
             status.set(now == null ? "No digit model loaded: drawing and browsing only" : now.description());
             analyse();
@@ -102,8 +103,7 @@ public final class DigitsViewModel {
         if (refinement.get() == null || canvas.isEmpty()) {
             return;
         }
-        runner.submit(new Request(canvas.pixels(), new RefinementWeights(model.alphaProperty().get(),
-                model.betaProperty().get(), model.lambdaProperty().get())));
+        runner.submit(new Request(canvas.pixels(), model.refinementSettings()));
     }
 
     /** Loads the browsed set (MNIST test from sample-data, or freshly typeset digits) in the background. */

@@ -39,6 +39,7 @@ public final class HeatmapViewModel {
                 (request, obsolete) -> build(request.kind(), request.rows(), model.grid(), obsolete),
                 this::show, e -> model.notifications().error("heatmap", e));
         kind.addListener(o -> rebuildWhenActive());
+        model.refinedRevisionProperty().addListener(o -> rebuildWhenActive());
         model.patterns().addListener((javafx.collections.ListChangeListener<PatternEntry>) c -> rebuildWhenActive());
         active.addListener((o, was, now) -> {
             if (now && stale) {

@@ -48,48 +48,4 @@ class DigitsViewModelTest {
             assertThat(typeset.indicesOfClass(k)).isNotEmpty();
         }
     }
-
-    @Test
-    void withAModelEachStrokeIsAnalysedAndTheNewestAnswerIsShown() {
-        WorkbenchModel model = SampleBatch.emptyModel(dir);
-        DigitsViewModel vm = new DigitsViewModel(model, Path.of("sample-data/mnist"));
-        vm.refinementProperty().set(new InkCentroidRefinement());
-        vm.stroke(5, 14, 10, 14);
-        DigitAnalysis first = vm.analysisProperty().get();
-        vm.stroke(10, 14, 24, 14);
-        DigitAnalysis second = vm.analysisProperty().get();
-        assertThat(second).isNotSameAs(first);
-        assertThat(second.before()).isNotEqualTo(first.before());
-        assertThat(vm.requestShown()).isEqualTo(vm.requestsSubmitted());
-        model.alphaProperty().set(3);
-        assertThat(vm.requestsSubmitted()).isEqualTo(3);
-    }
-
-    /**
-     * A deterministic stand-in for the engine's digit model in this unit test: its "probabilities"
-     * follow where the ink's centre of mass lies, so any change to the drawing changes them.
-     */
-    private static final class InkCentroidRefinement implements DigitRefinement {
-        @Override
-        public String description() {
-            return "ink-centroid test model";
-        }
-
-        @Override
-        public DigitAnalysis analyse(float[] image, irw.app.refine.RefinementWeights w, java.util.function.BooleanSupplier obsolete) {
-            double sum = 0;
-            double cx = 0;
-            for (int i = 0; i < image.length; i++) {
-                sum += image[i];
-                cx += image[i] * (i % 28);
-            }
-            double[] p = new double[10];
-            int k = (int) Math.min(9, Math.max(0, cx / Math.max(sum, 1e-9) / 2.8));
-            p[k] = 0.6;
-            for (int i = 0; i < 10; i++) {
-                p[i] += 0.04;
-            }
-            return new DigitAnalysis(p, p.clone(), image.clone(), java.util.List.of(image.clone()));
-        }
-    }
 }
