@@ -2,6 +2,7 @@ package irw.ui;
 
 import irw.app.WorkbenchView;
 import irw.app.embedding.EmbeddingPoint;
+import irw.app.refine.TinyModels;
 import irw.app.training.ReportingRunner;
 import irw.service.JobState;
 import irw.service.TrainingService;
@@ -91,6 +92,54 @@ class MoreViewsUiTest {
         Slider slider = robot.lookup("#digitsLambdaSlider").queryAs(Slider.class);
         fx(() -> slider.setValue(0.8));
         assertThat(app.model.lambdaProperty().get()).isEqualTo(0.8);
+    }
+
+    @Test
+    void draggingTheLambdaSliderChangesTheRefinedPreview(FxRobot robot) throws Exception {
+        app.loadSampleFolder();
+        Path classifier = TinyModels.xrdClassifier();
+        fx(() -> {
+            app.model.refinementStepsProperty().set(3);
+            app.window.models().loadXrd(classifier, null);
+            app.window.show(WorkbenchView.SPECTRA);
+        });
+        waitUntil(() -> app.model.current().refined() != null && app.window.spectraView().dataSets().size() == 3);
+        irw.core.Pattern before = app.model.current().refined();
+        assertThat(app.window.spectraView().dataSets()).allMatch(ds -> ds.getDataCount() == 2000);
+        javafx.scene.Node thumb = robot.lookup("#previewLambdaSlider .thumb").query();
+        robot.drag(thumb, MouseButton.PRIMARY).moveBy(60, 0).drop();
+        waitUntil(() -> app.model.current().refined() != before);
+        assertThat(app.model.lambdaProperty().get()).isGreaterThan(0.1);
+        assertThat(app.model.current().refined().intensityValues()).isNotEqualTo(before.intensityValues());
+        assertThat(app.model.current().predictionProperty().get()).isNotNull();
+    }
+
+    @Test
+    void drawingAStrokeChangesTheProbabilities(FxRobot robot) throws Exception {
+        Path classifier = TinyModels.digitClassifier();
+        fx(() -> app.model.refinementStepsProperty().set(3));
+        robot.clickOn("#tabDigits");
+        fx(() -> app.window.models().loadDigits(classifier));
+        waitUntil(() -> app.window.digitsViewModel().refinementProperty().get() != null
+                && app.window.digitsViewModel().browsedProperty().get() != null);
+        robot.clickOn("#clearDigitButton");
+        Canvas canvas = robot.lookup("#digitCanvas").queryAs(Canvas.class);
+        robot.moveTo(canvas.localToScreen(168, 50)).press(MouseButton.PRIMARY).moveTo(canvas.localToScreen(170, 280)).release(MouseButton.PRIMARY);
+        waitUntil(() -> app.window.digitsViewModel().analysisProperty().get() != null
+                && app.window.digitsViewModel().requestShown() == app.window.digitsViewModel().requestsSubmitted());
+        double[] first = probabilities();
+        robot.moveTo(canvas.localToScreen(80, 80)).press(MouseButton.PRIMARY).moveTo(canvas.localToScreen(250, 80)).release(MouseButton.PRIMARY);
+        waitUntil(() -> app.window.digitsViewModel().requestShown() == app.window.digitsViewModel().requestsSubmitted()
+                && !java.util.Arrays.equals(probabilities(), first));
+        assertThat(java.util.Arrays.stream(probabilities()).sum()).isCloseTo(1.0, org.assertj.core.api.Assertions.within(1e-3));
+    }
+
+    private double[] probabilities() {
+        double[] p = new double[10];
+        for (int k = 0; k < 10; k++) {
+            p[k] = app.window.digitsView().probability(k, false);
+        }
+        return p;
     }
 
     @Test

@@ -2,6 +2,8 @@ package irw.ui;
 
 import irw.app.WorkbenchView;
 import javafx.stage.Stage;
+import irw.app.data.PatternEntry;
+import irw.app.refine.TinyModels;
 import irw.app.training.ReportingRunner;
 import irw.service.TrainingService;
 import org.junit.jupiter.api.AfterAll;
@@ -43,13 +45,29 @@ class WorkbenchScreenshotTest {
     @Test
     void everyViewRendersToAPng() throws Exception {
         app.loadSampleFolder();
+        fx(() -> app.window.dataViewModel().load(java.util.List.of(Path.of("sample-data/datasets/xrd").toAbsolutePath())));
+        WorkbenchFixture.waitUntil(() -> !app.window.dataViewModel().loadingProperty().get() && app.model.patterns().size() > 200);
+        Path xrd = TinyModels.xrdClassifier();
+        Path digits = TinyModels.digitClassifier();
+        fx(() -> {
+            app.model.refinementStepsProperty().set(3);
+            app.window.models().loadXrd(xrd, null);
+            app.window.models().loadDigits(digits);
+        });
+        WorkbenchFixture.waitUntil(() -> app.window.refinementViewModel().modelsProperty().get() != null
+                && app.window.digitsViewModel().refinementProperty().get() != null);
         for (WorkbenchView view : WorkbenchView.values()) {
             if (!app.window.hasView(view)) {
                 continue;
             }
             fx(() -> app.window.show(view));
             if (view == WorkbenchView.SPECTRA) {
-                fx(() -> app.model.selection().setAll(app.model.patterns().subList(0, 3)));
+                PatternEntry shown = app.model.patterns().get(20); // a simulated pattern: it has a ground truth
+                fx(() -> {
+                    app.model.selection().clear();
+                    app.model.currentProperty().set(shown);
+                });
+                WorkbenchFixture.waitUntil(() -> shown.refined() != null && app.window.spectraView().dataSets().size() == 4);
             }
             if (view == WorkbenchView.TRAINING) {
                 WorkbenchFixture.waitUntil(() -> app.window.trainingViewModel().connectedProperty().get());
@@ -65,10 +83,13 @@ class WorkbenchScreenshotTest {
             }
             if (view == WorkbenchView.EMBEDDING) {
                 fx(() -> app.window.embeddingViewModel().compute());
-                WorkbenchFixture.waitUntil(() -> !app.window.embeddingViewModel().points().isEmpty());
+                WorkbenchFixture.waitUntil(() -> app.window.embeddingViewModel().points().stream()
+                        .anyMatch(p -> p.kind() == irw.app.embedding.PointKind.PROTOTYPE));
+                fx(() -> app.model.selection().setAll(app.model.patterns().get(20)));
             }
             if (view == WorkbenchView.DIGITS) {
-                WorkbenchFixture.waitUntil(() -> app.window.digitsViewModel().browsedProperty().get() != null);
+                WorkbenchFixture.waitUntil(() -> app.window.digitsViewModel().browsedProperty().get() != null
+                        && app.window.digitsViewModel().analysisProperty().get() != null);
             }
             if (view == WorkbenchView.HEATMAPS) {
                 WorkbenchFixture.waitUntil(() -> app.window.heatmapViewModel().matrixProperty().get() != null);
