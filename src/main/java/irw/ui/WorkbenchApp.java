@@ -21,7 +21,9 @@ public final class WorkbenchApp extends Application {
     public void start(Stage stage) {
         model = new WorkbenchModel(new FxTaskExecutor(), SettingsStore.inUserConfigDir());
         window = Workbench.createWindow(model);
-        Scene scene = Workbench.scene(window, model.settings().windowWidth, model.settings().windowHeight);
+        Rectangle2D screen = Screen.getPrimary().getVisualBounds();
+        Scene scene = Workbench.scene(window, Math.min(model.settings().windowWidth, screen.getWidth()),
+                Math.min(model.settings().windowHeight, screen.getHeight()));
         stage.setTitle("Imitation Refinement Workbench");
         stage.setScene(scene);
         restoreGeometry(stage, model.settings());
@@ -50,8 +52,10 @@ public final class WorkbenchApp extends Application {
             stage.setX(s.windowX);
             stage.setY(s.windowY);
         }
-        stage.setWidth(s.windowWidth);
-        stage.setHeight(s.windowHeight);
+        // A size saved on a larger screen is clipped to this one.
+        Rectangle2D screen = Screen.getPrimary().getVisualBounds();
+        stage.setWidth(Math.min(s.windowWidth, screen.getWidth()));
+        stage.setHeight(Math.min(s.windowHeight, screen.getHeight()));
         stage.setMaximized(s.maximised);
     }
 }

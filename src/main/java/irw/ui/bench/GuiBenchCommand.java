@@ -45,6 +45,10 @@ public final class GuiBenchCommand implements Callable<Integer> {
     @Option(names = "--repeats", defaultValue = "7", description = "timed repetitions per figure (default ${DEFAULT-VALUE})")
     int repeats;
 
+    @Option(names = "--xrd-model", description = "an XRD classifier file: also time slider move → refined preview "
+            + "(default: sample-data/models/xrd-classifier.* when present)")
+    Path xrdModel;
+
     @Option(names = "--sample-data", description = "folder of measured patterns (default: the bundled sample-data/measured)")
     Path measured;
 
@@ -79,6 +83,12 @@ public final class GuiBenchCommand implements Callable<Integer> {
             loadStall(window, model, dir);
             heatmap(window, scene, model);
             spectra(window, scene, model);
+            Path classifier = xrdModel != null ? xrdModel : irw.app.refine.ShippedModels.find("xrd-classifier").orElse(null);
+            if (classifier != null) {
+                preview(window, model, classifier);
+            } else {
+                System.out.println("slider → preview: skipped (no XRD model; pass --xrd-model)");
+            }
             return 0;
         } finally {
             try (var listing = Files.list(dir)) {
@@ -162,6 +172,30 @@ public final class GuiBenchCommand implements Callable<Integer> {
         int traces = FxBenchSupport.onFx(() -> window.spectraView().dataSets().size());
         System.out.printf("spectra redraw (%d traces × 2,000 points) after a new refined pattern: median %.1f ms, max %.1f ms (goal < 50 ms)%n",
                 traces, median(frames), max(frames));
+    }
+
+    /** Slider move to refined preview drawn: per-pattern refinement (engine) plus the redraw. */
+    private void preview(MainWindow window, WorkbenchModel model, Path classifier) throws Exception {
+        irw.app.refine.XrdModels m = irw.app.refine.XrdModels.load(classifier, null);
+        FxBenchSupport.onFx(() -> window.refinementViewModel().modelsProperty().set(m));
+        PatternEntry entry = FxBenchSupport.onFx(model::current);
+        while (FxBenchSupport.onFx(() -> entry.refined() == null || window.refinementViewModel().previewShown()
+                < window.refinementViewModel().previewsSubmitted())) {
+            Thread.sleep(10);
+        }
+        double[] ms = new double[repeats];
+        for (int i = 0; i < repeats; i++) {
+            irw.core.Pattern before = FxBenchSupport.onFx(entry::refined);
+            double lambda = 0.2 + 0.1 * i;
+            long t0 = System.nanoTime();
+            FxBenchSupport.onFx(() -> model.lambdaProperty().set(lambda));
+            while (FxBenchSupport.onFx(entry::refined) == before) {
+                Thread.sleep(2);
+            }
+            ms[i] = (System.nanoTime() - t0) / 1e6;
+        }
+        System.out.printf("slider → refined preview (%d steps of per-pattern refinement): median %.0f ms, max %.0f ms%n",
+                model.refinementStepsProperty().get(), median(ms), max(ms));
     }
 
     private static double median(double[] v) {

@@ -28,8 +28,7 @@ final class StallProbe {
         boolean trace = Boolean.getBoolean("irw.bench.trace");
         while (running.get()) {
             if (trace && inFlight.get() && fxThread != null && System.nanoTime() - postedAt > 60_000_000L) {
-                Thread renderer = Thread.getAllStackTraces().keySet().stream().filter(t -> t.getName().startsWith("QuantumRenderer")).findFirst().orElse(fxThread);
-                StackTraceElement[] st = renderer.getStackTrace();
+                StackTraceElement[] st = fxThread.getStackTrace();
                 StringBuilder sb = new StringBuilder("FX busy " + (System.nanoTime() - postedAt) / 1_000_000 + " ms:");
                 for (int i = 0; i < Math.min(st.length, 25); i++) {
                     sb.append("\n    ").append(st[i]);
