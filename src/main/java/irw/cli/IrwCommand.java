@@ -10,6 +10,8 @@ import picocli.CommandLine.Command;
                 CommandLine.HelpCommand.class,
                 ConvertCommand.class,
                 ServeCommand.class, SubmitCommand.class, JobsCommand.class, WatchCommand.class, CancelCommand.class,
+                BenchCommand.class,
+                TypesetDigitsCommand.class,
         })
 public final class IrwCommand implements Runnable {
     @CommandLine.Spec
