@@ -8,6 +8,6 @@ public final class EngineRunners {
     }
 
     public static JobRunners create() {
-        return new JobRunners(Map.of());
+        return new JobRunners(Map.of(JobKind.CLASSIFIER, new ClassifierJobRunner()));
     }
 }
