@@ -106,29 +106,52 @@ class TrainingJobsTest {
     }
 
     @Test
-    void badDataFailsTheJobWithItsReasonAndTheServiceKeepsServing() {
+    void badDataAndDivergingLossesFailTheJobWithItsReasonAndTheServiceKeepsServing() {
         Path notDigits = Path.of("sample-data/reference-structures/Li2CO3_15.cif").toAbsolutePath();
         String bad = client.submit(TinyDigits.classifierSpec(tiny, 2, 1, 3).replace(tiny.toString(), notDigits.toString()));
         JobView failed = client.follow(bad, TrainingJobsTestSupport.IGNORE);
         assertThat(failed.state()).isEqualTo(JobState.FAILED);
         assertThat(failed.reason()).contains("data.train").contains("Li2CO3_15.cif").contains("IDX");
         assertThat(client.health().state()).isEqualTo("serving");
+
+        String exploding = client.submit(TinyDigits.classifierSpec(tiny, 30, 10, 6)
+                .replace("\"learningRate\": 0.002, \"lambda\": 0.5", "\"learningRate\": 10, \"lambda\": 1000000"));
+        JobView diverged = client.follow(exploding, TrainingJobsTestSupport.IGNORE);
+        assertThat(diverged.state()).isEqualTo(JobState.FAILED);
+        assertThat(diverged.reason()).contains("diverged").contains("learning rate");
+        assertThat(diverged.artifacts()).isEmpty();
+
         assertThat(client.follow(client.submit(TinyDigits.classifierSpec(tiny, 1, 1, 4)), TrainingJobsTestSupport.IGNORE).state())
                 .isEqualTo(JobState.FINISHED);
     }
 
     @Test
-    void cancellingARunningJobKillsIt() throws Exception {
+    void aJobFollowedInTheBackgroundCanBeCancelled() throws Exception {
         String id = client.submit(TinyDigits.classifierSpec(tiny, 5000, 50, 5));
-        long deadline = System.currentTimeMillis() + 60_000;
-        while (client.job(id).step() < 2 && System.currentTimeMillis() < deadline) {
-            Thread.sleep(100);
-        }
-        assertThat(client.job(id).state()).isEqualTo(JobState.RUNNING);
-        client.cancel(id);
-        JobView end = client.follow(id, TrainingJobsTestSupport.IGNORE);
+        CountDownLatch twoSteps = new CountDownLatch(2);
+        List<MetricsPoint> seen = Collections.synchronizedList(new ArrayList<>());
+        TrainingServiceClient.Following following = client.followInBackground(id, new JobEventListener() {
+            @Override
+            public void onState(JobView job) {
+            }
+
+            @Override
+            public void onPoint(MetricsPoint point) {
+                seen.add(point);
+                twoSteps.countDown();
+            }
+        });
+        TrainingServiceClient.Following closedEarly = client.followInBackground(id, TrainingJobsTestSupport.IGNORE);
+        assertThat(twoSteps.await(60, TimeUnit.SECONDS)).isTrue();
+        closedEarly.close();
+        assertThat(closedEarly.done()).isCompletedExceptionally();
+        assertThat(client.job(id).state()).as("closing a follower leaves the job alone").isEqualTo(JobState.RUNNING);
+
+        assertThat(client.cancel(id).cancelRequested()).isTrue();
+        JobView end = following.done().get(60, TimeUnit.SECONDS);
         assertThat(end.state()).isEqualTo(JobState.KILLED);
         assertThat(end.reason()).contains("cancelled");
         assertThat(end.step()).isLessThan(5000);
+        assertThat(seen).extracting(MetricsPoint::step).isSorted();
     }
 }
