@@ -13,7 +13,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * kill -9 of a real service process mid-run: the next start resumes the RUNNING job from its
- * last checkpoint, with its history intact and the resume point marked, and runs the queued one.
+ * last checkpoint, with its history intact and the resume point marked, and runs the queued one;
+ * a clean stop mid-run resumes the same way.
  */
 class CrashRecoveryTest {
     private static final LocalServiceLauncher.Options CAPPED = new LocalServiceLauncher.Options("768m", "1g", "2g", List.of());
@@ -30,7 +31,7 @@ class CrashRecoveryTest {
         try (LocalServiceLauncher first = LocalServiceLauncher.connectOrStart(dataDir, CAPPED)) {
             TrainingServiceClient client = first.client();
             running = client.submit(TinyDigits.classifierSpec(tiny, 20, 3, 21));
-            queued = client.submit(TinyDigits.classifierSpec(tiny, 3, 1, 22));
+            queued = client.submit(TinyDigits.classifierSpec(tiny, 12, 3, 22));
             long deadline = System.currentTimeMillis() + 90_000;
             while (client.job(running).step() < 7 && System.currentTimeMillis() < deadline) {
                 Thread.sleep(50);
@@ -72,9 +73,22 @@ class CrashRecoveryTest {
             assertThat(history.subList(at + 1, history.size())).extracting(MetricsPoint::step)
                     .containsExactlyElementsOf(java.util.stream.LongStream.rangeClosed(firstAfter, 20).boxed().toList());
             assertThat(history).extracting(MetricsPoint::seq).isSorted().doesNotHaveDuplicates();
-            JobView next = client.follow(queued, TrainingJobsTestSupport.IGNORE);
-            assertThat(next.state()).isEqualTo(JobState.FINISHED);
-            assertThat(next.attempts()).isEqualTo(1);
+            // The queued job starts now; a clean stop of the service (what the workbench does at exit)
+            // leaves it RUNNING with its checkpoint, and the next start resumes it.
+            long deadline = System.currentTimeMillis() + 60_000;
+            while (client.job(queued).step() < 4 && System.currentTimeMillis() < deadline) {
+                Thread.sleep(50);
+            }
+            ProcessHandle process = second.process().orElseThrow();
+            second.close();
+            assertThat(process.isAlive()).isFalse();
+        }
+        try (LocalServiceLauncher third = LocalServiceLauncher.connectOrStart(dataDir, CAPPED)) {
+            JobView next = third.client().follow(queued, TrainingJobsTestSupport.IGNORE);
+            assertThat(next.state()).as("reason: %s", next.reason()).isEqualTo(JobState.FINISHED);
+            assertThat(next.attempts()).isEqualTo(2);
+            assertThat(third.client().metrics(queued)).filteredOn(MetricsPoint::isResumeMarker).hasSize(1);
+            assertThat(third.client().metrics(queued)).extracting(MetricsPoint::step).contains(12L);
         }
     }
 }
