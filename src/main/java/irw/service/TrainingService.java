@@ -45,6 +45,7 @@ public final class TrainingService implements AutoCloseable {
     private final String startedAt = Instant.now().toString();
     private volatile String state = "serving";
     private final List<String> resumed;
+    private final JobEvents events;
 
     private TrainingService(ServiceConfig config, JobRunners runners) throws IOException {
         this.config = config;
@@ -76,11 +77,12 @@ public final class TrainingService implements AutoCloseable {
             backend = CompletableFuture.supplyAsync(() -> new String[]{Backend.kind(), Backend.deviceName()});
             token = AccessToken.createIn(dataDir);
             store = openedStore = JobStore.open(dataDir.resolve("jobs.db"), json);
-            JobEvents events = new JobEvents();
+            events = new JobEvents();
             JobSpecParser parser = new JobSpecParser(json, runners.dataRoles());
             Path jobsDir = dataDir.resolve("jobs");
             scheduler = startedScheduler = new JobScheduler(store, runners, parser, jobsDir, config.concurrency(), events);
-            ApiRoutes routes = new ApiRoutes(store, scheduler, parser, events, token, jobsDir, json, this::health);
+            ApiRoutes routes = new ApiRoutes(store, scheduler, parser, events, token, jobsDir, json, this::health,
+                    () -> "serving".equals(state));
             app = startedApp = Javalin.create(c -> {
                 c.showJavalinBanner = false;
                 c.jsonMapper(new JavalinJackson(json, false));
@@ -153,6 +155,7 @@ public final class TrainingService implements AutoCloseable {
     @Override
     public void close() {
         state = "stopping";
+        events.changed(); // event streams notice the stop now, not at their next keep-alive
         try {
             Files.deleteIfExists(config.dataDir().resolve(PORT_FILE));
         } catch (IOException e) {
