@@ -12,6 +12,8 @@ import picocli.CommandLine.Command;
                 ServeCommand.class, SubmitCommand.class, JobsCommand.class, WatchCommand.class, CancelCommand.class,
                 BenchCommand.class,
                 TypesetDigitsCommand.class,
+                SimulateCommand.class,
+                DatasetCommand.class,
         })
 public final class IrwCommand implements Runnable {
     @CommandLine.Spec
