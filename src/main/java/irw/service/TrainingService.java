@@ -46,9 +46,11 @@ public final class TrainingService implements AutoCloseable {
     private volatile String state = "serving";
     private final List<String> resumed;
     private final JobEvents events;
+    private final List<String> kinds;
 
     private TrainingService(ServiceConfig config, JobRunners runners) throws IOException {
         this.config = config;
+        this.kinds = runners.dataRoles().keySet().stream().map(JobKind::wireName).sorted().toList();
         Path dataDir = config.dataDir();
         if (!Files.isDirectory(dataDir)) {
             // The directory holds the token: only its owner may look inside.
@@ -148,7 +150,7 @@ public final class TrainingService implements AutoCloseable {
         Runtime rt = Runtime.getRuntime();
         HealthReport.Memory memory = new HealthReport.Memory(rt.totalMemory() - rt.freeMemory(), rt.maxMemory(), residentBytes());
         return new HealthReport(state, b[0], b[1], memory, store.count(JobState.RUNNING), store.count(JobState.SCHEDULED),
-                scheduler.concurrency(), startedAt);
+                scheduler.concurrency(), kinds, startedAt);
     }
 
     /** Stops serving; running jobs stop at once and resume at the next start. */

@@ -84,6 +84,7 @@ class TrainingServiceApiTest {
         assertThat(report.memory().heapMaxBytes()).isPositive();
         assertThat(report.memory().heapUsedBytes()).isPositive();
         assertThat(report.concurrency()).isEqualTo(1);
+        assertThat(report.kinds()).contains("classifier");
     }
 
     @Test
