@@ -17,7 +17,19 @@ import java.util.zip.GZIPInputStream;
 final class TestData {
     static final Path MNIST = Path.of("sample-data/mnist");
 
+    private static PrototypicalClassifier digitClassifier;
+
     private TestData() {
+    }
+
+    /** A small digit classifier trained once per test JVM (30 steps of Algorithm 1 on 600 real digits). */
+    static synchronized PrototypicalClassifier digitClassifier() throws IOException {
+        if (digitClassifier == null) {
+            LabelledDataSet ideal = mnist("train", 60);
+            digitClassifier = new ClassifierTrainer(new ClassifierTrainingConfig(1.0, 1, 6, 2e-3, 11, ModelSpec.SMALL).withStepsPerEpoch(30))
+                    .train(ideal, TrainingListener.NONE).model();
+        }
+        return digitClassifier;
     }
 
     /** The first {@code perClass} digits of each class from the MNIST subset (the files are grouped by class). */
