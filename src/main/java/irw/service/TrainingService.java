@@ -80,8 +80,8 @@ public final class TrainingService implements AutoCloseable {
             token = AccessToken.createIn(dataDir);
             store = openedStore = JobStore.open(dataDir.resolve("jobs.db"), json);
             events = new JobEvents();
-            JobSpecParser parser = new JobSpecParser(json, runners.dataRoles());
             Path jobsDir = dataDir.resolve("jobs");
+            JobSpecParser parser = new JobSpecParser(json, runners.dataRoles(), new PublishedModels(store, jobsDir));
             scheduler = startedScheduler = new JobScheduler(store, runners, parser, jobsDir, config.concurrency(), events);
             ApiRoutes routes = new ApiRoutes(store, scheduler, parser, events, token, jobsDir, json, this::health,
                     () -> "serving".equals(state));

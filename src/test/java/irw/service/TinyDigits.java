@@ -31,6 +31,14 @@ final class TinyDigits {
         return images;
     }
 
+    /** A targeted refiner job spec on {@code images}, through the classifier {@code classifierRef} ("job:job-1" or a path). */
+    static String refinerSpec(Path images, String classifierRef, int steps, long seed) {
+        return """
+                {"kind": "refiner", "data": {"train": "%s", "classifier": "%s"},
+                 "hyperParameters": {"epochs": 1, "batch": 4, "stepsPerEpoch": %d, "alpha": 0.5, "beta": 0.5, "targeted": true},
+                 "seed": %d, "checkpointEvery": 2}""".formatted(images, classifierRef, steps, seed);
+    }
+
     /** A classifier job spec on {@code images}: {@code steps} steps of N_c = 1 (10 digits a step). */
     static String classifierSpec(Path images, int steps, int checkpointEvery, long seed) {
         return """

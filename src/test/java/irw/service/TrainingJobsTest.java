@@ -21,6 +21,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Real training jobs (the engine's trainers on tiny real digit sets) through a real service. */
 class TrainingJobsTest {
@@ -69,6 +70,33 @@ class TrainingJobsTest {
         assertThat(job.attempts()).isEqualTo(1);
         assertThat(job.spec().get("seed").asLong()).isEqualTo(1);
         assertThat(dataDir.resolve("service/jobs").resolve(id).resolve("checkpoint")).exists();
+        assertThat(job.artifacts()).containsExactly("classifier.irwm");
+    }
+
+    @Test
+    void aRefinerTrainsThroughTheModelOfAFinishedClassifierJob() throws Exception {
+        String classifierJob = client.submit(TinyDigits.classifierSpec(tiny, 4, 2, 7));
+        assertThat(client.follow(classifierJob, TrainingJobsTestSupport.IGNORE).state()).isEqualTo(JobState.FINISHED);
+        Path classifierFile = dataDir.resolve("downloaded-classifier.irwm");
+        client.downloadArtifact(classifierJob, "classifier.irwm", classifierFile);
+        assertThat(irw.engine.ModelStore.loadClassifier(classifierFile).classes().size()).isEqualTo(10);
+
+        String refinerJob = client.submit(TinyDigits.refinerSpec(tiny, "job:" + classifierJob, 3, 8));
+        JobView refined = client.follow(refinerJob, TrainingJobsTestSupport.IGNORE);
+        assertThat(refined.state()).as("reason: %s", refined.reason()).isEqualTo(JobState.FINISHED);
+        assertThat(refined.spec().get("data").get("classifier").asText()).endsWith(classifierJob + "/classifier.irwm");
+        assertThat(client.metrics(refinerJob)).extracting(MetricsPoint::step).containsExactly(1L, 2L, 3L);
+        assertThat(client.metrics(refinerJob).get(2).values()).containsKeys("loss");
+        Path refinerFile = dataDir.resolve("downloaded-refiner.irwm");
+        client.downloadArtifact(refinerJob, "refiner.irwm", refinerFile);
+        irw.engine.Refiner refiner = irw.engine.ModelStore.loadRefiner(refinerFile);
+        assertThat(refiner.refine(new float[][]{new float[784]})[0]).hasSize(784);
+
+        // references to jobs that have no such model are refused up front, naming the field
+        for (String ref : new String[]{"job:job-999", "job:" + refinerJob}) {
+            assertThatThrownBy(() -> client.submit(TinyDigits.refinerSpec(tiny, ref, 1, 9)))
+                    .hasMessageContaining("HTTP 400").hasMessageContaining("data.classifier");
+        }
     }
 
     @Test
