@@ -95,7 +95,12 @@ class TrainingServiceApiTest {
                 "{not json", "(body)",
                 "{\"data\": {}, \"seed\": 1}", "kind",
                 "{\"kind\": \"wavelets\", \"data\": {}, \"seed\": 1}", "kind",
-                "{\"kind\": \"mic\", \"data\": {}, \"seed\": 1}", "kind").entrySet()) {
+                "{\"kind\": \"mic\", \"data\": {}, \"seed\": 1}", "kind",
+                "{\"kind\": \"refiner\", \"data\": {\"train\": \"/no/such.npz\", \"classifier\": \"job:job-1\"}, \"seed\": 1}", "data.train",
+                "{\"kind\": \"classifier\", \"data\": {\"train\": \"" + TinyDigits.MNIST_TRAIN + "\"}, \"seed\": 1, \"hyperParameters\": {\"alpha\": -2}}",
+                "hyperParameters.alpha",
+                "{\"kind\": \"refiner\", \"data\": {\"train\": \"" + TinyDigits.MNIST_TRAIN + "\", \"classifier\": \"job:job-1\"}, \"seed\": 1}",
+                "data.classifier").entrySet()) {
             HttpResponse<String> answer = call("POST", "/api/jobs", auth, bad.getKey());
             assertThat(answer.statusCode()).as(bad.getKey()).isEqualTo(400);
             assertThat(json.readTree(answer.body()).get("field").asText()).isEqualTo(bad.getValue());
@@ -103,7 +108,7 @@ class TrainingServiceApiTest {
         }
         TrainingServiceClient client = new TrainingServiceClient(URI.create("http://127.0.0.1:" + service.port()), service.token());
         assertThatThrownBy(() -> client.submit("{\"kind\": \"refiner\"}"))
-                .isInstanceOf(ServiceException.class).hasMessageContaining("HTTP 400").hasMessageContaining("kind");
+                .isInstanceOf(ServiceException.class).hasMessageContaining("HTTP 400").hasMessageContaining("data: required");
         assertThat(client.jobs()).isEmpty();
     }
 
