@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
                 TypesetDigitsCommand.class,
                 SimulateCommand.class,
                 DatasetCommand.class,
+                ClassifyCommand.class, RefineCommand.class, EvaluateCommand.class, EmbedCommand.class, TrainCommand.class,
         })
 public final class IrwCommand implements Runnable {
     @CommandLine.Spec
