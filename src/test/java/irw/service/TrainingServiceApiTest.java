@@ -195,6 +195,23 @@ class TrainingServiceApiTest {
         assertThat(call("GET", "/api/health", "Bearer " + service.token(), null).statusCode()).isEqualTo(200);
     }
 
+    @Test
+    void aRemoteBindingStillNeedsTheToken() throws Exception {
+        service = TrainingService.start(new ServiceConfig(dataDir, "0.0.0.0", 0, true, 1), EngineRunners.create());
+        assertThat(call("GET", "/api/jobs", null, null).statusCode()).isEqualTo(401);
+        assertThat(call("GET", "/api/jobs", "Bearer " + service.token(), null).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void aCorruptJobStoreIsReportedByNameAndLeavesTheDirectoryUsable() throws Exception {
+        Files.writeString(dataDir.resolve("jobs.db"), "this is not a database, it is a text file of 60 bytes......");
+        assertThatThrownBy(() -> TrainingService.start(ServiceConfig.local(dataDir), EngineRunners.create()))
+                .hasMessageContaining("jobs.db");
+        Files.delete(dataDir.resolve("jobs.db"));
+        start(); // the lock was released: a fixed directory starts
+        assertThat(call("GET", "/api/jobs", "Bearer " + service.token(), null).body()).isEqualTo("[]");
+    }
+
     /** A FINISHED job with {@code steps} reports, written to the store the way a run writes them. */
     private String finishedJobWithHistory(int steps) {
         try (JobStore store = JobStore.open(dataDir.resolve("jobs.db"), json)) {
