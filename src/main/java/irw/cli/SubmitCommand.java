@@ -15,7 +15,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 
 /** Submits a job spec file and prints the new job's id. */
-@Command(name = "submit", description = "Submit a training job spec (JSON) to the service; prints the job id.")
+@Command(name = "submit", mixinStandardHelpOptions = true, description = "Submit a training job spec (JSON) to the service; prints the job id.")
 final class SubmitCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "SPEC", description = "the job spec, a JSON file")
     Path specFile;
