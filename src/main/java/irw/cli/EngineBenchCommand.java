@@ -90,7 +90,8 @@ final class EngineBenchCommand implements Callable<Integer> {
             return values;
         }
         String threads = System.getenv().getOrDefault("OMP_NUM_THREADS", "2");
-        Process proc = new ProcessBuilder("python3", script.toString(), "--threads", threads, "--steps", Integer.toString(steps),
+        String python = Files.isExecutable(Path.of("/usr/bin/python3")) ? "/usr/bin/python3" : "python3"; // Debian's python3-torch lives there
+        Process proc = new ProcessBuilder(python, script.toString(), "--threads", threads, "--steps", Integer.toString(steps),
                 "--warmup", Integer.toString(warmup)).redirectErrorStream(true).start();
         try (BufferedReader r = new BufferedReader(new InputStreamReader(proc.getInputStream(), StandardCharsets.UTF_8))) {
             String line;
