@@ -48,7 +48,7 @@ public final class PerPatternRefiner {
         }
 
         public static Settings of(double lambda, double beta, int targetClass) {
-            return new Settings(lambda, beta, targetClass, 30, 0.05);
+            return new Settings(lambda, beta, targetClass, 15, 0.08);
         }
     }
 

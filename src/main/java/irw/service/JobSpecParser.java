@@ -25,6 +25,9 @@ import java.util.TreeSet;
  *                      "p": 1, "featureSpaceReg": false, "stepsPerEpoch": 0},
  *  "seed": 42, "checkpointEvery": 50}
  * </pre>
+ * A data reference {@code "job:job-3"} names the model file that finished job published for that
+ * role ({@code "classifier": "job:job-3"} is job-3's {@code classifier.irwm}); the stored spec
+ * holds the resolved absolute path.
  * Unknown fields are errors (a typo must not silently fall back to a default). Missing
  * hyper-parameters take {@link HyperParameters#DEFAULTS}; the seed is required so that every run
  * is reproducible.
@@ -35,13 +38,28 @@ public final class JobSpecParser {
             "featureSpaceReg", "stepsPerEpoch");
     static final Set<String> MODEL_SIZES = Set.of("small", "vgg19", "densenet121");
 
+    public static final String JOB_REFERENCE = "job:";
     private final ObjectMapper json;
     private final Map<JobKind, DataRoles> rolesByKind;
+    private final JobReferences jobs;
 
     /** @param rolesByKind the kinds this service can run, with the data roles each needs */
     public JobSpecParser(ObjectMapper json, Map<JobKind, DataRoles> rolesByKind) {
+        this(json, rolesByKind, (jobId, role, field) -> {
+            throw new InvalidJobSpecException(field, "job references need a running service");
+        });
+    }
+
+    public JobSpecParser(ObjectMapper json, Map<JobKind, DataRoles> rolesByKind, JobReferences jobs) {
         this.json = json;
         this.rolesByKind = Map.copyOf(rolesByKind);
+        this.jobs = jobs;
+    }
+
+    /** Resolves {@code "job:<id>"} data references to the model file a finished job published. */
+    @FunctionalInterface
+    public interface JobReferences {
+        Path modelFile(String jobId, String role, String field) throws InvalidJobSpecException;
     }
 
     /** The data references a kind needs and may take. */
@@ -123,7 +141,12 @@ public final class JobSpecParser {
                 throw new InvalidJobSpecException(field, "not a data role of a " + kind.wireName() + " job; expected "
                         + new TreeSet<>(roles.required()) + (roles.optional().isEmpty() ? "" : " and optionally " + new TreeSet<>(roles.optional())));
             }
-            out.put(role, existingAbsolutePath(node.get(role), field));
+            JsonNode value = node.get(role);
+            if (value != null && value.isTextual() && value.textValue().startsWith(JOB_REFERENCE)) {
+                out.put(role, jobs.modelFile(value.textValue().substring(JOB_REFERENCE.length()), role, field));
+            } else {
+                out.put(role, existingAbsolutePath(value, field));
+            }
         }
         for (String role : new TreeSet<>(roles.required())) {
             if (!out.containsKey(role)) {

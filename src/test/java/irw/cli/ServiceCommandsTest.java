@@ -66,6 +66,33 @@ class ServiceCommandsTest {
     }
 
     @Test
+    void submitAndWatchATinyRefinerJobUntilItFinishes() throws Exception {
+        Path tiny = irw.service.TinyDigitsAccess.write(dataDir, 2);
+        Path classifierSpec = dataDir.resolve("classifier.json");
+        Files.writeString(classifierSpec, irw.service.TinyDigitsAccess.classifierSpec(tiny, 3, 1, 31)
+                .replace(tiny.toString(), tiny.getFileName().toString())); // relative to the spec file
+        assertThat(run("submit", classifierSpec.toString(), "--data-dir", dataDir.toString())).isZero();
+        String classifierJob = out.toString(StandardCharsets.UTF_8).trim();
+        assertThat(classifierJob).matches("job-[0-9]+");
+        assertThat(run("watch", classifierJob, "--data-dir", dataDir.toString())).as("%s", out).isZero();
+
+        Path refinerSpec = dataDir.resolve("refiner.json");
+        Files.writeString(refinerSpec, irw.service.TinyDigitsAccess.refinerSpec(tiny, "job:" + classifierJob, 3, 32));
+        assertThat(run("submit", refinerSpec.toString(), "--data-dir", dataDir.toString())).as("%s", err).isZero();
+        String refinerJob = out.toString(StandardCharsets.UTF_8).trim();
+        assertThat(run("watch", refinerJob, "--data-dir", dataDir.toString())).as("%s", out).isZero();
+        String watched = out.toString(StandardCharsets.UTF_8);
+        assertThat(watched).contains("[##########--------------------]  33.3% epoch 0 step 1/3")
+                .contains("[##############################] 100.0% epoch 0 step 3/3").contains(refinerJob + " FINISHED");
+        assertThat(watched.indexOf("step 1/3")).isLessThan(watched.indexOf("step 2/3"));
+
+        assertThat(run("jobs", "--data-dir", dataDir.toString())).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8)).containsPattern(refinerJob + " +refiner +FINISHED +100.0% +3/3");
+        assertThat(run("cancel", refinerJob, "--data-dir", dataDir.toString())).isEqualTo(1);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("409").contains("already ended");
+    }
+
+    @Test
     void jobsAndCancelTalkToTheService() {
         assertThat(run("jobs", "--data-dir", dataDir.toString())).isZero();
         assertThat(out.toString(StandardCharsets.UTF_8)).startsWith("id").contains("state").contains("progress");
@@ -78,10 +105,11 @@ class ServiceCommandsTest {
     @Test
     void relativeDataPathsAreResolvedAgainstTheSpecFile() throws Exception {
         var json = new com.fasterxml.jackson.databind.ObjectMapper();
-        var spec = json.readTree("{\"data\": {\"train\": \"../sets/train.idx\", \"classifier\": \"/abs/c.model\"}}");
+        var spec = json.readTree("{\"data\": {\"train\": \"../sets/train.idx\", \"classifier\": \"/abs/c.model\", \"test\": \"job:job-2\"}}");
         SubmitCommand.absolutiseData(spec, Path.of("/work/specs"));
         assertThat(spec.get("data").get("train").asText()).isEqualTo("/work/sets/train.idx");
         assertThat(spec.get("data").get("classifier").asText()).isEqualTo("/abs/c.model");
+        assertThat(spec.get("data").get("test").asText()).isEqualTo("job:job-2");
     }
 
     @Test
