@@ -30,7 +30,7 @@ final class StallProbe {
             if (trace && inFlight.get() && fxThread != null && System.nanoTime() - postedAt > 60_000_000L) {
                 StackTraceElement[] st = fxThread.getStackTrace();
                 StringBuilder sb = new StringBuilder("FX busy " + (System.nanoTime() - postedAt) / 1_000_000 + " ms:");
-                for (int i = 0; i < Math.min(st.length, 25); i++) {
+                for (int i = 0; i < Math.min(st.length, 40); i++) {
                     sb.append("\n    ").append(st[i]);
                 }
                 System.err.println(sb);

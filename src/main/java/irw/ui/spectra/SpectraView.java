@@ -93,12 +93,23 @@ public final class SpectraView extends BorderPane {
         return new ToolBar(new Label("x axis"), axis, log, title);
     }
 
-    /** Replaces the chart's data with the view model's traces (FX thread). */
+    /**
+     * Puts the view model's traces on the chart (FX thread). When only the values changed (a new
+     * preview of the same pattern), the existing data sets are refilled in place: no new chart
+     * nodes, no legend rebuild, so a slider move costs one canvas redraw.
+     */
     public void redraw() {
         AxisKind kind = viewModel.axisProperty().get();
         xAxis.setName(kind.label());
         xAxis.setUnit(kind.unit());
         yAxis.setLogAxis(viewModel.logIntensityProperty().get());
+        if (sameTraces()) {
+            for (int i = 0; i < viewModel.series().size(); i++) {
+                SpectrumSeries s = viewModel.series().get(i);
+                ((DoubleDataSet) renderer.getDatasets().get(i)).set(s.x(), s.y(), true);
+            }
+            return;
+        }
         List<DataSet> sets = new ArrayList<>();
         int rawIndex = 0;
         for (SpectrumSeries s : viewModel.series()) {
@@ -116,6 +127,19 @@ public final class SpectraView extends BorderPane {
         renderer.getDatasets().setAll(sets);
         xAxis.setAutoRanging(true);
         yAxis.setAutoRanging(true);
+    }
+
+    private boolean sameTraces() {
+        List<DataSet> current = renderer.getDatasets();
+        if (current.size() != viewModel.series().size() || current.isEmpty()) {
+            return false;
+        }
+        for (int i = 0; i < current.size(); i++) {
+            if (!current.get(i).getName().equals(viewModel.series().get(i).name())) {
+                return false;
+            }
+        }
+        return true;
     }
 
     public XYChart chart() {
