@@ -172,7 +172,10 @@ public final class TrainingViewModel {
         model.executor().execute(BackgroundTask.of("Following " + row.id(), ctx -> c.follow(row.id(), new JobEventListener() {
             @Override
             public void onState(JobView job) {
-                ui.execute(() -> row.update(job));
+                ui.execute(() -> {
+                    row.update(job);
+                    showServiceLoad();
+                });
             }
 
             @Override
@@ -224,6 +227,17 @@ public final class TrainingViewModel {
             model.notifications().info(row.id(), "model files in " + dir);
             opened.accept(dir);
         }).onFailure(e -> model.notifications().error(row.id(), e)));
+    }
+
+    /** The status bar's service line, from the run states as they change. */
+    private void showServiceLoad() {
+        TrainingServiceClient c = client;
+        if (c == null) {
+            return;
+        }
+        long running = runs.stream().filter(r -> r.state() == irw.service.JobState.RUNNING).count();
+        long queued = runs.stream().filter(r -> r.state() == irw.service.JobState.SCHEDULED).count();
+        model.serviceStateProperty().set("serving at " + c.base().getAuthority() + " (" + running + " running, " + queued + " queued)");
     }
 
     private Optional<RunRow> find(String id) {
