@@ -121,8 +121,11 @@ final class FormatDetector {
             if (numericRow || namesTwoTheta) {
                 return PatternFileFormat.CSV;
             }
-            throw src.fail("a table without a 2θ column or numeric rows ('" + Numbers.shorten(line.strip())
-                    + "') is not a diffraction pattern");
+            if (!hasNumberColumns(lines, first)) {
+                throw src.fail("a table without a 2θ column or numeric rows ('" + Numbers.shorten(line.strip())
+                        + "') is not a diffraction pattern");
+            }
+            return PatternFileFormat.XY; // a title line with a comma, then number columns
         }
         if (!hasNumberColumns(lines, first)) {
             throw src.fail("text without columns of numbers (starting '" + Numbers.shorten(line.strip())
