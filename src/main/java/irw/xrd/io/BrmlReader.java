@@ -88,8 +88,9 @@ final class BrmlReader {
                 throw src.fail(where + " Datum " + (i + 1) + " has " + f.length + " fields; 2θ is field "
                         + (xCol + 1) + " and counts field " + (yIndex + 1));
             }
-            x[i] = src.number(f[xCol], where + " Datum " + (i + 1) + " 2θ");
-            y[i] = src.number(f[yIndex], where + " Datum " + (i + 1) + " counts");
+            int row = i + 1;
+            x[i] = src.number(f[xCol], () -> where + " Datum " + row + " 2θ");
+            y[i] = src.number(f[yIndex], () -> where + " Datum " + row + " counts");
         }
         Element scanInfo = child(route, "ScanInformation").orElse(null);
         PatternMetadata md = PatternMetadata.fromFile(src.path(), "brml", wl)

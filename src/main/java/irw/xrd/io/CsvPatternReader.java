@@ -121,7 +121,7 @@ final class CsvPatternReader {
             if (col >= r.size()) {
                 throw src.fail("CSV record " + r.getRecordNumber() + " has " + r.size() + " fields, no column '" + name + "'");
             }
-            v[i] = src.number(r.get(col), "CSV record " + r.getRecordNumber() + " column '" + Numbers.shorten(name) + "'");
+            v[i] = src.number(r.get(col), () -> "CSV record " + r.getRecordNumber() + " column '" + Numbers.shorten(name) + "'");
         }
         return v;
     }

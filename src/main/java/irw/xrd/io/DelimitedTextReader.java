@@ -61,8 +61,9 @@ final class DelimitedTextReader {
             if (t.length < 2) {
                 throw src.fail(TextLines.at(i) + ": expected 2θ and intensity, found '" + Numbers.shorten(line.strip()) + "'");
             }
-            x.add(src.number(t[0], TextLines.at(i) + " column 1"));
-            y.add(src.number(t[1], TextLines.at(i) + " column 2"));
+            int lineNo = i;
+            x.add(src.number(t[0], () -> TextLines.at(lineNo) + " column 1"));
+            y.add(src.number(t[1], () -> TextLines.at(lineNo) + " column 2"));
             lineOf.add(i);
         }
         String ext = src.extension();
@@ -100,9 +101,9 @@ final class DelimitedTextReader {
         }
         return switch (sep) {
             case WHITESPACE -> TextLines.words(s);
-            case COMMA -> s.split("\\s*,\\s*|\\s+");
+            case COMMA -> TextLines.split(s, ',');
             case SEMICOLON -> {
-                String[] t = s.split("\\s*;\\s*|\\s+");
+                String[] t = TextLines.split(s, ';');
                 for (int i = 0; i < t.length; i++) {
                     if (t[i].indexOf(',') >= 0 && t[i].indexOf('.') < 0) {
                         t[i] = t[i].replace(',', '.');

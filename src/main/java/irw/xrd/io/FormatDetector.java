@@ -61,8 +61,13 @@ final class FormatDetector {
     }
 
     private static PatternFileFormat zipFormat(SourceFile src, String ext) throws PatternFormatException {
-        // Entry names are stored uncompressed in the local headers and the central directory.
-        String names = new String(src.bytes(), StandardCharsets.ISO_8859_1);
+        String names;
+        try (BoundedZip zip = BoundedZip.open(src)) {
+            names = String.join("\n", zip.names());
+        } catch (PatternFormatException corrupt) {
+            // Entry names are also stored uncompressed in the local headers; the reader will report the damage.
+            names = new String(src.bytes(), StandardCharsets.ISO_8859_1);
+        }
         boolean rasx = RASX_ENTRY.matcher(names).find();
         boolean brml = BRML_ENTRY.matcher(names).find();
         if (rasx && !brml) {
@@ -81,7 +86,7 @@ final class FormatDetector {
     }
 
     private static PatternFileFormat xmlFormat(SourceFile src, String text, String ext) throws PatternFormatException {
-        String body = text.replaceAll("(?s)<\\?.*?\\?>|<!--.*?-->|<!DOCTYPE[^>]*>", "");
+        String body = text.substring(0, Math.min(text.length(), 8192)).replaceAll("(?s)<\\?.*?\\?>|<!--.*?-->|<!DOCTYPE[^>]*>", "");
         Matcher m = XML_ROOT.matcher(body);
         String root = m.find() ? m.group(1) : null;
         if ("xrdMeasurements".equals(root) || ext.equals("xrdml")) {

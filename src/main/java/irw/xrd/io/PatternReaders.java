@@ -39,7 +39,7 @@ public final class PatternReaders {
      * extension tie-break, the default sample name and error messages.
      */
     public static List<Pattern> read(byte[] content, String name) throws PatternFormatException {
-        return readSource(new SourceFile(Path.of(name), content.clone(), false));
+        return readSource(new SourceFile(Path.of(name), content.clone()));
     }
 
     /** The format id ("xrdml", "bruker-raw", ...) the content of this file would be read as. */
@@ -91,7 +91,7 @@ public final class PatternReaders {
                 throw new PatternFormatException(file, "file is " + (size >> 20) + " MB, over the " + (MAX_FILE_BYTES >> 20)
                         + " MB limit for a diffraction pattern");
             }
-            return new SourceFile(file, Files.readAllBytes(file), true);
+            return new SourceFile(file, Files.readAllBytes(file));
         } catch (IOException e) {
             throw new PatternFormatException(file, "cannot be read: " + e, e);
         }

@@ -79,13 +79,14 @@ final class RasxReader {
             if (t.length == 0) {
                 continue;
             }
-            String where = profile + " " + TextLines.at(i);
+            int line = i;
+            java.util.function.Supplier<String> where = () -> profile + " " + TextLines.at(line);
             if (t.length < 2) {
-                throw src.fail(where + ": expected 2θ and intensity");
+                throw src.fail(where.get() + ": expected 2θ and intensity");
             }
             double intensity = src.number(t[1], where);
             if (t.length >= 3) {
-                intensity *= src.number(t[2], where + " (attenuation factor)");
+                intensity *= src.number(t[2], () -> where.get() + " (attenuation factor)");
             }
             x.add(src.number(t[0], where));
             y.add(intensity);

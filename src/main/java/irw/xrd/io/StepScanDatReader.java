@@ -61,12 +61,13 @@ final class StepScanDatReader {
         int[] lineOf = new int[expected];
         int n = 0;
         for (int i = headerLine + 1; i < lines.length; i++) {
+            int line = i;
             for (String t : TextLines.words(lines[i])) {
                 if (n == expected) {
                     throw src.fail(TextLines.at(i) + ": the header promises " + expected + " counts ("
                             + h[0] + "° to " + h[2] + "° in steps of " + h[1] + "°) but more follow");
                 }
-                counts[n] = src.number(t, TextLines.at(i));
+                counts[n] = src.number(t, () -> TextLines.at(line));
                 lineOf[n++] = i;
             }
         }

@@ -137,7 +137,8 @@ final class XrdmlReader {
         String[] w = TextLines.words(text);
         double[] v = new double[w.length];
         for (int i = 0; i < w.length; i++) {
-            v[i] = src.number(w[i], where + " value " + (i + 1));
+            int k = i + 1;
+            v[i] = src.number(w[i], () -> where + " value " + k);
         }
         return v;
     }
