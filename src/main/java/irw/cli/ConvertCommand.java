@@ -94,11 +94,21 @@ final class ConvertCommand implements Callable<Integer> {
             if (singleOutput) {
                 all.addAll(patterns);
             } else {
-                writeForInput(f, patterns, requested, usedNames, stdout);
+                try {
+                    writeForInput(f, patterns, requested, usedNames, stdout);
+                } catch (IOException | IllegalArgumentException e) {
+                    err.println("error: " + f + " could not be written: " + e.getMessage());
+                    failures++;
+                }
             }
         }
         if (singleOutput && !all.isEmpty()) {
-            writeSingle(all, requested, stdout);
+            try {
+                writeSingle(all, requested, stdout);
+            } catch (IOException | IllegalArgumentException e) {
+                err.println("error: " + out + " could not be written: " + e.getMessage());
+                return 1;
+            }
         }
         if (files.isEmpty()) {
             err.println("error: no diffraction files among the inputs");
