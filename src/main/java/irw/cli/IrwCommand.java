@@ -9,6 +9,9 @@ import picocli.CommandLine.Command;
         subcommands = {
                 CommandLine.HelpCommand.class,
                 ConvertCommand.class,
+                BenchCommand.class,
+                ServeCommand.class, SubmitCommand.class, JobsCommand.class, WatchCommand.class, CancelCommand.class,
+                TypesetDigitsCommand.class,
         })
 public final class IrwCommand implements Runnable {
     @CommandLine.Spec
