@@ -21,6 +21,12 @@ import java.util.stream.Stream;
  * non-monotonic axis, NaN), is a {@link PatternFormatException} whose message names the file and
  * the problem. Readers never allocate from an untrusted count without checking it against the bytes
  * present, and files over {@link #MAX_FILE_BYTES} are refused before reading.
+ *
+ * <p>Axes: a scan recorded from high to low angle is reversed (extras {@code axis_reversed=true});
+ * an axis that repeats an angle or changes direction is rejected. Each pattern's metadata holds the
+ * source path, the format id ({@code xy}, {@code xye}, {@code csv}, {@code step-scan-dat},
+ * {@code uxd}, {@code xrdml}, {@code rasx}, {@code brml}, {@code bruker-raw-v1}..{@code v4}), the
+ * wavelength where the file states one, and format-specific facts in the extras.
  */
 public final class PatternReaders {
     /** Larger files are refused: no 1-D scan needs this much, and the whole file is held in memory. */
