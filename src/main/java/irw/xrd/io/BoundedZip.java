@@ -29,7 +29,7 @@ import java.util.zip.Inflater;
 final class BoundedZip implements AutoCloseable {
     static final int MAX_ENTRIES = 10_000;
     static final long MAX_ENTRY_BYTES = 64L << 20;
-    static final long MAX_TOTAL_BYTES = 256L << 20;
+    static final long MAX_TOTAL_BYTES = 128L << 20;
 
     private static final int EOCD_SIGNATURE = 0x06054b50;
     private static final int CENTRAL_SIGNATURE = 0x02014b50;

@@ -33,7 +33,7 @@ final class DelimitedTextReader {
             if (line.isBlank() || TextLines.isComment(line)) {
                 continue;
             }
-            if (numericTokens(tokens(line, separatorOf(line))) >= 2) {
+            if (numericTokens(tokens(line, separatorOf(line), 2)) >= 2) {
                 first = i;
             } else {
                 if (++headerLines > MAX_HEADER_LINES) {
@@ -48,7 +48,7 @@ final class DelimitedTextReader {
             throw src.fail(lines.length <= 1 && lines[0].isBlank() ? "file is empty" : "no lines with two numbers (2θ and intensity) found");
         }
         Separator sep = separatorOf(lines[first]);
-        int columns = tokens(lines[first], sep).length;
+        int columns = tokens(lines[first], sep, 64).length;
         DoubleColumn x = new DoubleColumn();
         DoubleColumn y = new DoubleColumn();
         DoubleColumn lineOf = new DoubleColumn();
@@ -57,7 +57,7 @@ final class DelimitedTextReader {
             if (line.isBlank() || TextLines.isComment(line)) {
                 continue;
             }
-            String[] t = tokens(line, sep);
+            String[] t = tokens(line, sep, 2);
             if (t.length < 2) {
                 throw src.fail(TextLines.at(i) + ": expected 2θ and intensity, found '" + Numbers.shorten(line.strip()) + "'");
             }
@@ -95,15 +95,16 @@ final class DelimitedTextReader {
     }
 
     static String[] tokens(String line, Separator sep) {
-        String s = line.strip();
-        if (s.isEmpty()) {
-            return new String[0];
-        }
+        return tokens(line, sep, Integer.MAX_VALUE);
+    }
+
+    /** The first {@code limit} tokens of a line. */
+    static String[] tokens(String line, Separator sep, int limit) {
         return switch (sep) {
-            case WHITESPACE -> TextLines.words(s);
-            case COMMA -> TextLines.split(s, ',');
+            case WHITESPACE -> TextLines.split(line, ' ', limit);
+            case COMMA -> TextLines.split(line, ',', limit);
             case SEMICOLON -> {
-                String[] t = TextLines.split(s, ';');
+                String[] t = TextLines.split(line, ';', limit);
                 for (int i = 0; i < t.length; i++) {
                     if (t[i].indexOf(',') >= 0 && t[i].indexOf('.') < 0) {
                         t[i] = t[i].replace(',', '.');

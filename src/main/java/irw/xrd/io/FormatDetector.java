@@ -107,21 +107,22 @@ final class FormatDetector {
         String line = lines[first];
         double[] header = StepScanDatReader.header(line);
         if (header != null) {
-            boolean hasTitle = TextLines.words(line).length > 3 && !Numbers.isNumber(TextLines.words(line)[3]);
+            String[] words = TextLines.split(line, ' ', 4);
+            boolean hasTitle = words.length > 3 && !Numbers.isNumber(words[3]);
             int second = nextContentLine(lines, first + 1, false);
-            int secondWords = second < 0 ? 0 : TextLines.words(lines[second]).length;
+            int secondWords = second < 0 ? 0 : TextLines.countWords(lines[second]);
             if (hasTitle || (second >= 0 && secondWords != 3)) {
                 return PatternFileFormat.STEP_SCAN_DAT;
             }
         }
         var sep = DelimitedTextReader.separatorOf(line);
-        String[] tokens = DelimitedTextReader.tokens(line, sep);
+        String[] tokens = DelimitedTextReader.tokens(line, sep, 256); // a header row; the sniffed head is at most 64 kB anyway
         boolean headerRow = tokens.length >= 2 && DelimitedTextReader.numericTokens(tokens) == 0
                 && (sep != DelimitedTextReader.Separator.WHITESPACE || line.indexOf('\t') >= 0 || ext.equals("csv"));
         if (headerRow) {
             int next = nextContentLine(lines, first + 1, false);
             boolean numericRow = next >= 0 && DelimitedTextReader.numericTokens(
-                    DelimitedTextReader.tokens(lines[next], DelimitedTextReader.separatorOf(lines[next]))) >= 2;
+                    DelimitedTextReader.tokens(lines[next], DelimitedTextReader.separatorOf(lines[next]), 2)) >= 2;
             boolean namesTwoTheta = java.util.Arrays.stream(tokens).anyMatch(t -> CsvPatternReader.TWO_THETA.matcher(t).matches());
             if (numericRow || namesTwoTheta) {
                 return PatternFileFormat.CSV;
@@ -148,7 +149,7 @@ final class FormatDetector {
             }
             seen++;
             var sep = DelimitedTextReader.separatorOf(lines[i]);
-            if (DelimitedTextReader.numericTokens(DelimitedTextReader.tokens(lines[i], sep)) >= 2) {
+            if (DelimitedTextReader.numericTokens(DelimitedTextReader.tokens(lines[i], sep, 2)) >= 2) {
                 return true;
             }
         }

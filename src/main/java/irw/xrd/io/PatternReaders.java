@@ -29,8 +29,11 @@ import java.util.stream.Stream;
  * wavelength where the file states one, and format-specific facts in the extras.
  */
 public final class PatternReaders {
-    /** Larger files are refused: no 1-D scan needs this much, and the whole file is held in memory. */
-    public static final long MAX_FILE_BYTES = 256L << 20;
+    /**
+     * Larger files are refused: no 1-D scan needs this much, and the whole file is held in memory
+     * (an XML tree takes about ten times its file size).
+     */
+    public static final long MAX_FILE_BYTES = 64L << 20;
 
     private PatternReaders() {
     }

@@ -75,7 +75,7 @@ final class RasxReader {
         DoubleColumn y = new DoubleColumn();
         DoubleColumn lineOf = new DoubleColumn();
         for (int i = 0; i < lines.length; i++) {
-            String[] t = TextLines.words(lines[i]);
+            String[] t = TextLines.split(lines[i], ' ', 3);
             if (t.length == 0) {
                 continue;
             }

@@ -41,10 +41,15 @@ final class TextLines {
      * number columns are often padded ("10.0 ,  5").
      */
     static String[] split(String line, char separator) {
+        return split(line, separator, Integer.MAX_VALUE);
+    }
+
+    /** At most {@code limit} leading tokens: a reader that needs two columns does not split a huge line. */
+    static String[] split(String line, char separator, int limit) {
         java.util.ArrayList<String> out = new java.util.ArrayList<>(4);
         int n = line.length();
         int i = 0;
-        while (i < n) {
+        while (i < n && out.size() < limit) {
             while (i < n && isSeparator(line.charAt(i), separator)) {
                 i++;
             }
@@ -57,6 +62,46 @@ final class TextLines {
             }
         }
         return out.toArray(new String[0]);
+    }
+
+    /** Number of whitespace-separated words, without building them. */
+    static int countWords(String line) {
+        int count = 0;
+        boolean inWord = false;
+        for (int i = 0; i < line.length(); i++) {
+            boolean space = Character.isWhitespace(line.charAt(i));
+            if (!space && !inWord) {
+                count++;
+            }
+            inWord = !space;
+        }
+        return count;
+    }
+
+    /** Walks the whitespace-separated words of a text one at a time, so a long list never becomes an array of strings. */
+    static final class Words {
+        private final String text;
+        private int pos;
+
+        Words(String text) {
+            this.text = text;
+        }
+
+        /** The next word, or null at the end. */
+        String next() {
+            int n = text.length();
+            while (pos < n && Character.isWhitespace(text.charAt(pos))) {
+                pos++;
+            }
+            if (pos == n) {
+                return null;
+            }
+            int start = pos;
+            while (pos < n && !Character.isWhitespace(text.charAt(pos))) {
+                pos++;
+            }
+            return text.substring(start, pos);
+        }
     }
 
     private static boolean isSeparator(char c, char separator) {

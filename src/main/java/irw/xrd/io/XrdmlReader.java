@@ -134,12 +134,12 @@ final class XrdmlReader {
 
     /** Whitespace-separated numbers of an XRDML list element. */
     static double[] numbers(SourceFile src, String text, String where) throws PatternFormatException {
-        String[] w = TextLines.words(text);
-        double[] v = new double[w.length];
-        for (int i = 0; i < w.length; i++) {
-            int k = i + 1;
-            v[i] = src.number(w[i], () -> where + " value " + k);
+        DoubleColumn v = new DoubleColumn();
+        TextLines.Words words = new TextLines.Words(text);
+        for (String w = words.next(); w != null; w = words.next()) {
+            int k = v.size() + 1;
+            v.add(src.number(w, () -> where + " value " + k));
         }
-        return v;
+        return v.toArray();
     }
 }
