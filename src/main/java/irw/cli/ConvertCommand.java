@@ -46,6 +46,9 @@ final class ConvertCommand implements Callable<Integer> {
             description = "output directory (one file per input), or one .csv (or .xy for a single pattern) file")
     Path out;
 
+    @Option(names = {"-r", "--recursive"}, description = "also convert the diffraction files in subdirectories of a directory input")
+    boolean recursive;
+
     @Option(names = "--format", defaultValue = "csv", description = "csv or xy (default: ${DEFAULT-VALUE})")
     Format format;
 
@@ -65,8 +68,9 @@ final class ConvertCommand implements Callable<Integer> {
         List<Path> files = new ArrayList<>();
         for (Path input : inputs) {
             if (Files.isDirectory(input)) {
-                try (var listing = Files.list(input)) {
-                    for (Path f : listing.filter(Files::isRegularFile).sorted().toList()) {
+                try (var listing = recursive ? Files.walk(input) : Files.list(input)) {
+                    for (Path f : listing.filter(Files::isRegularFile).filter(p -> !p.getFileName().toString().startsWith("."))
+                            .sorted().toList()) {
                         if (PatternReaders.isRecognised(f)) {
                             files.add(f);
                         } else {

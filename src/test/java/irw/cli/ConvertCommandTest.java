@@ -71,6 +71,21 @@ class ConvertCommandTest {
     }
 
     @Test
+    void recursiveConversionOfAllSampleDataSkipsWhatIsNoPattern() throws Exception {
+        Path outDir = tmp.resolve("all");
+        Run r = run("convert", "--recursive", "sample-data", "--out", outDir.toString());
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.err()).contains("skipped sample-data/reference-peaks/pymatgen-cuka-5-90.csv: not a diffraction file (a table of reflections")
+                .contains("skipped sample-data/mnist/SOURCE.md: not a diffraction file")
+                .contains("skipped sample-data/reference-structures/Si_227.cif: not a diffraction file")
+                .doesNotContain("error:");
+        for (String stem : List.of("MnO", "PbSO4-round-robin-xray", "SiC_Zn", "XRD-918-16_10", "TwoTheta_scan_scrambled",
+                "23-012-AG_2thomegascan_long", "TwoTheta_scan_powder")) {
+            assertThat(outDir.resolve(stem + ".csv")).exists();
+        }
+    }
+
+    @Test
     void unreadableFilesAreReportedAndTheOthersStillWritten() throws Exception {
         Path broken = tmp.resolve("broken.xrdml");
         Files.writeString(broken, "<xrdMeasurements><xrdMeasurement>");

@@ -17,6 +17,8 @@ final class FormatDetector {
     private static final int SNIFF_BYTES = 8192;
     private static final java.util.regex.Pattern RASX_ENTRY = java.util.regex.Pattern.compile("Data\\d+/Profile\\d+\\.txt");
     private static final java.util.regex.Pattern BRML_ENTRY = java.util.regex.Pattern.compile("RawData\\d*\\.xml");
+    private static final java.util.regex.Pattern REFLECTION_COLUMNS =
+            java.util.regex.Pattern.compile("(?i)\"?\\s*(hkl|h k l|\\(hkl\\)|d[_ -]?spacing.*|d_?hkl|multiplicity)\\s*\"?");
     private static final java.util.regex.Pattern XML_ROOT =
             java.util.regex.Pattern.compile("<(?![?!])(?:[A-Za-z_][\\w.-]*:)?([A-Za-z_][\\w.-]*)");
 
@@ -124,6 +126,10 @@ final class FormatDetector {
             boolean numericRow = next >= 0 && DelimitedTextReader.numericTokens(
                     DelimitedTextReader.tokens(lines[next], DelimitedTextReader.separatorOf(lines[next]), 2)) >= 2;
             boolean namesTwoTheta = java.util.Arrays.stream(tokens).anyMatch(t -> CsvPatternReader.TWO_THETA.matcher(t).matches());
+            if (java.util.Arrays.stream(tokens).anyMatch(t -> REFLECTION_COLUMNS.matcher(t).matches())) {
+                // like the peak lists of UXD files: reflections at discrete angles, not a scan on an axis
+                throw src.fail("a table of reflections (hkl / d-spacing / multiplicity columns), not a diffraction pattern");
+            }
             if (numericRow || namesTwoTheta) {
                 return PatternFileFormat.CSV;
             }
@@ -140,20 +146,42 @@ final class FormatDetector {
         return PatternFileFormat.XY;
     }
 
-    /** True when some line near the top starts with two numbers, as 2θ-intensity text does after its header. */
+    /**
+     * True when, near the top, a content line holds nothing but numbers (at least two, a trailing
+     * '#' comment allowed) and the next content line, if any, starts with a number too: column data
+     * after their header. Prose with numbers in it ("8,000 real digits, 28x28") does not qualify; a
+     * damaged data line after a good one still does, so the reader can say where the damage is.
+     */
     private static boolean hasNumberColumns(String[] lines, int first) {
         int seen = 0;
+        boolean previousWasData = false;
         for (int i = first; i < lines.length && seen < 200; i++) {
             if (lines[i].isBlank() || TextLines.isComment(lines[i])) {
                 continue;
             }
             seen++;
-            var sep = DelimitedTextReader.separatorOf(lines[i]);
-            if (DelimitedTextReader.numericTokens(DelimitedTextReader.tokens(lines[i], sep, 2)) >= 2) {
-                return true;
+            if (previousWasData) {
+                String[] lead = DelimitedTextReader.tokens(lines[i], DelimitedTextReader.separatorOf(lines[i]), 1);
+                return lead.length == 1 && Numbers.isNumber(lead[0]);
             }
+            previousWasData = isDataLine(lines[i]);
         }
-        return false;
+        return previousWasData;
+    }
+
+    private static boolean isDataLine(String line) {
+        String[] tokens = DelimitedTextReader.tokens(line, DelimitedTextReader.separatorOf(line), 16);
+        int numbers = 0;
+        for (String t : tokens) {
+            if (t.startsWith("#") || t.startsWith("!")) {
+                break;
+            }
+            if (!Numbers.isNumber(t)) {
+                return false;
+            }
+            numbers++;
+        }
+        return numbers >= 2;
     }
 
     /** Index of the next non-blank line that is not a '#'/'!' comment (and not ';' when asked), or -1. */

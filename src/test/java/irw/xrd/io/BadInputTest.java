@@ -174,6 +174,8 @@ class BadInputTest {
     @Test
     void proseIsNotAPattern() throws IOException {
         rejects(write("notes.txt", "Measured on Tuesday.\nSample was wet.\n"), "text without columns of numbers");
+        rejects(write("numbers.md", "8,000 real digits, 28x28\n6,000 train and 2,000 test\n"), "text without columns of numbers");
+        rejects(write("peaks.csv", "two_theta,intensity,hkl\n20.1,100,1 1 1\n20.1,50,2 0 0\n"), "a table of reflections");
         rejects(Path.of("sample-data/measured/LICENSE-MIT.txt"), "not a diffraction pattern");
     }
 

@@ -49,6 +49,8 @@ class ReaderFuzzTest {
         List<String> failures = java.util.Collections.synchronizedList(new ArrayList<>());
         Map<String, Integer> rejectedBy = new java.util.concurrent.ConcurrentSkipListMap<>();
         long start = System.nanoTime();
+        var os = (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+        long cpuStart = os.getProcessCpuTime();
         var pool = new java.util.concurrent.ForkJoinPool(2);
         try {
             pool.submit(() -> java.util.stream.IntStream.range(0, MUTATIONS).parallel().forEach(i -> {
@@ -83,9 +85,9 @@ class ReaderFuzzTest {
             pool.shutdown();
         }
         System.out.printf("fuzz: %d mutations of %d real files (seed %d): %d read, %d rejected with PatternFormatException, "
-                        + "%d failures; slowest read %.0f ms; total %.1f s on 2 threads%n",
+                        + "%d failures; slowest read %.0f ms; %.1f s wall on 2 threads, %.1f s CPU%n",
                 MUTATIONS, seeds.size(), SEED, accepted.get(), rejected.get(), failures.size(), slowestNanos.get() / 1e6,
-                (System.nanoTime() - start) / 1e9);
+                (System.nanoTime() - start) / 1e9, (os.getProcessCpuTime() - cpuStart) / 1e9);
         System.out.println("fuzz: rejections per file " + rejectedBy);
         assertThat(failures).as("mutations that crashed or hit the internal-error net").isEmpty();
         assertThat(accepted.get() + rejected.get()).isEqualTo(MUTATIONS);
