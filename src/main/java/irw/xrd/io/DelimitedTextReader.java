@@ -17,6 +17,13 @@ import java.util.Map;
  */
 final class DelimitedTextReader {
     private static final int MAX_HEADER_LINES = 200;
+    /**
+     * A stated wavelength in a comment: "# wavelength: Cu Kα1 1.54060 Å, Kα2 1.54439 Å (ratio 0.50)"
+     * (as the .xy export writes it), "# Wavelength = 1.5406", "! wavelength 0.7093 A".
+     */
+    private static final java.util.regex.Pattern WAVELENGTH = java.util.regex.Pattern.compile(
+            "(?i).*\\bwavelength\\s*[:=]?\\s*(?:([A-Z][a-z]?)\\s+)?(?:K(?:α|a|alpha)1\\s+)?(\\d+\\.\\d+)\\s*(?:Å|A)?"
+                    + "(?:,\\s*K(?:α|a|alpha)2\\s+(\\d+\\.\\d+)\\s*(?:Å|A)?\\s*\\(ratio\\s+(\\d+(?:\\.\\d+)?)\\))?.*");
     private static final java.util.regex.Pattern SIGMA_WORDS =
             java.util.regex.Pattern.compile("(?i).*\\b(sigma|esd|err|error|uncertainty|σ)\\b.*");
 
@@ -28,9 +35,13 @@ final class DelimitedTextReader {
         int first = -1;
         String header = null;
         int headerLines = 0;
+        irw.core.Wavelength wavelength = null;
         for (int i = 0; i < lines.length && first < 0; i++) {
             String line = lines[i];
             if (line.isBlank() || TextLines.isComment(line)) {
+                if (wavelength == null && line.length() < 400) {
+                    wavelength = statedWavelength(line);
+                }
                 continue;
             }
             if (numericTokens(tokens(line, separatorOf(line), 2)) >= 2) {
@@ -77,9 +88,19 @@ final class DelimitedTextReader {
         if (header != null) {
             extras.put("header", Numbers.shorten(header));
         }
-        PatternMetadata md = PatternMetadata.fromFile(src.path(), sigma ? "xye" : "xy", null).withExtras(extras);
+        PatternMetadata md = PatternMetadata.fromFile(src.path(), sigma ? "xye" : "xy", wavelength).withExtras(extras);
         return List.of(ScanAssembly.toPattern(src, x.toArray(), y.toArray(), md,
                 k -> TextLines.at((int) lineOf.get(k))));
+    }
+
+    private static irw.core.Wavelength statedWavelength(String comment) {
+        java.util.regex.Matcher m = WAVELENGTH.matcher(comment);
+        if (!m.matches()) {
+            return null;
+        }
+        Double k2 = m.group(3) == null ? null : Double.valueOf(m.group(3));
+        Double ratio = m.group(4) == null ? null : Double.valueOf(m.group(4));
+        return StatedWavelength.of(m.group(1), Double.valueOf(m.group(2)), k2, ratio).orElse(null);
     }
 
     enum Separator { WHITESPACE, COMMA, SEMICOLON }

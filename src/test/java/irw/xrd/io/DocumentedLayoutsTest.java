@@ -222,7 +222,12 @@ class DocumentedLayoutsTest {
         assertThat(backLong.get(1).twoThetaValues()).containsExactly(20, 30);
         Path xy = tmp.resolve("one.xy");
         PatternCsvWriter.writeXy(xy, pa.withMetadata(a.withWavelength(Wavelength.CU_KALPHA)));
-        assertThat(PatternReaders.read(xy).get(0).intensityValues()).containsExactly(1, 2.25, 3);
+        Pattern backXy = PatternReaders.read(xy).get(0);
+        assertThat(backXy.intensityValues()).containsExactly(1, 2.25, 3);
+        // the comment "# wavelength: Cu Kα1 1.54056 Å, Kα2 1.54439 Å (ratio 0.50)" is read back (5 decimals)
+        assertThat(backXy.metadata().wavelength()).contains(Wavelength.of("Cu", 1.54056, 1.54439, 0.5));
+        Path plain = write("plain-wl.xy", "# Wavelength = 0.7093\n10 1\n11 2\n");
+        assertThat(PatternReaders.read(plain).get(0).metadata().wavelength()).contains(Wavelength.single(0.7093));
     }
 
     @Test
