@@ -12,6 +12,8 @@ import picocli.CommandLine.Command;
                 BenchCommand.class,
                 ServeCommand.class, SubmitCommand.class, JobsCommand.class, WatchCommand.class, CancelCommand.class,
                 TypesetDigitsCommand.class,
+                SimulateCommand.class,
+                DatasetCommand.class,
         })
 public final class IrwCommand implements Runnable {
     @CommandLine.Spec

@@ -24,6 +24,45 @@ public final class LaueGroup {
         }
     }
 
+    /**
+     * The Laue group of the operations, keeping only rotations that preserve the cell's reciprocal
+     * metric (R G* Rᵀ = G*). A strained cell (cubic made slightly orthorhombic) has lower symmetry:
+     * reflections that the strain splits are then different families, as they should be.
+     */
+    public static LaueGroup of(List<SymmetryOperation> operations, irw.xrd.cif.UnitCell cell) {
+        LaueGroup full = of(operations);
+        double[][] gs = cell.reciprocalMetricTensor();
+        double scale = Math.max(gs[0][0], Math.max(gs[1][1], gs[2][2]));
+        List<int[]> kept = new ArrayList<>();
+        for (int i = 0; i < full.count; i++) {
+            int[] r = Arrays.copyOfRange(full.rotations, i * 9, i * 9 + 9);
+            if (preservesMetric(r, gs, scale)) {
+                kept.add(r);
+            }
+        }
+        return kept.size() == full.count ? full : new LaueGroup(kept);
+    }
+
+    private static boolean preservesMetric(int[] r, double[][] gs, double scale) {
+        for (int i = 0; i < 3; i++) {
+            for (int j = 0; j < 3; j++) {
+                double v = 0;
+                for (int a = 0; a < 3; a++) {
+                    for (int b = 0; b < 3; b++) {
+                        v += r[i * 3 + a] * gs[a][b] * r[j * 3 + b];
+                    }
+                }
+                if (Math.abs(v - gs[i][j]) > METRIC_TOLERANCE * scale) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    /** Relative agreement of metric entries under which a rotation counts as a symmetry of the cell. */
+    static final double METRIC_TOLERANCE = 1e-5;
+
     public static LaueGroup of(List<SymmetryOperation> operations) {
         List<int[]> distinct = new ArrayList<>();
         for (SymmetryOperation op : operations) {

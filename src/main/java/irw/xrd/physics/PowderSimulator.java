@@ -35,7 +35,7 @@ public final class PowderSimulator {
         int hMax = (int) Math.floor(2 * sMax * structure.cell().a());
         int kMax = (int) Math.floor(2 * sMax * structure.cell().b());
         int lMax = (int) Math.floor(2 * sMax * structure.cell().c());
-        LaueGroup laue = LaueGroup.of(structure.operations());
+        LaueGroup laue = LaueGroup.of(structure.operations(), structure.cell());
         StructureFactorKernel kernel = new StructureFactorKernel(structure, settings.scattering(), settings.debyeWaller(), hMax, kMax, lMax);
         boolean sum = settings.multiplicity() == SimulationSettings.Multiplicity.SUM_ALL_REFLECTIONS;
         List<Family> families = sum ? sumAll(kernel, laue, gs, hMax, kMax, lMax, qMin, qMax, settings)
@@ -147,7 +147,9 @@ public final class PowderSimulator {
     }
 
     /** Families of one d-spacing with equal |F|² are symmetry-equivalent in the powder: one line. */
-    private static void mergeEqualF2(List<Family> sameD, double lambda, double mono, List<Stick> out) {
+    private static void mergeEqualF2(List<Family> group, double lambda, double mono, List<Stick> out) {
+        List<Family> sameD = new ArrayList<>(group);
+        sameD.sort((x, y) -> compare(y, x)); // a fixed order for lines of one d, however they were found
         boolean[] used = new boolean[sameD.size()];
         for (int a = 0; a < sameD.size(); a++) {
             if (used[a]) {
