@@ -26,7 +26,7 @@ import java.util.zip.Inflater;
  * is refused before anything is inflated. The CRC-32 of every inflated entry is verified. Stored and
  * deflated entries are supported (what instruments write); ZIP64 and encryption are refused.
  */
-final class BoundedZip implements AutoCloseable {
+final class BoundedZip {
     static final int MAX_ENTRIES = 10_000;
     static final long MAX_ENTRY_BYTES = 64L << 20;
     static final long MAX_TOTAL_BYTES = 128L << 20;
@@ -183,11 +183,6 @@ final class BoundedZip implements AutoCloseable {
             throw src.fail("zip container inflates to more than " + (MAX_TOTAL_BYTES >> 20)
                     + " MB (at entry " + e.name() + "): refusing it (possible zip bomb)");
         }
-    }
-
-    @Override
-    public void close() {
-        // nothing is held but the caller's byte array
     }
 
     /** Orders "Data2" before "Data10". */

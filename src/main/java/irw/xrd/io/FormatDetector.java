@@ -64,8 +64,8 @@ final class FormatDetector {
 
     private static PatternFileFormat zipFormat(SourceFile src, String ext) throws PatternFormatException {
         String names;
-        try (BoundedZip zip = BoundedZip.open(src)) {
-            names = String.join("\n", zip.names());
+        try {
+            names = String.join("\n", BoundedZip.open(src).names());
         } catch (PatternFormatException corrupt) {
             // Entry names are also stored uncompressed in the local headers; the reader will report the damage.
             names = new String(src.bytes(), StandardCharsets.ISO_8859_1);

@@ -53,15 +53,7 @@ final class XrdmlReader {
             throw src.fail(scanNo == 0 ? "XRDML holds no <scan> elements"
                     : "no 2θ scan among " + scanNo + " scan(s): " + String.join("; ", skipped));
         }
-        if (out.size() > 1) {
-            List<Pattern> named = new ArrayList<>();
-            for (int i = 0; i < out.size(); i++) {
-                Pattern p = out.get(i);
-                named.add(p.withMetadata(p.metadata().withSampleName(p.name() + " scan " + (i + 1))));
-            }
-            return named;
-        }
-        return out;
+        return ScanAssembly.numbered(out, "scan");
     }
 
     private static Optional<Pattern> readScan(SourceFile src, Element measurement, Element scan, int scanNo,
