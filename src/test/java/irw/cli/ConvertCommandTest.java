@@ -80,7 +80,7 @@ class ConvertCommandTest {
                 .contains("skipped sample-data/reference-structures/Si_227.cif: not a diffraction file")
                 .doesNotContain("error:");
         for (String stem : List.of("MnO", "PbSO4-round-robin-xray", "SiC_Zn", "XRD-918-16_10", "TwoTheta_scan_scrambled",
-                "23-012-AG_2thomegascan_long", "TwoTheta_scan_powder")) {
+                "23-012-AG_2thomegascan_long", "TwoTheta_scan_powder", "ideal", "imperfect")) {
             assertThat(outDir.resolve(stem + ".csv")).exists();
         }
     }

@@ -70,6 +70,9 @@ final class FormatDetector {
             // Entry names are also stored uncompressed in the local headers; the reader will report the damage.
             names = new String(src.bytes(), StandardCharsets.ISO_8859_1);
         }
+        if (names.contains("two_theta.npy") && names.contains("patterns.npy")) {
+            return PatternFileFormat.NPZ;
+        }
         boolean rasx = RASX_ENTRY.matcher(names).find();
         boolean brml = BRML_ENTRY.matcher(names).find();
         if (rasx && !brml) {
@@ -84,7 +87,8 @@ final class FormatDetector {
         if (ext.equals("brml")) {
             return PatternFileFormat.BRML;
         }
-        throw src.fail("a zip archive that holds neither a Rigaku RASX profile (Data*/Profile*.txt) nor Bruker BRML raw data (RawData*.xml)");
+        throw src.fail("a zip archive that holds neither a Rigaku RASX profile (Data*/Profile*.txt), Bruker BRML raw data (RawData*.xml)"
+                + " nor a pattern set (two_theta.npy + patterns.npy)");
     }
 
     private static PatternFileFormat xmlFormat(SourceFile src, String text, String ext) throws PatternFormatException {

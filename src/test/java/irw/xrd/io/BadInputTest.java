@@ -127,7 +127,7 @@ class BadInputTest {
 
     @Test
     void zipWithoutTheExpectedEntries() throws IOException {
-        rejects(write("other.zip", zip("hello.txt", 10, (byte) 'a')), "neither a Rigaku RASX profile", "nor Bruker BRML raw data");
+        rejects(write("other.zip", zip("hello.txt", 10, (byte) 'a')), "neither a Rigaku RASX profile", "Bruker BRML raw data", "nor a pattern set");
         rejects(write("other.brml", zip("hello.txt", 10, (byte) 'a')), "no RawData*.xml entry");
     }
 

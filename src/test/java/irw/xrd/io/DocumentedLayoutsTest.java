@@ -284,7 +284,7 @@ class DocumentedLayoutsTest {
 
     @Test
     void supportedFormatsAreListed() throws PatternFormatException {
-        assertThat(PatternReaders.supportedFormats()).hasSize(8).anyMatch(s -> s.startsWith("bruker-raw:"));
+        assertThat(PatternReaders.supportedFormats()).hasSize(9).anyMatch(s -> s.startsWith("bruker-raw:"));
     }
 
     private static byte[] zip(Map<String, String> entries) throws IOException {
