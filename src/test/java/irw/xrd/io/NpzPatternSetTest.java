@@ -61,6 +61,41 @@ class NpzPatternSetTest {
     }
 
     @Test
+    void mutatedPatternSetsAreReadOrRejectedCleanly() throws Exception {
+        Map<String, NpyArray> arrays = new LinkedHashMap<>();
+        float[][] rows = new float[3][50];
+        double[] axis = new double[50];
+        for (int k = 0; k < 50; k++) {
+            axis[k] = 5 + k;
+            for (int r = 0; r < 3; r++) {
+                rows[r][k] = (float) Math.sin(k * (r + 1));
+            }
+        }
+        arrays.put("two_theta", new NpyArray("<f8", new int[]{50}, axis));
+        arrays.put("patterns", NpyArray.ofFloatRows(rows, 50));
+        arrays.put("structure_ids", NpyArray.ofStrings(List.of("a", "b", "c")));
+        for (boolean compress : new boolean[]{false, true}) {
+            Path file = tmp.resolve("small-" + compress + ".npz");
+            NpzArchive.write(file, arrays, compress);
+            byte[] original = Files.readAllBytes(file);
+            int rejected = 0;
+            for (int i = 0; i < 1000; i++) {
+                java.util.Random rnd = new java.util.Random(ReaderFuzzTest.SEED + i);
+                byte[] mutated = ReaderFuzzTest.mutateBytes(original, original, rnd.nextInt(8), rnd);
+                try {
+                    assertThat(PatternReaders.read(mutated, "small.npz")).isNotEmpty();
+                } catch (PatternFormatException e) {
+                    rejected++;
+                    assertThat(e.getCause() instanceof RuntimeException).as(e.getMessage()).isFalse();
+                }
+            }
+            System.out.printf("npz fuzz (%s): 1000 mutations, %d rejected with PatternFormatException%n",
+                    compress ? "deflated" : "stored", rejected);
+            assertThat(rejected).isBetween(100, 1000);
+        }
+    }
+
+    @Test
     void aForgedShapeIsRefusedBeforeAllocating() throws Exception {
         byte[] axis = NpyFormat.toBytes(new NpyArray("<f8", new int[]{2}, new double[]{5, 6}));
         String header = "{'descr': '<f4', 'fortran_order': False, 'shape': (100000, 20000), }";
