@@ -22,7 +22,7 @@ final class DelimitedTextReader {
      * (as the .xy export writes it), "# Wavelength = 1.5406", "! wavelength 0.7093 A".
      */
     private static final java.util.regex.Pattern WAVELENGTH = java.util.regex.Pattern.compile(
-            "(?i).*\\bwavelength\\s*[:=]?\\s*(?:([A-Z][a-z]?)\\s+)?(?:K(?:α|a|alpha)1\\s+)?(\\d+\\.\\d+)\\s*(?:Å|A)?"
+            "(?i).*\\bwavelength\\s*[:=]?\\s*(?:(Cu|Co|Mo|Fe|Cr|Ag|W|Ni|Mn|Ti|Rh|Ga|In)\\s+)?(?:K(?:α|a|alpha)1\\s+)?(\\d+\\.\\d+)\\s*(?:Å|A)?"
                     + "(?:,\\s*K(?:α|a|alpha)2\\s+(\\d+\\.\\d+)\\s*(?:Å|A)?\\s*\\(ratio\\s+(\\d+(?:\\.\\d+)?)\\))?.*");
     private static final java.util.regex.Pattern SIGMA_WORDS =
             java.util.regex.Pattern.compile("(?i).*\\b(sigma|esd|err|error|uncertainty|σ)\\b.*");
