@@ -48,7 +48,13 @@ public final class PatternReaders {
      * extension tie-break, the default sample name and error messages.
      */
     public static List<Pattern> read(byte[] content, String name) throws PatternFormatException {
-        return readSource(new SourceFile(Path.of(name), content.clone()));
+        Path path;
+        try {
+            path = Path.of(name);
+        } catch (java.nio.file.InvalidPathException e) {
+            path = Path.of(name.replaceAll("[\\p{Cntrl}]", "_")); // a name for messages, not a file to open
+        }
+        return readSource(new SourceFile(path, content.clone()));
     }
 
     /** The format id ("xrdml", "bruker-raw", ...) the content of this file would be read as. */

@@ -280,6 +280,8 @@ class DocumentedLayoutsTest {
         Pattern fromBytes = PatternReaders.read(Files.readAllBytes(f), f.toString()).get(0);
         assertThat(fromBytes.intensityValues()).containsExactly(fromFile.intensityValues());
         assertThat(fromBytes.twoThetaValues()).containsExactly(fromFile.twoThetaValues());
+        // a name that is no valid path still only names the content
+        assertThat(PatternReaders.read("10 1\n11 2\n".getBytes(StandardCharsets.UTF_8), "a\0b.xy").get(0).name()).isEqualTo("a_b");
     }
 
     @Test
