@@ -11,6 +11,9 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 final class StallProbe {
     private final AtomicLong longestNanos = new AtomicLong();
+    private final long started = System.nanoTime();
+    private volatile long longestAt;
+    private final AtomicLong longestAfterFirstSecond = new AtomicLong();
     private final AtomicBoolean running = new AtomicBoolean(true);
     private final AtomicBoolean inFlight = new AtomicBoolean();
     private final Thread thread;
@@ -40,7 +43,14 @@ final class StallProbe {
                 postedAt = posted;
                 Platform.runLater(() -> {
                     fxThread = Thread.currentThread();
-                    longestNanos.accumulateAndGet(System.nanoTime() - posted, Math::max);
+                    long waited = System.nanoTime() - posted;
+                    if (posted - started > 1_000_000_000L) {
+                        longestAfterFirstSecond.accumulateAndGet(waited, Math::max);
+                    }
+                    if (waited > longestNanos.get()) {
+                        longestNanos.set(waited);
+                        longestAt = posted - started;
+                    }
                     inFlight.set(false);
                 });
             }
@@ -50,6 +60,16 @@ final class StallProbe {
                 return;
             }
         }
+    }
+
+    /** Seconds after the probe started at which the longest stall began. */
+    double longestAtSeconds() {
+        return longestAt / 1e9;
+    }
+
+    /** The longest stall that began after the first second (the first rows' cold start excluded), in ms. */
+    double longestAfterFirstSecondMillis() {
+        return longestAfterFirstSecond.get() / 1e6;
     }
 
     /** Stops probing; returns the longest stall in milliseconds. */

@@ -40,6 +40,8 @@ public final class SpectraView extends BorderPane {
     private final DefaultNumericAxis xAxis = new DefaultNumericAxis("2θ", "°");
     private final DefaultNumericAxis yAxis = new DefaultNumericAxis("intensity");
     private final ErrorDataSetRenderer renderer = new ErrorDataSetRenderer();
+    private final javafx.beans.property.BooleanProperty shown = new javafx.beans.property.SimpleBooleanProperty(this, "shown", true);
+    private boolean stale;
 
     public SpectraView(SpectraViewModel viewModel, Node sidePanel) {
         this.viewModel = viewModel;
@@ -62,7 +64,12 @@ public final class SpectraView extends BorderPane {
         if (sidePanel != null) {
             setRight(sidePanel);
         }
-        viewModel.series().addListener((ListChangeListener<SpectrumSeries>) c -> redraw());
+        viewModel.series().addListener((ListChangeListener<SpectrumSeries>) c -> redrawWhenShown());
+        shown.addListener((o, was, now) -> {
+            if (now && stale) {
+                redraw();
+            }
+        });
         viewModel.yLabelProperty().addListener((o, a, b) -> yAxis.setName(b));
         redraw();
     }
@@ -94,11 +101,29 @@ public final class SpectraView extends BorderPane {
     }
 
     /**
+     * ChartFX lays out and draws a chart even in a hidden tab; while the Spectra tab is hidden the
+     * chart is only marked stale (a batch loading in the background changes the current pattern).
+     */
+    private void redrawWhenShown() {
+        if (shown.get()) {
+            redraw();
+        } else {
+            stale = true;
+        }
+    }
+
+    /** Whether the view is on screen (the window binds this to its tab). */
+    public javafx.beans.property.BooleanProperty shownProperty() {
+        return shown;
+    }
+
+    /**
      * Puts the view model's traces on the chart (FX thread). When only the values changed (a new
      * preview of the same pattern), the existing data sets are refilled in place: no new chart
      * nodes, no legend rebuild, so a slider move costs one canvas redraw.
      */
     public void redraw() {
+        stale = false;
         AxisKind kind = viewModel.axisProperty().get();
         xAxis.setName(kind.label());
         xAxis.setUnit(kind.unit());
