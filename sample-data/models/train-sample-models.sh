@@ -16,7 +16,8 @@ irw train refiner --model "$out/digits-classifier.irwm" \
     --images sample-data/mnist/train-images-idx3-ubyte.gz --labels sample-data/mnist/train-labels-idx1-ubyte.gz \
     --alpha 0.01 --beta 1 --epochs 1 --steps-per-epoch 150 --batch 32 --lr 0.001 --seed 2019 --out "$out/digits-refiner.irwm"
 
-# XRD: the classifier learns the ideal simulated patterns (TRAIN split), the refiner the imperfect ones of the same structures.
+# XRD: the classifier learns the ideal simulated patterns (TRAIN split), the refiner half of the imperfect patterns
+# (held-out structures); evaluate scores the other half.
 irw train classifier --data sample-data/datasets/xrd --lambda 1 --epochs 20 --samples-per-class 8 --lr 0.002 --seed 2019 \
     --out "$out/xrd-classifier.irwm"
 irw train refiner --model "$out/xrd-classifier.irwm" --data sample-data/datasets/xrd \
@@ -25,4 +26,4 @@ irw train refiner --model "$out/xrd-classifier.irwm" --data sample-data/datasets
 # Figures of the shipped models on held-out data
 irw evaluate --model "$out/digits-classifier.irwm" --refiner "$out/digits-refiner.irwm" \
     --images sample-data/mnist/test-images-idx3-ubyte.gz --labels sample-data/mnist/test-labels-idx1-ubyte.gz
-irw evaluate --model "$out/xrd-classifier.irwm" --refiner "$out/xrd-refiner.irwm" --data sample-data/datasets/xrd --split test
+irw evaluate --model "$out/xrd-classifier.irwm" --refiner "$out/xrd-refiner.irwm" --data sample-data/datasets/xrd --part test

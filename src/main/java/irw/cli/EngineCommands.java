@@ -12,10 +12,8 @@ import org.apache.commons.csv.CSVFormat;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 import java.util.stream.IntStream;
 
 /** What the engine's commands share: CSV format, model compatibility, training data sources, progress output. */
@@ -58,27 +56,42 @@ final class EngineCommands {
             return dataDir != null ? XrdDataSets.load(dataDir).idealSplit(XrdDataSets.TRAIN) : IdxFormat.read(images, labels);
         }
 
-        /** Imperfect items of the structures in one split (XRD), or the IDX pair. */
-        LabelledDataSet imperfect(int split) throws IOException, PatternFormatException {
-            return imperfectWithTruth(split).items();
+        /** The imperfect items of one part (XRD), or the whole IDX pair. */
+        LabelledDataSet imperfect(Part part) throws IOException, PatternFormatException {
+            return imperfectWithTruth(part).items();
         }
 
-        Imperfect imperfectWithTruth(int split) throws IOException, PatternFormatException {
+        Imperfect imperfectWithTruth(Part part) throws IOException, PatternFormatException {
             if (dataDir == null) {
                 return new Imperfect(IdxFormat.read(images, labels), null);
             }
             XrdDataSets sets = XrdDataSets.load(dataDir);
-            Set<String> structures = new HashSet<>();
-            for (int i = 0; i < sets.idealSplit().length; i++) {
-                if (sets.idealSplit()[i] == split) {
-                    structures.add(sets.ideal().ids().get(i));
-                }
-            }
-            int[] idx = IntStream.range(0, sets.imperfect().size()).filter(i -> structures.contains(sets.imperfect().ids().get(i))).toArray();
+            int[] idx = IntStream.range(0, sets.imperfect().size()).filter(part::contains).toArray();
             if (idx.length == 0) {
-                throw new PatternFormatException(dataDir, "no imperfect patterns of split " + split);
+                throw new PatternFormatException(dataDir, "no imperfect patterns in part " + part);
             }
             return new Imperfect(sets.imperfect().subset(idx), sets.groundTruthSet().subset(idx).items());
+        }
+    }
+
+    /**
+     * Which imperfect XRD patterns a command uses. The data sets hold imperfect patterns of the
+     * held-out structures only; the refiner trains on one half of them (even positions) and is
+     * evaluated on the other half (odd positions), so no pattern is both trained on and scored.
+     */
+    enum Part {
+        TRAIN, TEST, ALL;
+
+        boolean contains(int index) {
+            return this == ALL || (index % 2 == 0) == (this == TRAIN);
+        }
+
+        static Part parse(String name) {
+            try {
+                return valueOf(name.trim().toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("part must be train, test or all, got '" + name + "'");
+            }
         }
     }
 

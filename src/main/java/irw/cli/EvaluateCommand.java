@@ -7,7 +7,6 @@ import irw.core.io.AtomicFiles;
 import irw.engine.ModelStore;
 import irw.engine.PrototypicalClassifier;
 import irw.engine.Refiner;
-import irw.xrd.synth.XrdDataSets;
 import org.apache.commons.csv.CSVPrinter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -36,8 +35,8 @@ final class EvaluateCommand implements Callable<Integer> {
     Path model;
     @Option(names = "--refiner", description = "refiner model file")
     Path refiner;
-    @Option(names = "--split", defaultValue = "test", description = "XRD split of the imperfect set: train, validation or test (default ${DEFAULT-VALUE})")
-    String split;
+    @Option(names = "--part", defaultValue = "test", description = "imperfect XRD patterns to score: test (the half the refiner did not train on), train or all (default ${DEFAULT-VALUE})")
+    String part;
     @Option(names = "--out", description = "directory for metrics.csv and confusion-*.csv")
     Path out;
 
@@ -48,13 +47,7 @@ final class EvaluateCommand implements Callable<Integer> {
         if (r != null) {
             EngineCommands.checkCompatible(c, r, refiner);
         }
-        int splitIndex = switch (split.toLowerCase(Locale.ROOT)) {
-            case "train" -> XrdDataSets.TRAIN;
-            case "validation" -> XrdDataSets.VALIDATION;
-            case "test" -> XrdDataSets.TEST;
-            default -> throw new IllegalArgumentException("--split must be train, validation or test, got " + split);
-        };
-        EngineCommands.Imperfect imp = data.source().imperfectWithTruth(splitIndex);
+        EngineCommands.Imperfect imp = data.source().imperfectWithTruth(EngineCommands.Part.parse(part));
         LabelledDataSet set = imp.items();
         float[][] raw = c.preprocessing().apply(set.items());
         List<String[]> metrics = new ArrayList<>();

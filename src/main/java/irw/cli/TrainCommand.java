@@ -11,7 +11,6 @@ import irw.engine.Refiner;
 import irw.engine.RefinerTrainer;
 import irw.engine.RefinerTrainingConfig;
 import irw.engine.TrainingOutcome;
-import irw.xrd.synth.XrdDataSets;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -94,7 +93,7 @@ final class TrainCommand implements Runnable {
     }
 
     @Command(name = "refiner", mixinStandardHelpOptions = true,
-            description = "Algorithm 2 through a frozen classifier, on the imperfect set (structures of the TRAIN split, or IDX images + labels).")
+            description = "Algorithm 2 through a frozen classifier, on the imperfect set (the training half of an XRD data set's imperfect patterns, or IDX images + labels).")
     static final class RefinerCmd implements Callable<Integer> {
         @CommandLine.Mixin
         DataOptions data;
@@ -126,7 +125,7 @@ final class TrainCommand implements Runnable {
         @Override
         public Integer call() throws Exception {
             PrototypicalClassifier classifier = ModelStore.loadClassifier(model);
-            LabelledDataSet imperfect = data.source().imperfect(XrdDataSets.TRAIN);
+            LabelledDataSet imperfect = data.source().imperfect(EngineCommands.Part.TRAIN);
             RefinerTrainingConfig cfg = new RefinerTrainingConfig(alpha, beta, !nonTargeted, p, featureReg, epochs, batch, learningRate, seed,
                     stepsPerEpoch);
             System.out.printf("training %s refiner on %d imperfect items, alpha %.4g beta %.4g, seed %d%n",

@@ -24,13 +24,13 @@ import java.util.function.BooleanSupplier;
  * or the entropy of the prototype distribution, as eq. 5/6). Values are kept ≥ 0 (intensities,
  * grey levels) and images ≤ 1.
  * <p>
- * The graph is built once per classifier; λ, β and the target are placeholders, so moving a slider
- * costs no rebuild. Not thread-safe: one refinement at a time (calls are synchronized).
+ * The graphs are built once per classifier and mode; λ, β and the target are placeholders, so
+ * moving a slider costs no rebuild. Not thread-safe: one refinement at a time (calls are synchronized).
  */
 public final class PerPatternRefiner {
     private final PrototypicalClassifier classifier;
-    private final SameDiff sd;
-    private final INDArray patternArr;
+    private Graph targetedGraph;
+    private Graph untargetedGraph;
 
     /**
      * @param lambda      trade-off λ in [0, 1]: 0 keeps the input, 1 only pleases the classifier
@@ -54,28 +54,52 @@ public final class PerPatternRefiner {
 
     public PerPatternRefiner(PrototypicalClassifier classifier) {
         this.classifier = classifier;
-        int classes = classifier.classes().size();
-        sd = SameDiff.create();
-        SDVariable pattern = sd.var("pattern", Nd4j.zeros(DataType.FLOAT, Batches.nchw(1, classifier.itemShape())));
-        SDVariable original = sd.placeHolder("original", DataType.FLOAT, Batches.nchw(1, classifier.itemShape()));
-        SDVariable target = sd.placeHolder("target", DataType.FLOAT, 1, classes);
-        SDVariable targeted = sd.placeHolder("targeted", DataType.FLOAT, 1);
-        SDVariable lambda = sd.placeHolder("lambda", DataType.FLOAT, 1);
-        SDVariable beta = sd.placeHolder("beta", DataType.FLOAT, 1);
-        ClassifierGraph g = classifier.buildFrozen(sd, pattern);
-        SDVariable logp = Losses.logSoftmax(sd, g.logits());
-        SDVariable protoLogp = Losses.prototypeLogProbabilities(sd, g.embedding(), sd.constant("prototypes", classifier.prototypeArray()));
-        // targeted ∈ {0, 1} selects cross-entropy/NLL or entropies without a second graph
-        SDVariable pred = Losses.negativeLogLikelihood(logp, target).mul(targeted).add(Losses.entropy(sd, logp).mul(targeted.rsub(1.0)));
-        SDVariable proto = Losses.negativeLogLikelihood(protoLogp, target).mul(targeted)
-                .add(Losses.entropy(sd, protoLogp).mul(targeted.rsub(1.0)));
-        SDVariable eta = pred.add(proto.mul(beta));
-        SDVariable diff = pattern.sub(original);
-        SDVariable delta = diff.mul(diff).sum();
-        SDVariable objective = delta.mul(lambda.rsub(1.0)).add("objective", eta.mul(lambda));
-        sd.nn().softmax("probabilities", g.logits());
-        sd.setLossVariables(objective);
-        patternArr = sd.getVariable("pattern").getArr();
+    }
+
+    /**
+     * The graph of one mode. Targeted and non-targeted objectives are separate graphs (built on
+     * first use), so each step runs only the ops its objective needs: SameDiff's per-op overhead,
+     * not arithmetic, dominates this small graph.
+     */
+    private static final class Graph {
+        final SameDiff sd = SameDiff.create();
+        final INDArray patternArr;
+
+        Graph(PrototypicalClassifier classifier, boolean targeted) {
+            int classes = classifier.classes().size();
+            SDVariable pattern = sd.var("pattern", Nd4j.zeros(DataType.FLOAT, Batches.nchw(1, classifier.itemShape())));
+            SDVariable original = sd.placeHolder("original", DataType.FLOAT, Batches.nchw(1, classifier.itemShape()));
+            SDVariable lambda = sd.placeHolder("lambda", DataType.FLOAT, 1);
+            SDVariable beta = sd.placeHolder("beta", DataType.FLOAT, 1);
+            ClassifierGraph g = classifier.buildFrozen(sd, pattern);
+            SDVariable logp = Losses.logSoftmax(sd, g.logits());
+            SDVariable protoLogp = Losses.prototypeLogProbabilities(sd, g.embedding(), sd.constant("prototypes", classifier.prototypeArray()));
+            SDVariable eta;
+            if (targeted) {
+                SDVariable target = sd.placeHolder("target", DataType.FLOAT, 1, classes);
+                eta = Losses.negativeLogLikelihood(logp, target).add(Losses.negativeLogLikelihood(protoLogp, target).mul(beta));
+            } else {
+                eta = Losses.entropy(sd, logp).add(Losses.entropy(sd, protoLogp).mul(beta));
+            }
+            SDVariable diff = pattern.sub(original);
+            SDVariable objective = diff.mul(diff).sum().mul(lambda.rsub(1.0)).add("objective", eta.mul(lambda));
+            sd.nn().softmax("probabilities", g.logits());
+            sd.setLossVariables(objective);
+            patternArr = sd.getVariable("pattern").getArr();
+        }
+    }
+
+    private Graph graph(boolean targeted) {
+        if (targeted) {
+            if (targetedGraph == null) {
+                targetedGraph = new Graph(classifier, true);
+            }
+            return targetedGraph;
+        }
+        if (untargetedGraph == null) {
+            untargetedGraph = new Graph(classifier, false);
+        }
+        return untargetedGraph;
     }
 
     public PrototypicalClassifier classifier() {
@@ -91,14 +115,15 @@ public final class PerPatternRefiner {
         }
         float upper = classifier.itemShape().length == 2 ? 1f : Float.POSITIVE_INFINITY;
         INDArray original = Batches.input(new float[][]{item}, classifier.itemShape());
-        INDArray target = Nd4j.zeros(DataType.FLOAT, 1, classes);
-        if (settings.targetClass() >= 0) {
-            target.putScalar(0, settings.targetClass(), 1f);
-        }
+        boolean targeted = settings.targetClass() >= 0;
+        Graph graph = graph(targeted);
         Map<String, INDArray> ph = new HashMap<>();
         ph.put("original", original);
-        ph.put("target", target);
-        ph.put("targeted", Nd4j.createFromArray(settings.targetClass() >= 0 ? 1f : 0f));
+        if (targeted) {
+            INDArray target = Nd4j.zeros(DataType.FLOAT, 1, classes);
+            target.putScalar(0, settings.targetClass(), 1f);
+            ph.put("target", target);
+        }
         ph.put("lambda", Nd4j.createFromArray((float) settings.lambda()));
         ph.put("beta", Nd4j.createFromArray((float) settings.beta()));
         float[] x = item.clone();
@@ -109,8 +134,8 @@ public final class PerPatternRefiner {
         List<Double> objective = new ArrayList<>();
         boolean stopped = false;
         for (int t = 0; ; t++) {
-            patternArr.assign(Nd4j.create(x, patternArr.shape(), 'c'));
-            OutAndGrad r = sd.calculateGradientsAndOutputs(ph, List.of("objective", "probabilities"), Set.of("pattern"));
+            graph.patternArr.assign(Nd4j.create(x, graph.patternArr.shape(), 'c'));
+            OutAndGrad r = graph.sd.calculateGradientsAndOutputs(ph, List.of("objective", "probabilities"), Set.of("pattern"));
             patterns.add(x.clone());
             probabilities.add(r.getOutputs().get("probabilities").dup().data().asFloat());
             objective.add(r.getOutputs().get("objective").getDouble(0));

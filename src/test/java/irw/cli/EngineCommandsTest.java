@@ -81,6 +81,19 @@ class EngineCommandsTest {
         List<CSVRecord> rows = read(out);
         assertThat(rows).extracting(r -> r.get("item")).contains("MnO.xy", "TiO2.xy", "PbSO4-round-robin-xray.dat");
         assertThat(rows.get(0).get("predicted")).isIn(ClassSet.CRYSTAL_SYSTEMS.names());
+
+        // the XRD data set: a refiner step on the training half, scores against the ground truth on the other half
+        Path xrdRefiner = dir.resolve("xrd-refiner.irwm");
+        assertThat(IrwCommand.execute("train", "refiner", "--model", xrd.toString(), "--data", "sample-data/datasets/xrd", "--batch", "4",
+                "--epochs", "1", "--steps-per-epoch", "1", "--out", xrdRefiner.toString())).isZero();
+        Path eval = dir.resolve("xrd-eval");
+        assertThat(IrwCommand.execute("evaluate", "--model", xrd.toString(), "--refiner", xrdRefiner.toString(), "--data",
+                "sample-data/datasets/xrd", "--out", eval.toString())).isZero();
+        List<CSVRecord> metrics = read(eval.resolve("metrics.csv"));
+        assertThat(metrics).extracting(r -> r.get("input") + " " + r.get("metric")).containsExactly("raw accuracy", "raw l1", "raw l2",
+                "raw kl", "raw ncc", "refined accuracy", "refined l1", "refined l2", "refined kl", "refined ncc");
+        assertThat(Double.parseDouble(metrics.get(4).get("mean"))).isBetween(0.0, 1.0);
+        assertThat(read(eval.resolve("confusion-raw.csv"))).hasSize(7);
     }
 
     @Test
