@@ -18,7 +18,7 @@ public final class WorkbenchSettings {
     public double alpha = 1.0;
     public double beta = 0.5;
     public double lambda = 0.1;
-    public int refinementSteps = 20;
+    public int refinementSteps = 10;
     public String spectraAxis = "TWO_THETA";
     public boolean logIntensity;
     public int selectedTab;

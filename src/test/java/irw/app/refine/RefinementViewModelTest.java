@@ -25,7 +25,7 @@ class RefinementViewModelTest {
     @Test
     void aLoadedModelClassifiesEveryRowAndTheLambdaSliderChangesThePreview() throws Exception {
         WorkbenchModel model = SampleBatch.emptyModel(dir);
-        model.refinementStepsProperty().set(3); // a short refinement keeps the test quick; the view default is 20
+        model.refinementStepsProperty().set(3); // a short refinement keeps the test quick; the default is 10
         RefinementViewModel vm = new RefinementViewModel(model);
         new DataViewModel(model, PatternReaders::read).load(List.of(SampleBatch.MEASURED));
         vm.modelsProperty().set(XrdModels.load(TinyModels.xrdClassifier(), null));
