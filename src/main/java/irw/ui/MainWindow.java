@@ -62,9 +62,11 @@ public final class MainWindow extends BorderPane {
     private final EmbeddingViewModel embeddingViewModel;
     private final EmbeddingView embeddingView;
     private final DigitsView digitsView;
+    private final ServiceConnector serviceConnector;
 
     public MainWindow(WorkbenchModel model, PatternFileReader reader, ServiceConnector serviceConnector) {
         this.model = model;
+        this.serviceConnector = serviceConnector;
         setId("mainWindow");
         dataViewModel = new DataViewModel(model, reader);
         spectraViewModel = new SpectraViewModel(model);
@@ -277,5 +279,10 @@ public final class MainWindow extends BorderPane {
 
     public TabPane tabs() {
         return tabs;
+    }
+
+    /** Stops the training service if this window started it (the contract: the app stops what it started). */
+    public void shutdown() {
+        serviceConnector.close();
     }
 }

@@ -45,6 +45,13 @@ public final class WorkbenchApp extends Application {
         window.models().loadShipped();
     }
 
+    @Override
+    public void stop() {
+        if (window != null) {
+            window.shutdown();
+        }
+    }
+
     /** Puts the window where it was, unless that place is no longer on any screen. */
     private static void restoreGeometry(Stage stage, WorkbenchSettings s) {
         if (Double.isFinite(s.windowX) && Double.isFinite(s.windowY)
