@@ -9,6 +9,7 @@ import picocli.CommandLine.Command;
         subcommands = {
                 CommandLine.HelpCommand.class,
                 ConvertCommand.class,
+                BenchCommand.class,
         })
 public final class IrwCommand implements Runnable {
     @CommandLine.Spec
