@@ -14,7 +14,7 @@ import java.util.stream.LongStream;
  *
  * @param ns                    N, the MNIST training examples per class the refiner sees
  * @param idealPerFont          typeset digits rendered per font (the paper: 10,250)
- * @param testLimit             MNIST test digits evaluated (0 = all 10,000)
+ * @param testPerClass          MNIST test digits evaluated per class (0 = all of the bundled test file)
  * @param classifierLambda      λ of Algorithm 1 for the prototypical classifier
  * @param classifierSteps       Algorithm 1 steps on the typeset digits
  * @param classifierPerClass    N_c, items per class per classifier step
@@ -25,7 +25,7 @@ import java.util.stream.LongStream;
  * @param lambdaNonTargeted     the Q&A's λ for non-targeted refinement
  * @param beta                  weight of l_proto
  */
-public record DigitsPlan(int[] ns, int idealPerFont, int testLimit, double classifierLambda, int classifierSteps,
+public record DigitsPlan(int[] ns, int idealPerFont, int testPerClass, double classifierLambda, int classifierSteps,
                          int classifierPerClass, int refinerSteps, int refinerBatch, int scratchSteps,
                          double lambdaTargeted, double lambdaNonTargeted, double beta, double learningRate, List<Long> seeds) {
 
@@ -49,7 +49,7 @@ public record DigitsPlan(int[] ns, int idealPerFont, int testLimit, double class
     }
 
     public static DigitsPlan quick(int seedCount, long firstSeed) {
-        return new DigitsPlan(new int[]{1, 5, 20}, 120, 1000, 1.0, 120, 10, 25, 32, 30,
+        return new DigitsPlan(new int[]{1, 5, 20}, 120, 50, 1.0, 120, 10, 25, 32, 30,
                 0.55, 0.15, 1.0, 1e-3, seeds(seedCount, firstSeed));
     }
 
