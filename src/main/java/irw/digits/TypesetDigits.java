@@ -1,0 +1,73 @@
+package irw.digits;
+
+import irw.core.ClassSet;
+import irw.core.data.LabelledDataSet;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Random;
+import java.util.stream.IntStream;
+
+/**
+ * The ideal ("printed") digits of the paper's digit experiment: each digit typeset in several
+ * fonts, rotated by up to ±20° and shifted by up to ±2 px, rendered like MNIST
+ * ({@link DigitRenderer}). Classes are balanced within every font; the same seed gives the same set.
+ */
+public final class TypesetDigits {
+    /** The paper's size: 10,250 digits per font. */
+    public static final int DEFAULT_PER_FONT = 10_250;
+    public static final double MAX_ROTATION_DEGREES = 20;
+    public static final double MAX_SHIFT_PIXELS = 2;
+
+    private TypesetDigits() {
+    }
+
+    /** perFont digits in each of the five fonts; ids are "font-digit-index", e.g. "serif-7-123". */
+    public static LabelledDataSet generate(int perFont, long seed) {
+        return generate(perFont, seed, List.of(DigitFont.values()));
+    }
+
+    public static LabelledDataSet generate(int perFont, long seed, List<DigitFont> fonts) {
+        if (perFont < 0) {
+            throw new IllegalArgumentException("perFont must be >= 0, got " + perFont);
+        }
+        if (fonts.isEmpty()) {
+            throw new IllegalArgumentException("at least one font is needed");
+        }
+        int n = perFont * fonts.size();
+        // The random draws are made in item order on one generator, then rendered in parallel: the
+        // result depends on the seed only.
+        Random random = new Random(seed);
+        double[] angle = new double[n];
+        double[] dx = new double[n];
+        double[] dy = new double[n];
+        for (int i = 0; i < n; i++) {
+            angle[i] = (2 * random.nextDouble() - 1) * MAX_ROTATION_DEGREES;
+            dx[i] = (2 * random.nextDouble() - 1) * MAX_SHIFT_PIXELS;
+            dy[i] = (2 * random.nextDouble() - 1) * MAX_SHIFT_PIXELS;
+        }
+        int[] labels = new int[n];
+        List<String> ids = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            DigitFont font = fonts.get(i / Math.max(1, perFont));
+            labels[i] = (i % perFont) % 10;
+            ids.add(font.id() + "-" + labels[i] + "-" + (i % perFont));
+        }
+        fonts.forEach(DigitFont::font); // load the fonts once, before the workers start
+        float[][] items = new float[n][];
+        IntStream.range(0, n).parallel().forEach(i ->
+                items[i] = DigitRenderer.render(fonts.get(i / perFont), labels[i], angle[i], dx[i], dy[i]));
+        return new LabelledDataSet(items, new int[]{DigitRenderer.SIZE, DigitRenderer.SIZE}, labels, ids, ClassSet.DIGITS);
+    }
+
+    /** The font of each item, from its id. */
+    public static DigitFont fontOf(String id) {
+        return DigitFont.byId(id.substring(0, id.indexOf('-')));
+    }
+
+    /** Lists the fonts' ids, for messages. */
+    public static String fontIds() {
+        return Arrays.toString(Arrays.stream(DigitFont.values()).map(DigitFont::id).toArray());
+    }
+}
