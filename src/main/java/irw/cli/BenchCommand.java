@@ -8,6 +8,7 @@ import picocli.CommandLine.Command;
         description = "Time components of the workbench and print the figures.",
         subcommands = {
                 TsneBenchCommand.class,
+                SimulateBenchCommand.class,
         })
 final class BenchCommand implements Runnable {
     @CommandLine.Spec

@@ -10,6 +10,9 @@ import picocli.CommandLine.Command;
                 CommandLine.HelpCommand.class,
                 ConvertCommand.class,
                 BenchCommand.class,
+                ServeCommand.class, SubmitCommand.class, JobsCommand.class, WatchCommand.class, CancelCommand.class,
+                SimulateCommand.class,
+                DatasetCommand.class,
         })
 public final class IrwCommand implements Runnable {
     @CommandLine.Spec

@@ -71,28 +71,29 @@ public final class PatternCsvWriter {
         List<String> header = new ArrayList<>();
         header.add("two_theta_deg");
         patterns.forEach(p -> header.add(p.name()));
-        try (CSVPrinter printer = CSVFormat.DEFAULT.builder().setHeader(header.toArray(String[]::new)).get().print(w)) {
-            Pattern first = patterns.get(0);
-            List<String> row = new ArrayList<>(patterns.size() + 1);
-            for (int i = 0; i < first.size(); i++) {
-                row.clear();
-                row.add(num(first.twoTheta(i)));
-                for (Pattern p : patterns) {
-                    row.add(num(p.intensity(i)));
-                }
-                printer.printRecord(row);
+        // Not closed: closing the printer would close the caller's stream before AtomicFiles forces it to disk.
+        CSVPrinter printer = CSVFormat.DEFAULT.builder().setHeader(header.toArray(String[]::new)).get().print(w);
+        Pattern first = patterns.get(0);
+        List<String> row = new ArrayList<>(patterns.size() + 1);
+        for (int i = 0; i < first.size(); i++) {
+            row.clear();
+            row.add(num(first.twoTheta(i)));
+            for (Pattern p : patterns) {
+                row.add(num(p.intensity(i)));
             }
+            printer.printRecord(row);
         }
+        printer.flush();
     }
 
     private static void writeLong(OutputStreamWriter w, List<Pattern> patterns) throws IOException {
-        try (CSVPrinter printer = CSVFormat.DEFAULT.builder().setHeader("pattern", "two_theta_deg", "intensity").get().print(w)) {
-            for (Pattern p : patterns) {
-                for (int i = 0; i < p.size(); i++) {
-                    printer.printRecord(p.name(), num(p.twoTheta(i)), num(p.intensity(i)));
-                }
+        CSVPrinter printer = CSVFormat.DEFAULT.builder().setHeader("pattern", "two_theta_deg", "intensity").get().print(w);
+        for (Pattern p : patterns) {
+            for (int i = 0; i < p.size(); i++) {
+                printer.printRecord(p.name(), num(p.twoTheta(i)), num(p.intensity(i)));
             }
         }
+        printer.flush();
     }
 
     private static void checkSharedAxis(List<Pattern> patterns) {

@@ -1,0 +1,15 @@
+package irw.service;
+
+/**
+ * What {@code GET /api/health} answers.
+ *
+ * @param state   "serving" or "stopping"
+ * @param backend "CPU" or "CUDA"
+ * @param device  the GPU's name, or the CPU model
+ */
+public record HealthReport(String state, String backend, String device, Memory memory, int running, int scheduled,
+                           int concurrency, String startedAt) {
+    /** Heap figures of the JVM and the resident size of the whole process (heap plus native buffers). */
+    public record Memory(long heapUsedBytes, long heapMaxBytes, long residentBytes) {
+    }
+}

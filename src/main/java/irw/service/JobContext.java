@@ -1,0 +1,32 @@
+package irw.service;
+
+import java.nio.file.Path;
+import java.util.Map;
+
+/** What a {@link JobRunner} sees of the service while it trains one job. */
+public interface JobContext {
+    String jobId();
+
+    JobSpec spec();
+
+    /** The job's own directory under the data directory: checkpoints and model files go here. */
+    Path workDir();
+
+    /** Where the runner keeps its checkpoint; it exists when the job resumes. */
+    default Path checkpointFile() {
+        return workDir().resolve("checkpoint");
+    }
+
+    default int checkpointEvery() {
+        return spec().checkpointEvery();
+    }
+
+    /** True when the user cancelled the job or the service is shutting down. */
+    boolean isCancelled();
+
+    /** Records one training report in the job's metrics history (and on the event stream). */
+    void report(int epoch, long step, long totalSteps, Map<String, Double> values);
+
+    /** Publishes a file inside {@link #workDir()} as a downloadable artifact under {@code name}. */
+    void publish(String name, Path file);
+}

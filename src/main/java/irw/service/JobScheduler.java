@@ -1,0 +1,255 @@
+package irw.service;
+
+import irw.service.store.JobStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Runs the queued jobs, {@code concurrency} at a time (one by default: a training run already
+ * uses every core). On start it first puts back every job a crash left RUNNING, so that those
+ * resume from their checkpoints before newer jobs start. On close, running jobs are asked to stop
+ * and stay RUNNING in the store, so the next start resumes them too.
+ */
+public final class JobScheduler implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(JobScheduler.class);
+    private final JobStore store;
+    private final JobRunners runners;
+    private final JobSpecParser parser;
+    private final Path jobsDir;
+    private final int concurrency;
+    private final JobEvents events;
+    private final ExecutorService workers;
+    private final Map<String, RunningJob> running = new ConcurrentHashMap<>();
+    private volatile boolean stopping;
+
+    public JobScheduler(JobStore store, JobRunners runners, JobSpecParser parser, Path jobsDir, int concurrency, JobEvents events) {
+        if (concurrency < 1) {
+            throw new IllegalArgumentException("concurrency must be at least 1, was " + concurrency);
+        }
+        this.store = store;
+        this.runners = runners;
+        this.parser = parser;
+        this.jobsDir = jobsDir;
+        this.concurrency = concurrency;
+        this.events = events;
+        this.workers = Executors.newFixedThreadPool(concurrency, r -> {
+            Thread t = new Thread(r, "irw-job-worker");
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    /** Re-queues interrupted jobs, then starts the workers. Returns the ids that will resume. */
+    public List<String> start() {
+        List<String> resumed = store.requeueInterrupted();
+        if (!resumed.isEmpty()) {
+            LOG.info("resuming {} interrupted job(s): {}", resumed.size(), resumed);
+        }
+        for (int i = 0; i < concurrency; i++) {
+            workers.submit(this::work);
+        }
+        return resumed;
+    }
+
+    public int concurrency() {
+        return concurrency;
+    }
+
+    /** Asks a job to stop; see {@link JobStore#requestCancel}. */
+    public Optional<JobState> cancel(String id) {
+        Optional<JobState> before = store.requestCancel(id);
+        RunningJob job = running.get(id);
+        if (job != null) {
+            job.cancelByUser();
+        }
+        events.changed();
+        return before;
+    }
+
+    @Override
+    public void close() {
+        stopping = true;
+        running.values().forEach(RunningJob::stopForShutdown);
+        events.changed();
+        workers.shutdown();
+        try {
+            if (!workers.awaitTermination(30, TimeUnit.SECONDS)) {
+                LOG.warn("jobs still running after 30 s; they resume from their checkpoints at the next start");
+                workers.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void work() {
+        while (!stopping) {
+            try {
+                long seen = events.version();
+                Optional<JobView> next = store.claimNext();
+                if (next.isPresent()) {
+                    run(next.get());
+                } else {
+                    events.awaitChange(seen, 1000);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException e) {
+                // A store failure must not kill the worker: log it and try again shortly.
+                LOG.error("job worker: {}", e.getMessage(), e);
+                sleepQuietly();
+            }
+        }
+    }
+
+    private void run(JobView job) {
+        events.changed();
+        RunningJob context = null;
+        try {
+            JobSpec spec = parser.parse(job.spec());
+            JobRunner runner = runners.forKind(spec.kind()).orElseThrow(
+                    () -> new IllegalStateException("this service has no runner for '" + spec.kind().wireName() + "' jobs"));
+            Path dir = jobsDir.resolve(job.id());
+            Files.createDirectories(dir);
+            context = new RunningJob(job.id(), spec, dir, store, events);
+            if (job.cancelRequested()) {
+                context.cancelByUser();
+            }
+            running.put(job.id(), context);
+            if (stopping) {
+                context.stopForShutdown();
+            }
+            LOG.info("{} ({}) starts, attempt {}", job.id(), spec.kind().wireName(), job.attempts());
+            runner.run(context);
+            conclude(job.id(), context, null);
+        } catch (Throwable t) {
+            conclude(job.id(), context, t);
+        } finally {
+            running.remove(job.id());
+            events.changed();
+        }
+    }
+
+    private void conclude(String id, RunningJob context, Throwable thrown) {
+        boolean userCancelled = context != null && context.cancelledByUser();
+        String nonFinite = context == null ? null : context.nonFiniteMetric();
+        if (nonFinite != null) {
+            store.finish(id, JobState.FAILED, nonFinite);
+        } else if (userCancelled) {
+            store.finish(id, JobState.KILLED, "cancelled by the user");
+        } else if (stopping) {
+            LOG.info("{} stopped by the shutdown; it resumes at the next start", id);
+        } else if (thrown != null) {
+            LOG.warn("{} failed: {}", id, FailureReason.of(thrown), thrown);
+            store.finish(id, JobState.FAILED, FailureReason.of(thrown));
+        } else {
+            store.finish(id, JobState.FINISHED, null);
+        }
+        LOG.info("{} ends: {}", id, store.find(id).map(JobView::state).orElse(null));
+    }
+
+    private static void sleepQuietly() {
+        try {
+            Thread.sleep(1000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** The context of one running job. */
+    private static final class RunningJob implements JobContext {
+        private final String id;
+        private final JobSpec spec;
+        private final Path dir;
+        private final JobStore store;
+        private final JobEvents events;
+        private volatile boolean userCancel;
+        private volatile boolean shutdown;
+        private volatile String nonFinite;
+
+        RunningJob(String id, JobSpec spec, Path dir, JobStore store, JobEvents events) {
+            this.id = id;
+            this.spec = spec;
+            this.dir = dir;
+            this.store = store;
+            this.events = events;
+        }
+
+        @Override
+        public String jobId() {
+            return id;
+        }
+
+        @Override
+        public JobSpec spec() {
+            return spec;
+        }
+
+        @Override
+        public Path workDir() {
+            return dir;
+        }
+
+        @Override
+        public boolean isCancelled() {
+            return userCancel || shutdown || nonFinite != null || Thread.currentThread().isInterrupted();
+        }
+
+        @Override
+        public void report(int epoch, long step, long totalSteps, Map<String, Double> values) {
+            for (Map.Entry<String, Double> e : values.entrySet()) {
+                if (e.getValue() == null || !Double.isFinite(e.getValue())) {
+                    // Never record or continue a run whose loss has gone NaN/infinite.
+                    nonFinite = "metric '" + e.getKey() + "' became " + e.getValue() + " at epoch " + epoch + ", step " + step
+                            + " (try a lower learning rate)";
+                    return;
+                }
+            }
+            store.appendMetrics(id, epoch, step, totalSteps, values);
+            events.changed();
+        }
+
+        @Override
+        public void publish(String name, Path file) {
+            Path absolute = file.toAbsolutePath().normalize();
+            if (!absolute.startsWith(dir.toAbsolutePath().normalize()) || !Files.isRegularFile(absolute)) {
+                throw new IllegalArgumentException("an artifact must be a file inside " + dir + ": " + file);
+            }
+            ArtifactNames.requireValid(name);
+            try {
+                store.addArtifact(id, name, dir.toAbsolutePath().normalize().relativize(absolute).toString(), Files.size(absolute));
+            } catch (IOException e) {
+                throw new IllegalStateException("cannot read artifact " + file + ": " + e.getMessage(), e);
+            }
+            events.changed();
+        }
+
+        void cancelByUser() {
+            userCancel = true;
+        }
+
+        void stopForShutdown() {
+            shutdown = true;
+        }
+
+        boolean cancelledByUser() {
+            return userCancel;
+        }
+
+        String nonFiniteMetric() {
+            return nonFinite;
+        }
+    }
+}

@@ -1,0 +1,229 @@
+package irw.service.client;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import irw.service.AccessToken;
+import irw.service.HealthReport;
+import irw.service.JobView;
+import irw.service.MetricsPoint;
+import irw.service.TrainingService;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.ConnectException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * The Java client of the training service's REST API and event stream (java.net.http), used by
+ * the CLI and the workbench. Every call throws {@link ServiceException} with the service's own
+ * message when it answers with an error.
+ */
+public final class TrainingServiceClient {
+    private static final int MAX_RECONNECTS = 5;
+    private final URI base;
+    private final String token;
+    private final HttpClient http;
+    private final ObjectMapper json = new ObjectMapper().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+
+    /** @param base e.g. {@code http://127.0.0.1:41234} */
+    public TrainingServiceClient(URI base, String token) {
+        this.base = URI.create(base.toString().replaceAll("/+$", ""));
+        this.token = token;
+        this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    }
+
+    /** A client for the service running on a data directory (it wrote its port and token there). */
+    public static TrainingServiceClient forDataDir(Path dataDir) {
+        try {
+            String port = Files.readString(dataDir.resolve(TrainingService.PORT_FILE)).trim();
+            return new TrainingServiceClient(URI.create("http://127.0.0.1:" + Integer.parseInt(port)), AccessToken.readFrom(dataDir));
+        } catch (IOException | NumberFormatException e) {
+            throw new ServiceException(0, "no training service runs on " + dataDir + " (no readable port/token file there;"
+                    + " start one with 'serve --data-dir " + dataDir + "')", e);
+        }
+    }
+
+    public URI base() {
+        return base;
+    }
+
+    public HealthReport health() {
+        return get("/api/health", new TypeReference<>() {
+        });
+    }
+
+    /** Submits a job spec (JSON) and returns the new job's id. */
+    public String submit(String specJson) {
+        HttpRequest request = request("/api/jobs").header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(specJson, StandardCharsets.UTF_8)).build();
+        JsonNode answer = parse(send(request), new TypeReference<>() {
+        });
+        return answer.get("id").asText();
+    }
+
+    public List<JobView> jobs() {
+        return get("/api/jobs", new TypeReference<>() {
+        });
+    }
+
+    public JobView job(String id) {
+        return get("/api/jobs/" + segment(id), new TypeReference<>() {
+        });
+    }
+
+    public List<MetricsPoint> metrics(String id) {
+        return get("/api/jobs/" + segment(id) + "/metrics", new TypeReference<>() {
+        });
+    }
+
+    /** Cancels a job; answers the job as it is right after the request (KILLED, or RUNNING while it stops). */
+    public JobView cancel(String id) {
+        HttpRequest request = request("/api/jobs/" + segment(id) + "/cancel").POST(HttpRequest.BodyPublishers.noBody()).build();
+        return parse(send(request), new TypeReference<>() {
+        });
+    }
+
+    /** Downloads one of a job's model files to {@code target}. */
+    public void downloadArtifact(String id, String name, Path target) {
+        HttpRequest request = request("/api/jobs/" + segment(id) + "/artifacts/" + segment(name)).GET().build();
+        try {
+            HttpResponse<InputStream> response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
+            try (InputStream in = response.body()) {
+                if (response.statusCode() != 200) {
+                    throw error(response.statusCode(), new String(in.readAllBytes(), StandardCharsets.UTF_8));
+                }
+                irw.core.io.AtomicFiles.write(target, in::transferTo);
+            }
+        } catch (IOException e) {
+            throw unreachable(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ServiceException(0, "interrupted while downloading " + name, e);
+        }
+    }
+
+    /**
+     * Follows a job's event stream until the job ends, and returns its final state. Reconnects
+     * (continuing after the last event seen) if the connection drops.
+     */
+    public JobView follow(String id, JobEventListener listener) {
+        long lastId = 0;
+        JobView[] last = new JobView[1];
+        for (int attempt = 0; ; attempt++) {
+            HttpRequest.Builder builder = request("/api/jobs/" + segment(id) + "/events").header("Accept", "text/event-stream").GET();
+            if (lastId > 0) {
+                builder.header("Last-Event-ID", Long.toString(lastId));
+            }
+            long[] seen = {lastId};
+            try {
+                HttpResponse<InputStream> response = http.send(builder.build(), HttpResponse.BodyHandlers.ofInputStream());
+                try (InputStream in = response.body()) {
+                    if (response.statusCode() != 200) {
+                        throw error(response.statusCode(), new String(in.readAllBytes(), StandardCharsets.UTF_8));
+                    }
+                    SseReader.read(in, event -> {
+                        if ("state".equals(event.name())) {
+                            last[0] = json.readValue(event.data(), JobView.class);
+                            listener.onState(last[0]);
+                            return !last[0].state().isFinal();
+                        }
+                        if (MetricsPoint.METRICS.equals(event.name()) || MetricsPoint.RESUMED.equals(event.name())) {
+                            MetricsPoint point = json.readValue(event.data(), MetricsPoint.class);
+                            seen[0] = point.seq();
+                            listener.onPoint(point);
+                        }
+                        return true;
+                    });
+                }
+                if (last[0] != null && last[0].state().isFinal()) {
+                    return last[0];
+                }
+            } catch (IOException e) {
+                if (attempt >= MAX_RECONNECTS) {
+                    throw unreachable(e);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new ServiceException(0, "interrupted while following " + id, e);
+            }
+            if (attempt >= MAX_RECONNECTS) {
+                throw new ServiceException(0, "the event stream of " + id + " kept ending before the job did", null);
+            }
+            lastId = seen[0];
+            pause(attempt);
+        }
+    }
+
+    private <T> T get(String path, TypeReference<T> type) {
+        return parse(send(request(path).GET().build()), type);
+    }
+
+    private HttpRequest.Builder request(String path) {
+        return HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30))
+                .header("Authorization", "Bearer " + token);
+    }
+
+    private HttpResponse<String> send(HttpRequest request) {
+        try {
+            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            if (response.statusCode() / 100 != 2) {
+                throw error(response.statusCode(), response.body());
+            }
+            return response;
+        } catch (IOException e) {
+            throw unreachable(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ServiceException(0, "interrupted while calling " + request.uri(), e);
+        }
+    }
+
+    private <T> T parse(HttpResponse<String> response, TypeReference<T> type) {
+        try {
+            return json.readValue(response.body(), type);
+        } catch (IOException e) {
+            throw new ServiceException(response.statusCode(), "unexpected answer from " + response.uri() + ": " + e.getMessage(), e);
+        }
+    }
+
+    private ServiceException error(int status, String body) {
+        String message = body;
+        try {
+            JsonNode node = json.readTree(body);
+            if (node != null && node.hasNonNull("error")) {
+                message = node.get("error").asText();
+            }
+        } catch (IOException ignored) {
+            // not JSON: show the body as it is
+        }
+        return new ServiceException(status, "HTTP " + status + ": " + message, null);
+    }
+
+    private ServiceException unreachable(IOException e) {
+        String why = e instanceof ConnectException ? "connection refused" : String.valueOf(e.getMessage());
+        return new ServiceException(0, "cannot reach the training service at " + base + ": " + why, e);
+    }
+
+    private static String segment(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+
+    private static void pause(int attempt) {
+        try {
+            Thread.sleep(200L * (attempt + 1));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

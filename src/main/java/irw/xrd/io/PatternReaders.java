@@ -1,0 +1,113 @@
+package irw.xrd.io;
+
+import irw.core.Pattern;
+import irw.core.PatternFormatException;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * The one entry point for reading diffraction files.
+ *
+ * <p>Formats (detected from content, the extension only as a tie-break): two-column text
+ * (.xy/.dat/.txt, whitespace/comma/semicolon), .xye, CSV with a header, the "start step end" .dat,
+ * Bruker .uxd, PANalytical .xrdml, Rigaku .rasx, Bruker .brml and Bruker .raw v1-v4.
+ *
+ * <p>Every failure, whatever the cause (empty, truncated, garbage, wrong magic, zip bomb,
+ * non-monotonic axis, NaN), is a {@link PatternFormatException} whose message names the file and
+ * the problem. Readers never allocate from an untrusted count without checking it against the bytes
+ * present, and files over {@link #MAX_FILE_BYTES} are refused before reading.
+ */
+public final class PatternReaders {
+    /** Larger files are refused: no 1-D scan needs this much, and the whole file is held in memory. */
+    public static final long MAX_FILE_BYTES = 256L << 20;
+
+    private PatternReaders() {
+    }
+
+    /** Reads all scans of a file (most files hold one). */
+    public static List<Pattern> read(Path file) throws PatternFormatException {
+        return readSource(load(file));
+    }
+
+    /**
+     * Reads content that is already in memory; {@code name} (a file name or path) is used for the
+     * extension tie-break, the default sample name and error messages.
+     */
+    public static List<Pattern> read(byte[] content, String name) throws PatternFormatException {
+        return readSource(new SourceFile(Path.of(name), content.clone(), false));
+    }
+
+    /** The format id ("xrdml", "bruker-raw", ...) the content of this file would be read as. */
+    public static String detectFormat(Path file) throws PatternFormatException {
+        return FormatDetector.detect(load(file)).id();
+    }
+
+    /** True when the file's content is of a readable format (it may still turn out corrupt when read). */
+    public static boolean isRecognised(Path file) {
+        try {
+            detectFormat(file);
+            return true;
+        } catch (PatternFormatException e) {
+            return false;
+        }
+    }
+
+    /**
+     * Regular files directly in {@code dir} whose content is a recognised format, sorted by name.
+     * Licence texts and READMEs are plain prose, so detection leaves them out.
+     */
+    public static List<Path> listReadable(Path dir) throws IOException {
+        List<Path> out = new ArrayList<>();
+        try (Stream<Path> files = Files.list(dir)) {
+            for (Path p : files.sorted().toList()) {
+                if (Files.isRegularFile(p) && !p.getFileName().toString().startsWith(".") && isRecognised(p)) {
+                    out.add(p);
+                }
+            }
+        }
+        return out;
+    }
+
+    /** One line per supported format, for help texts. */
+    public static List<String> supportedFormats() {
+        return Stream.of(PatternFileFormat.values()).map(f -> f.id() + ": " + f.description()).toList();
+    }
+
+    private static SourceFile load(Path file) throws PatternFormatException {
+        try {
+            if (!Files.exists(file)) {
+                throw new PatternFormatException(file, "no such file");
+            }
+            if (!Files.isRegularFile(file)) {
+                throw new PatternFormatException(file, "not a regular file");
+            }
+            long size = Files.size(file);
+            if (size > MAX_FILE_BYTES) {
+                throw new PatternFormatException(file, "file is " + (size >> 20) + " MB, over the " + (MAX_FILE_BYTES >> 20)
+                        + " MB limit for a diffraction pattern");
+            }
+            return new SourceFile(file, Files.readAllBytes(file), true);
+        } catch (IOException e) {
+            throw new PatternFormatException(file, "cannot be read: " + e, e);
+        }
+    }
+
+    private static List<Pattern> readSource(SourceFile src) throws PatternFormatException {
+        PatternFileFormat format = FormatDetector.detect(src);
+        try {
+            List<Pattern> patterns = format.read(src);
+            if (patterns.isEmpty()) {
+                throw src.fail("no pattern found in this " + format.description() + " file");
+            }
+            return List.copyOf(patterns);
+        } catch (RuntimeException e) {
+            // A reader bug must still reach the user as a message about the file, not a crash.
+            throw src.fail("could not be read as " + format.description() + " (internal error: " + e + ")", e);
+        }
+    }
+}
