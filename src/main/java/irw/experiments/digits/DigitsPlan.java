@@ -12,6 +12,7 @@ import java.util.stream.LongStream;
  * {@code η + α·δ} with {@code α = (1 − λ)/λ}; λ = 0.55 (targeted) gives α ≈ 0.82, λ = 0.15
  * (non-targeted) gives α ≈ 5.67. β (the weight of l_proto inside η) is 1.
  *
+ * @param quick                 the CI variant (tiny budgets: shows the pipeline works, not what the method reaches)
  * @param ns                    N, the MNIST training examples per class the refiner sees
  * @param idealPerFont          typeset digits rendered per font (the paper: 10,250)
  * @param testPerClass          MNIST test digits evaluated per class (0 = all of the bundled test file)
@@ -25,7 +26,7 @@ import java.util.stream.LongStream;
  * @param lambdaNonTargeted     the Q&A's λ for non-targeted refinement
  * @param beta                  weight of l_proto
  */
-public record DigitsPlan(int[] ns, int idealPerFont, int testPerClass, double classifierLambda, int classifierSteps,
+public record DigitsPlan(boolean quick, int[] ns, int idealPerFont, int testPerClass, double classifierLambda, int classifierSteps,
                          int classifierPerClass, int refinerSteps, int refinerBatch, int scratchSteps,
                          double lambdaTargeted, double lambdaNonTargeted, double beta, double learningRate, List<Long> seeds) {
 
@@ -44,12 +45,12 @@ public record DigitsPlan(int[] ns, int idealPerFont, int testPerClass, double cl
     }
 
     public static DigitsPlan full(int seedCount, long firstSeed) {
-        return new DigitsPlan(new int[]{1, 2, 5, 10, 20, 50}, 1000, 0, 1.0, 600, 10, 150, 64, 150,
+        return new DigitsPlan(false, new int[]{1, 2, 5, 10, 20, 50}, 1000, 0, 1.0, 600, 10, 120, 32, 120,
                 0.55, 0.15, 1.0, 1e-3, seeds(seedCount, firstSeed));
     }
 
     public static DigitsPlan quick(int seedCount, long firstSeed) {
-        return new DigitsPlan(new int[]{1, 5, 20}, 120, 50, 1.0, 120, 10, 25, 32, 30,
+        return new DigitsPlan(true, new int[]{1, 10}, 100, 30, 1.0, 40, 10, 15, 32, 20,
                 0.55, 0.15, 1.0, 1e-3, seeds(seedCount, firstSeed));
     }
 

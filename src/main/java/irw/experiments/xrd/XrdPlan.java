@@ -10,6 +10,7 @@ import java.util.stream.LongStream;
  * <p>The paper trains the refiner with Ψ = identity and an l1 l_reg ("Implementation details");
  * α and β are not stated there, so ours are chosen to keep refined patterns close to the input.
  *
+ * @param quick              the CI variant (tiny budgets: shows the pipeline works, not what the method reaches)
  * @param idealPerClass      ideal (simulated) patterns per class used to train the classifier (0 = all)
  * @param testFraction       share of the imperfect set held out for evaluation (stratified, per seed)
  * @param classifierLambda   λ of Algorithm 1 for the prototypical classifier
@@ -21,7 +22,7 @@ import java.util.stream.LongStream;
  * @param beta               weight of l_proto
  * @param alphaNonTargeted   weight of l_reg in the non-targeted case, where the entropies pull harder
  */
-public record XrdPlan(int idealPerClass, double testFraction, double classifierLambda, int classifierSteps, int classifierPerClass,
+public record XrdPlan(boolean quick, int idealPerClass, double testFraction, double classifierLambda, int classifierSteps, int classifierPerClass,
                       int refinerSteps, int refinerBatch, double alpha, double beta, double alphaNonTargeted, double learningRate,
                       List<Long> seeds) {
 
@@ -36,11 +37,11 @@ public record XrdPlan(int idealPerClass, double testFraction, double classifierL
     }
 
     public static XrdPlan full(int seedCount, long firstSeed) {
-        return new XrdPlan(0, 0.3, 1.0, 800, 16, 200, 32, 1.0, 1.0, 1.0, 1e-3, seeds(seedCount, firstSeed));
+        return new XrdPlan(false, 0, 0.4, 1.0, 800, 16, 200, 32, 1.0, 1.0, 1.0, 1e-3, seeds(seedCount, firstSeed));
     }
 
     public static XrdPlan quick(int seedCount, long firstSeed) {
-        return new XrdPlan(60, 0.3, 1.0, 80, 8, 20, 16, 1.0, 1.0, 1.0, 1e-3, seeds(seedCount, firstSeed));
+        return new XrdPlan(true, 60, 0.4, 1.0, 40, 8, 15, 16, 1.0, 1.0, 1.0, 1e-3, seeds(seedCount, firstSeed));
     }
 
     static List<Long> seeds(int count, long first) {
