@@ -37,7 +37,7 @@ public record DigitsPlan(boolean quick, int[] ns, int idealPerFont, int testPerC
             throw new IllegalArgumentException("N per class must be ≥ 1: " + Arrays.toString(ns));
         }
         if (seeds.size() < 3) {
-            throw new IllegalArgumentException("every number is a mean over ≥ 3 seeds; got " + seeds.size());
+            throw new IllegalArgumentException("every number must be a mean over at least 3 seeds, got " + seeds.size());
         }
         if (!(lambdaTargeted > 0 && lambdaTargeted <= 1 && lambdaNonTargeted > 0 && lambdaNonTargeted <= 1)) {
             throw new IllegalArgumentException("the Q&A's λ must lie in (0, 1]");

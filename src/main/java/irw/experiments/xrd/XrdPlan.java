@@ -29,7 +29,7 @@ public record XrdPlan(boolean quick, int idealPerClass, double testFraction, dou
     public XrdPlan {
         seeds = List.copyOf(seeds);
         if (seeds.size() < 3) {
-            throw new IllegalArgumentException("every number is a mean over ≥ 3 seeds; got " + seeds.size());
+            throw new IllegalArgumentException("every number must be a mean over at least 3 seeds, got " + seeds.size());
         }
         if (!(testFraction > 0 && testFraction < 1)) {
             throw new IllegalArgumentException("test fraction must lie in (0, 1): " + testFraction);
