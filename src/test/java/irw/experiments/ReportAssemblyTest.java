@@ -45,14 +45,16 @@ class ReportAssemblyTest {
         }
         LabelledDataSet test = IdxFormat.read(MNIST.resolve("test-images-idx3-ubyte.gz"), MNIST.resolve("test-labels-idx1-ubyte.gz"));
         float[][] first = Arrays.copyOf(test.items(), 8);
-        DigitsReport report = new DigitsReport(log, new RunInfo("irw reproduce digits --quick", List.of(1L, 2L, 3L)), ns)
+        RunInfo info = new RunInfo("irw reproduce digits --quick", List.of(1L, 2L, 3L));
+        List.of(1L, 2L, 3L).forEach(info::completed);
+        DigitsReport report = new DigitsReport(log, info, ns)
                 .digitRow("raw", first)
                 .confusion(20, ConfusionMatrix.of(ClassSet.DIGITS, new int[]{1, 2, 3}, new int[]{1, 2, 5}),
                         ConfusionMatrix.of(ClassSet.DIGITS, new int[]{1, 2, 3}, new int[]{1, 2, 3}));
         Path md = report.write(dir);
 
         String text = Files.readString(md);
-        assertThat(text).contains("seeds: [1, 2, 3]", "| 20 |", "![", "fig7.png", "runs.csv")
+        assertThat(text).doesNotContain("PARTIAL").contains("seeds: [1, 2, 3]", "| 20 |", "![", "fig7.png", "runs.csv")
                 .contains("Targeted refinement beats the baseline at 3 of 3 N")
                 .contains("Non-targeted refinement beats the baseline at 2 of 3 N")
                 .contains("is not met at [N=1]");
@@ -75,6 +77,7 @@ class ReportAssemblyTest {
         Path md = new XrdReport(log, new RunInfo("irw reproduce xrd", List.of(0L, 1L, 2L)))
                 .difference("our imperfect patterns are simulated").write(dir);
         String text = Files.readString(md);
+        assertThat(text).contains("PARTIAL REPORT: seeds finished so far []");
         assertThat(text).contains("| prototypical | 63.00 ± 1.00 | 69.01 | 70.82 |")
                 .contains("| UNet + proto | 71.00 ± 1.00 | 8.00 ± 0.00 | 73.98 | 80.05 |")
                 .contains("Targeted refinement (UNet + proto) over raw: 8.00 ± 0.00 points")

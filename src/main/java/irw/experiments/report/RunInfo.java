@@ -18,6 +18,7 @@ public final class RunInfo {
     private final Map<String, String> settings = new LinkedHashMap<>();
     private final List<String> notes = new ArrayList<>();
     private final Map<String, Duration> phases = new LinkedHashMap<>();
+    private final List<Long> completed = new ArrayList<>();
 
     public RunInfo(String command, List<Long> seeds) {
         if (seeds.size() < 3) {
@@ -42,6 +43,15 @@ public final class RunInfo {
         phases.merge(phase, d, Duration::plus);
     }
 
+    /** Marks a seed as finished; a report written before all are finished says it is partial. */
+    public synchronized void completed(long seed) {
+        completed.add(seed);
+    }
+
+    public synchronized boolean finished() {
+        return completed.containsAll(seeds);
+    }
+
     public List<Long> seeds() {
         return seeds;
     }
@@ -58,6 +68,9 @@ public final class RunInfo {
         lines.add("started: " + started + ", wall time " + format(elapsed()) + " on "
                 + Runtime.getRuntime().availableProcessors() + " cores (Java " + System.getProperty("java.version") + ")");
         lines.add("seeds: " + seeds + " (every number below is mean ± sample std over these " + seeds.size() + " seeds)");
+        if (!finished()) {
+            lines.add("**PARTIAL REPORT: seeds finished so far " + completed + "; numbers are over those only** (the run is still going or was stopped)");
+        }
         settings.forEach((k, v) -> lines.add(k + ": " + v));
         phases.forEach((k, v) -> lines.add("time in " + k + ": " + format(v)));
         lines.addAll(notes);

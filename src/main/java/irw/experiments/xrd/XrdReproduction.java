@@ -53,6 +53,8 @@ public final class XrdReproduction {
         ConfusionMatrix rawCm = new ConfusionMatrix(data.imperfect().classes());
         ConfusionMatrix refinedCm = new ConfusionMatrix(data.imperfect().classes());
         WaveletDenoiser dwt = WaveletDenoiser.standard();
+        report.confusion(rawCm, refinedCm); // filled as the seeds finish
+        differences(report, data);
 
         for (long seed : plan.seeds()) {
             long t0 = System.nanoTime();
@@ -98,9 +100,11 @@ public final class XrdReproduction {
             say("seed %d: standard %s, proto %s, DWT %s, UNet+proto %s, non-targeted %s (%.1f s)", seed,
                     last(log, XrdMethod.RAW_STANDARD), last(log, XrdMethod.RAW_PROTO), last(log, XrdMethod.DWT_PROTO),
                     last(log, XrdMethod.REFINED_PROTO), last(log, XrdMethod.NON_TARGETED_PROTO), (System.nanoTime() - t0) / 1e9);
+            info.completed(seed);
+            if (!info.finished()) {
+                say("partial report: %s", report.write(out));
+            }
         }
-        report.confusion(rawCm, refinedCm);
-        differences(report, data);
         Path written = report.write(out);
         say("wrote %s in %.1f s", written, info.elapsed().toMillis() / 1000.0);
         return written;
@@ -130,7 +134,9 @@ public final class XrdReproduction {
         double alpha = targeted ? plan.alpha() : plan.alphaNonTargeted();
         // The standard classifier's prototypes were never trained for (λ = 0), so "UNet + standard" uses l_pred + l_reg only.
         double beta = m == XrdMethod.REFINED_STANDARD || m == XrdMethod.ABLATION_PRED_ONLY ? 0 : plan.beta();
-        RefinerTrainingConfig cfg = new RefinerTrainingConfig(alpha, beta, targeted, 1, false, 1, Math.min(plan.refinerBatch(), train.size()),
+        // α is stated for the per-point mean of |R(x) − x|; the engine's l_reg is the per-item sum (eq. 7 as a norm).
+        RefinerTrainingConfig cfg = new RefinerTrainingConfig(alpha / train.itemLength(), beta, targeted, 1, false, 1,
+                Math.min(plan.refinerBatch(), train.size()),
                 plan.learningRate(), seed).withStepsPerEpoch(plan.refinerSteps());
         return new RefinerTrainer(cfg).train(through, train, TrainingListener.NONE).model();
     }
@@ -187,7 +193,7 @@ public final class XrdReproduction {
                 .setting("classifier", String.format(Locale.ROOT, "engine ModelSpec.SMALL (1-D CNN), λ = %.2f (prototypical) or 0 (standard), "
                         + "%d Adam steps of %d per class, learning rate %.0e", plan.classifierLambda(), plan.classifierSteps(),
                         plan.classifierPerClass(), plan.learningRate()))
-                .setting("refiner", String.format(Locale.ROOT, "1-D U-Net, %d steps, batch %d, l_reg = l1 with Ψ = identity (as the paper), "
+                .setting("refiner", String.format(Locale.ROOT, "1-D U-Net, %d steps, batch %d, l_reg = l1 with Ψ = identity (as the paper) as a mean over the points, "
                         + "α = %.2f (targeted) / %.2f (non-targeted), β = %.2f", plan.refinerSteps(), plan.refinerBatch(), plan.alpha(),
                         plan.alphaNonTargeted(), plan.beta()))
                 .setting("DWT baseline", "db4, 4 levels, hard universal threshold (irw.xrd.preprocess.WaveletDenoiser.standard), then the prototypical classifier");
