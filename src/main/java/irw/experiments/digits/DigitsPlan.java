@@ -45,7 +45,7 @@ public record DigitsPlan(boolean quick, int[] ns, int idealPerFont, int testPerC
     }
 
     public static DigitsPlan full(int seedCount, long firstSeed) {
-        return new DigitsPlan(false, new int[]{1, 2, 5, 10, 20, 50}, 1000, 0, 1.0, 600, 10, 120, 32, 120,
+        return new DigitsPlan(false, new int[]{1, 2, 5, 10, 20, 50}, 1000, 0, 1.0, 400, 10, 100, 32, 100,
                 0.55, 0.15, 1.0, 1e-3, seeds(seedCount, firstSeed));
     }
 

@@ -37,7 +37,7 @@ public record XrdPlan(boolean quick, int idealPerClass, double testFraction, dou
     }
 
     public static XrdPlan full(int seedCount, long firstSeed) {
-        return new XrdPlan(false, 0, 0.4, 1.0, 800, 16, 200, 32, 1.0, 1.0, 1.0, 1e-3, seeds(seedCount, firstSeed));
+        return new XrdPlan(false, 0, 0.4, 1.0, 300, 8, 100, 16, 1.0, 1.0, 1.0, 1e-3, seeds(seedCount, firstSeed));
     }
 
     public static XrdPlan quick(int seedCount, long firstSeed) {
