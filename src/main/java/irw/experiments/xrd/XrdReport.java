@@ -1,6 +1,7 @@
 package irw.experiments.xrd;
 
 import irw.core.ConfusionMatrix;
+import irw.experiments.EmbeddingMap;
 import irw.experiments.PaperReference;
 import irw.experiments.plot.BarChart;
 import irw.experiments.plot.ConfusionMatrixImage;
@@ -39,6 +40,7 @@ public final class XrdReport {
     private ConfusionMatrix refinedConfusion;
     private final List<Example> examples = new ArrayList<>();
     private final List<String> differences = new ArrayList<>();
+    private EmbeddingMap embedding;
 
     public XrdReport(MeasurementLog log, RunInfo info) {
         this.log = log;
@@ -49,6 +51,12 @@ public final class XrdReport {
     public XrdReport confusion(ConfusionMatrix raw, ConfusionMatrix refined) {
         this.rawConfusion = raw;
         this.refinedConfusion = refined;
+        return this;
+    }
+
+    /** The t-SNE map of ideal, raw and refined embeddings with the prototypes (one seed). */
+    public XrdReport embedding(EmbeddingMap map) {
+        this.embedding = map;
         return this;
     }
 
@@ -165,6 +173,14 @@ public final class XrdReport {
             r.figure(c.render(), "example-" + (i + 1) + ".png", "Pattern " + e.id() + ": raw, refined (targeted UNet + proto) and ground truth");
         }
 
+        if (embedding != null) {
+            r.heading(2, "Embedding space (cf. Fig. 4)");
+            embedding.writeCsv(dir.resolve("embedding.csv"));
+            r.paragraph("F(x) of the prototypical classifier of the first seed, laid out by our t-SNE (perplexity 30, Barnes-Hut). "
+                    + "Embeddings and layout: [embedding.csv](embedding.csv).");
+            r.figure(embedding.plot("Embeddings: ideal, raw and refined test patterns, prototypes"), "embedding.png",
+                    "t-SNE of the embedding space: colour = crystal system; dot = ideal, ring = raw imperfect, triangle = refined, cross = prototype");
+        }
         r.heading(2, "Where we differ from the paper, and why");
         r.bullets(findings());
         r.bullets(differences);

@@ -12,6 +12,8 @@ import irw.engine.RefinerTrainer;
 import irw.engine.RefinerTrainingConfig;
 import irw.engine.TrainingListener;
 import irw.experiments.DataSplits;
+import irw.experiments.EmbeddingMap;
+import irw.experiments.plot.ScatterPlot;
 import irw.experiments.GroundTruthDistances;
 import irw.experiments.report.MeasurementLog;
 import irw.experiments.report.RunInfo;
@@ -96,6 +98,9 @@ public final class XrdReproduction {
             }
             if (seed == plan.seeds().get(0)) {
                 addExamples(report, test, testItems, refined, truth, proto);
+                long t2 = System.nanoTime();
+                report.embedding(embeddingMap(proto, DataSplits.samplePerClass(ideal, 40, seed), test, testItems, refined, seed));
+                info.addTime("t-SNE of the embeddings", Duration.ofNanos(System.nanoTime() - t2));
             }
             say("seed %d: standard %s, proto %s, DWT %s, UNet+proto %s, non-targeted %s (%.1f s)", seed,
                     last(log, XrdMethod.RAW_STANDARD), last(log, XrdMethod.RAW_PROTO), last(log, XrdMethod.DWT_PROTO),
@@ -139,6 +144,18 @@ public final class XrdReproduction {
                 Math.min(plan.refinerBatch(), train.size()),
                 plan.learningRate(), seed).withStepsPerEpoch(plan.refinerSteps());
         return new RefinerTrainer(cfg).train(through, train, TrainingListener.NONE).model();
+    }
+
+    private static EmbeddingMap embeddingMap(PrototypicalClassifier c, LabelledDataSet ideal, LabelledDataSet test, float[][] raw,
+                                             float[][] refined, long seed) {
+        int k = c.classes().size();
+        int[] protoLabels = java.util.stream.IntStream.range(0, k).toArray();
+        return EmbeddingMap.of(c.classes(), java.util.List.of(
+                new EmbeddingMap.Set("ideal", c.classify(c.preprocessing().apply(ideal.items())).embeddings(), ideal.labels(), ideal.ids(),
+                        ScatterPlot.Mark.DOT),
+                new EmbeddingMap.Set("raw", c.classify(raw).embeddings(), test.labels(), test.ids(), ScatterPlot.Mark.RING),
+                new EmbeddingMap.Set("refined", c.classify(refined).embeddings(), test.labels(), test.ids(), ScatterPlot.Mark.TRIANGLE),
+                new EmbeddingMap.Set("prototype", c.prototypes(), protoLabels, c.classes().names(), ScatterPlot.Mark.CROSS)), seed);
     }
 
     private static float[][] denoise(WaveletDenoiser dwt, float[][] items) {
