@@ -65,8 +65,9 @@ public final class RunInfo {
         report.heading(2, "How this was run");
         List<String> lines = new ArrayList<>();
         lines.add("command: `" + command + "`");
-        lines.add("started: " + started + ", wall time " + format(elapsed()) + " on "
-                + Runtime.getRuntime().availableProcessors() + " cores (Java " + System.getProperty("java.version") + ")");
+        lines.add("started: " + started + ", wall time " + format(elapsed()) + ", process CPU time " + format(processCpuTime()) + " on "
+                + Runtime.getRuntime().availableProcessors() + " cores (Java " + System.getProperty("java.version") + "; on a shared "
+                + "machine the wall time overstates, CPU time / cores is the better guide to an idle machine's wall time)");
         lines.add("seeds: " + seeds + " (every number below is mean ± sample std over these " + seeds.size() + " seeds)");
         if (!finished()) {
             lines.add("**PARTIAL REPORT: seeds finished so far " + completed + "; numbers are over those only** (the run is still going or was stopped)");
@@ -75,6 +76,14 @@ public final class RunInfo {
         phases.forEach((k, v) -> lines.add("time in " + k + ": " + format(v)));
         lines.addAll(notes);
         report.bullets(lines);
+    }
+
+    /** CPU time of this JVM so far (all threads, native code included), or zero where the platform does not say. */
+    static Duration processCpuTime() {
+        if (java.lang.management.ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
+            return Duration.ofNanos(Math.max(0, os.getProcessCpuTime()));
+        }
+        return Duration.ZERO;
     }
 
     static String format(Duration d) {
