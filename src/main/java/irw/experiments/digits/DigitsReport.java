@@ -141,7 +141,8 @@ public final class DigitsReport {
                 if (g.isEmpty()) {
                     continue;
                 }
-                String s = String.format(Locale.ROOT, "N=%d: %+.2f ± %.2f", n, 100 * g.get().mean(), 100 * g.get().std());
+                MeanStd pts = new MeanStd(100 * g.get().mean(), 100 * g.get().std(), g.get().values());
+                String s = String.format(Locale.ROOT, "N=%d: %s%s", n, pts.mean() >= 0 ? "+" : "", pts.format(2));
                 (g.get().mean() > 0 ? beaten : notBeaten).add(s);
             }
             out.add(String.format(Locale.ROOT, "%s beats the baseline at %d of %d N (gain in points, paired over seeds: %s)%s.",

@@ -24,14 +24,14 @@ public final class ImageGrid {
             throw new IllegalArgumentException(rows.size() + " rows but " + labels.size() + " labels");
         }
         int cols = rows.stream().mapToInt(r -> r.length).max().orElse(0);
-        int labelW = 110;
+        int labelW = 150;
         int cw = width * scale + 4;
         int ch = height * scale + 4;
         BufferedImage img = new BufferedImage(labelW + cols * cw, rows.size() * ch, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = img.createGraphics();
         g.setColor(Color.WHITE);
         g.fillRect(0, 0, img.getWidth(), img.getHeight());
-        g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
+        g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 11));
         for (int r = 0; r < rows.size(); r++) {
             g.setColor(Color.BLACK);
             g.drawString(labels.get(r), 4, r * ch + ch / 2 + 4);

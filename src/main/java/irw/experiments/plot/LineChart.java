@@ -164,7 +164,7 @@ public final class LineChart {
             f.g.fillRect((int) f.px(s.x()[0]), top, (int) (f.px(s.x()[1]) - f.px(s.x()[0])), (int) f.py(y - e) - top);
             return;
         }
-        boolean markers = s.x().length <= 30;
+        boolean markers = s.x().length <= 30 && !s.dashed();
         f.g.setStroke(new BasicStroke(1.5f));
         for (int i = 0; i < s.x().length; i++) {
             if (!Double.isFinite(s.y()[i])) {
