@@ -217,11 +217,12 @@ public final class XrdReport {
     private void compare(List<String> out, String what, XrdMethod a, XrdMethod b, double paperGain) {
         Optional<MeanStd> g = log.pairedGain(a.label(), b.label(), "", ACCURACY);
         if (g.isEmpty()) {
-            out.add(what + ": not measured in this run.");
+            out.add(capitalise(what) + ": not measured in this run.");
             return;
         }
         MeanStd d = g.get();
-        String verdict = d.mean() - (Double.isNaN(d.std()) ? 0 : d.std()) > 0 ? "a gain larger than its seed-to-seed spread"
+        String verdict = d.n() < 2 ? (d.mean() > 0 ? "a gain, on one seed only (no spread to judge it by)" : "no gain, on one seed only")
+                : d.mean() - d.std() > 0 ? "a gain larger than its seed-to-seed spread"
                 : d.mean() > 0 ? "a gain within the seed-to-seed spread (not conclusive)" : "no gain";
         out.add(String.format(Locale.ROOT, "%s: %s points (paired over seeds; paper %+.2f points): %s.",
                 capitalise(what), new MeanStd(d.mean() * 100, d.std() * 100, d.values()).format(2), paperGain * 100, verdict));
