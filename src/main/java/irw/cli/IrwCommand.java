@@ -12,8 +12,10 @@ import picocli.CommandLine.Command;
                 ReproduceCommand.class,
                 BenchCommand.class,
                 ServeCommand.class, SubmitCommand.class, JobsCommand.class, WatchCommand.class, CancelCommand.class,
+                TypesetDigitsCommand.class,
                 SimulateCommand.class,
                 DatasetCommand.class,
+                ClassifyCommand.class, RefineCommand.class, EvaluateCommand.class, EmbedCommand.class, TrainCommand.class,
         })
 public final class IrwCommand implements Runnable {
     @CommandLine.Spec

@@ -2,6 +2,9 @@ package irw.digits;
 
 import java.awt.Font;
 import java.awt.FontFormatException;
+import java.awt.Shape;
+import java.awt.font.FontRenderContext;
+import java.awt.geom.Path2D;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -23,6 +26,7 @@ public enum DigitFont {
     private final String file;
     private final double extraPen;
     private volatile Font font;
+    private volatile Shape[] outlines;
 
     DigitFont(String id, String description, String file, double extraPen) {
         this.id = id;
@@ -66,6 +70,29 @@ public enum DigitFont {
             }
         }
         return f;
+    }
+
+    /**
+     * The outline of a digit's glyph at 100 pt, computed once: the font scaler is synchronised
+     * inside the JDK, so asking it per rendered image would serialise parallel rendering.
+     */
+    public Shape outline(int digit) {
+        Shape[] o = outlines;
+        if (o == null) {
+            synchronized (this) {
+                if (outlines == null) {
+                    Font big = font().deriveFont(100f);
+                    FontRenderContext frc = new FontRenderContext(null, true, true);
+                    Shape[] shapes = new Shape[10];
+                    for (int d = 0; d < 10; d++) {
+                        shapes[d] = new Path2D.Double(big.createGlyphVector(frc, Integer.toString(d)).getOutline());
+                    }
+                    outlines = shapes;
+                }
+                o = outlines;
+            }
+        }
+        return o[digit];
     }
 
     private Font load() {

@@ -4,7 +4,6 @@ import java.awt.BasicStroke;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.Shape;
-import java.awt.font.FontRenderContext;
 import java.awt.geom.AffineTransform;
 import java.awt.geom.PathIterator;
 import java.awt.image.BufferedImage;
@@ -21,8 +20,6 @@ import java.awt.image.Raster;
 public final class DigitRenderer {
     public static final int SIZE = 28;
     public static final int BOX = 20;
-    private static final float GLYPH_POINTS = 100f;
-    private static final FontRenderContext FRC = new FontRenderContext(null, true, true);
 
     private DigitRenderer() {
     }
@@ -36,7 +33,7 @@ public final class DigitRenderer {
         if (digit < 0 || digit > 9) {
             throw new IllegalArgumentException("not a digit: " + digit);
         }
-        Shape glyph = font.font().deriveFont(GLYPH_POINTS).createGlyphVector(FRC, Integer.toString(digit)).getOutline();
+        Shape glyph = font.outline(digit);
         Shape rotated = AffineTransform.getRotateInstance(Math.toRadians(-angleDegrees)).createTransformedShape(glyph);
         double[] b = inkBounds(rotated);
         double pen = font.extraPen();

@@ -54,7 +54,6 @@ public final class TypesetDigits {
             labels[i] = (i % perFont) % 10;
             ids.add(font.id() + "-" + labels[i] + "-" + (i % perFont));
         }
-        fonts.forEach(DigitFont::font); // load the fonts once, before the workers start
         float[][] items = new float[n][];
         IntStream.range(0, n).parallel().forEach(i ->
                 items[i] = DigitRenderer.render(fonts.get(i / perFont), labels[i], angle[i], dx[i], dy[i]));

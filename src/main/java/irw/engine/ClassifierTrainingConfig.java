@@ -22,7 +22,7 @@ public record ClassifierTrainingConfig(double lambda, int epochs, int samplesPer
         if (!(lambda >= 0) || epochs < 1 || samplesPerClass < 1 || !(learningRate > 0) || stepsPerEpoch < 0
                 || prototypeMomentum >= 1 || modelSpec == null) {
             throw new IllegalArgumentException("invalid classifier training config: lambda >= 0, epochs >= 1, samplesPerClass >= 1, "
-                    + "learningRate > 0, prototypeMomentum < 1, stepsPerEpoch >= 0 and a model spec are required; got " + this0(lambda,
+                    + "learningRate > 0, prototypeMomentum < 1, stepsPerEpoch >= 0 and a model spec are required; got " + describe(lambda,
                     epochs, samplesPerClass, learningRate, prototypeMomentum, stepsPerEpoch));
         }
     }
@@ -40,7 +40,7 @@ public record ClassifierTrainingConfig(double lambda, int epochs, int samplesPer
         return new ClassifierTrainingConfig(lambda, epochs, samplesPerClass, learningRate, seed, modelSpec, prototypeMomentum, steps);
     }
 
-    private static String this0(double lambda, int epochs, int nc, double lr, double mu, int spe) {
+    private static String describe(double lambda, int epochs, int nc, double lr, double mu, int spe) {
         return "lambda=" + lambda + " epochs=" + epochs + " samplesPerClass=" + nc + " learningRate=" + lr + " prototypeMomentum=" + mu
                 + " stepsPerEpoch=" + spe;
     }

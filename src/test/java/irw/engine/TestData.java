@@ -17,7 +17,21 @@ import java.util.zip.GZIPInputStream;
 final class TestData {
     static final Path MNIST = Path.of("sample-data/mnist");
 
+    private static PrototypicalClassifier digitClassifier;
+    /** The metrics of every step of {@link #digitClassifier()}'s training. */
+    static final List<TrainingMetrics> DIGIT_CLASSIFIER_METRICS = new ArrayList<>();
+
     private TestData() {
+    }
+
+    /** A small digit classifier trained once per test JVM (40 steps of Algorithm 1, λ = 1, N_c = 6, on 600 real digits). */
+    static synchronized PrototypicalClassifier digitClassifier() throws IOException {
+        if (digitClassifier == null) {
+            LabelledDataSet ideal = mnist("train", 60);
+            digitClassifier = new ClassifierTrainer(new ClassifierTrainingConfig(1.0, 1, 6, 3e-3, 11, ModelSpec.SMALL).withStepsPerEpoch(40))
+                    .train(ideal, DIGIT_CLASSIFIER_METRICS::add).model();
+        }
+        return digitClassifier;
     }
 
     /** The first {@code perClass} digits of each class from the MNIST subset (the files are grouped by class). */

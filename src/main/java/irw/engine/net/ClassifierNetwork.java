@@ -27,7 +27,7 @@ public interface ClassifierNetwork {
             }
             case DENSENET121 -> {
                 requireOneD(spec, oneD);
-                yield new DenseNet121Network1d(itemShape[0], classes);
+                yield new DenseNet121Network1d(classes);
             }
         };
     }

@@ -14,11 +14,9 @@ import org.nd4j.autodiff.samediff.SameDiff;
 final class DenseNet121Network1d implements ClassifierNetwork {
     private static final int[] BLOCKS = {6, 12, 24, 16};
     private static final int GROWTH = 32;
-    private final int width;
     private final int classes;
 
-    DenseNet121Network1d(int width, int classes) {
-        this.width = width;
+    DenseNet121Network1d(int classes) {
         this.classes = classes;
     }
 

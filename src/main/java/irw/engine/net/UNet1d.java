@@ -16,7 +16,6 @@ import org.nd4j.autodiff.samediff.SameDiff;
 public final class UNet1d implements RefinerNetwork {
     public static final int MAPS = 32;
     public static final int LEVELS = 4;
-    private final int width;
     private final int maps;
     private final int levels;
 
@@ -24,7 +23,6 @@ public final class UNet1d implements RefinerNetwork {
         if (width % (1 << levels) != 0) {
             throw new IllegalArgumentException("the U-Net needs a width divisible by " + (1 << levels) + ", got " + width);
         }
-        this.width = width;
         this.maps = maps;
         this.levels = levels;
     }
@@ -48,9 +46,5 @@ public final class UNet1d implements RefinerNetwork {
         }
         SDVariable delta = Layers.conv(sd, p, PREFIX + "out", x, maps, 1, 1, 1, 1, ParamSource.Init.ZERO);
         return input.add("refined", delta);
-    }
-
-    int width() {
-        return width;
     }
 }

@@ -10,15 +10,11 @@ import org.nd4j.autodiff.samediff.SameDiff;
  */
 public final class UNet2d implements RefinerNetwork {
     static final String ARCHITECTURE = "unet2d-16-32-64";
-    private final int height;
-    private final int width;
 
     public UNet2d(int height, int width) {
         if (height % 4 != 0 || width % 4 != 0) {
             throw new IllegalArgumentException("the 2-D U-Net needs sides divisible by 4, got " + height + "x" + width);
         }
-        this.height = height;
-        this.width = width;
     }
 
     @Override
@@ -36,9 +32,5 @@ public final class UNet2d implements RefinerNetwork {
         SDVariable d0 = Layers.convRelu(sd, p, PREFIX + "up0", sd.concat(1, Layers.upsample(sd, d1, 2, 2), e0), 48, 16, 3, 3);
         SDVariable delta = Layers.conv(sd, p, PREFIX + "out", d0, 16, 1, 1, 1, 1, ParamSource.Init.ZERO);
         return input.add("refined", delta);
-    }
-
-    int pixels() {
-        return height * width;
     }
 }

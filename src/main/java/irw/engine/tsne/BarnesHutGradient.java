@@ -36,22 +36,7 @@ final class BarnesHutGradient implements Gradient {
             double[] f = new double[d];
             rowZ[i] = tree.repulsion(i, theta, f, stack);
             System.arraycopy(f, 0, neg, i * d, d);
-            // Attraction: Σ_j p_ij q_ij Z (y_i - y_j), with q_ij Z = (1 + ||y_i - y_j||²)⁻¹.
-            for (int t = 0; t < d; t++) {
-                grad[i * d + t] = 0;
-            }
-            for (int m = p.rowStart()[i]; m < p.rowStart()[i + 1]; m++) {
-                int j = p.cols()[m];
-                double dist2 = 0;
-                for (int t = 0; t < d; t++) {
-                    double diff = y[i * d + t] - y[j * d + t];
-                    dist2 += diff * diff;
-                }
-                double mult = exaggeration * p.vals()[m] / (1 + dist2);
-                for (int t = 0; t < d; t++) {
-                    grad[i * d + t] += mult * (y[i * d + t] - y[j * d + t]);
-                }
-            }
+            attraction(i, y, exaggeration, grad);
         });
         double z = 0;
         for (double v : rowZ) {
@@ -61,6 +46,45 @@ final class BarnesHutGradient implements Gradient {
             grad[k] = 4 * (grad[k] - neg[k] / z);
         }
         return z;
+    }
+
+    /** Σ_j p_ij q_ij Z (y_i - y_j) into grad_i, with q_ij Z = (1 + ||y_i - y_j||²)⁻¹ (eq. 13). */
+    private void attraction(int i, double[] y, double exaggeration, double[] grad) {
+        int[] rowStart = p.rowStart();
+        int[] cols = p.cols();
+        double[] vals = p.vals();
+        if (d == 2) {
+            double yx = y[2 * i];
+            double yy = y[2 * i + 1];
+            double gx = 0;
+            double gy = 0;
+            for (int m = rowStart[i]; m < rowStart[i + 1]; m++) {
+                int j = cols[m];
+                double dx = yx - y[2 * j];
+                double dy = yy - y[2 * j + 1];
+                double mult = vals[m] / (1 + dx * dx + dy * dy);
+                gx += mult * dx;
+                gy += mult * dy;
+            }
+            grad[2 * i] = exaggeration * gx;
+            grad[2 * i + 1] = exaggeration * gy;
+            return;
+        }
+        for (int t = 0; t < d; t++) {
+            grad[i * d + t] = 0;
+        }
+        for (int m = rowStart[i]; m < rowStart[i + 1]; m++) {
+            int j = cols[m];
+            double dist2 = 0;
+            for (int t = 0; t < d; t++) {
+                double diff = y[i * d + t] - y[j * d + t];
+                dist2 += diff * diff;
+            }
+            double mult = exaggeration * vals[m] / (1 + dist2);
+            for (int t = 0; t < d; t++) {
+                grad[i * d + t] += mult * (y[i * d + t] - y[j * d + t]);
+            }
+        }
     }
 
     /** KL over the non-zero p_ij only, with the Barnes-Hut estimate of Z: what bhtsne reports. */

@@ -20,7 +20,9 @@ final class InputSimilarities {
 
     /**
      * Barnes-Hut input side (van der Maaten 2014, section 4.1): p_j|i over the floor(3·perplexity)
-     * nearest neighbours of i (exact neighbours, by brute force over all pairs), then symmetrised.
+     * nearest neighbours of i, then symmetrised. The neighbours are exact (brute force over all
+     * pairs, O(n²·features)) rather than from a vantage-point tree, which degrades to the same
+     * cost on 32-64 dimensional embeddings anyway.
      */
     static Sparse sparse(double[][] x, double perplexity, RowPartition rows) {
         int n = x.length;
@@ -29,10 +31,7 @@ final class InputSimilarities {
         double[][] cond = new double[n][];
         rows.forEachRow(n, i -> {
             double[] d = new double[n];
-            for (int j = 0; j < n; j++) {
-                d[j] = j == i ? Double.POSITIVE_INFINITY : squaredDistance(x[i], x[j]);
-            }
-            int[] idx = nearest(d, k);
+            int[] idx = nearest(x, i, k, d);
             double[] dk = new double[k];
             for (int m = 0; m < k; m++) {
                 dk[m] = d[idx[m]];
@@ -134,12 +133,33 @@ final class InputSimilarities {
         return s;
     }
 
-    /** Indices of the k smallest values, nearest first (ties broken by index, for determinism). */
-    private static int[] nearest(double[] d, int k) {
-        // A bounded max-heap of candidates: O(n log k).
+    /**
+     * The k nearest neighbours of row i, nearest first (ties broken by index, for determinism),
+     * by brute force with a bounded max-heap. A distance sum is abandoned as soon as it passes
+     * the current k-th nearest (it cannot enter the heap), which skips most of the work in
+     * high dimensions. d receives the distances of the candidates that were fully computed.
+     */
+    private static int[] nearest(double[][] x, int i, int k, double[] d) {
         int[] heap = new int[k];
         int size = 0;
-        for (int j = 0; j < d.length; j++) {
+        double[] xi = x[i];
+        for (int j = 0; j < x.length; j++) {
+            if (j == i) {
+                continue;
+            }
+            double bound = size < k ? Double.POSITIVE_INFINITY : d[heap[0]];
+            double[] xj = x[j];
+            double s = 0;
+            for (int t0 = 0; t0 < xi.length && s <= bound; t0 += 8) {
+                for (int t = t0, end = Math.min(t0 + 8, xi.length); t < end; t++) {
+                    double diff = xi[t] - xj[t];
+                    s += diff * diff;
+                }
+            }
+            if (s > bound) {
+                continue;
+            }
+            d[j] = s;
             if (size < k) {
                 heap[size] = j;
                 siftUp(heap, size++, d);

@@ -32,6 +32,9 @@ final class RowPartition implements AutoCloseable {
         }
         if (pool == null || n < 64) {
             for (int i = 0; i < n; i++) {
+                if ((i & 255) == 255 && cancelled.getAsBoolean()) {
+                    throw new CancellationException("t-SNE cancelled");
+                }
                 row.accept(i);
             }
             return;
@@ -42,6 +45,9 @@ final class RowPartition implements AutoCloseable {
             int from = (int) ((long) n * c / chunks);
             int to = (int) ((long) n * (c + 1) / chunks);
             tasks.add(() -> {
+                if (cancelled.getAsBoolean()) {
+                    throw new CancellationException("t-SNE cancelled");
+                }
                 for (int i = from; i < to; i++) {
                     row.accept(i);
                 }

@@ -18,6 +18,8 @@ final class SpaceTree {
     private double[] centre;
     private double[] half;
     private double[] com;
+    /** The largest half-width of each cell, squared: the cell's size in the Barnes-Hut criterion. */
+    private double[] size2;
     private int[] count;
     private int[] firstChild;
     private int[] point;
@@ -40,6 +42,11 @@ final class SpaceTree {
             centre[t] = (lo + hi) / 2;
             half[t] = Math.max((hi - lo) / 2, 1e-5) + 1e-5;
         }
+        double maxHalf = 0;
+        for (int t = 0; t < d; t++) {
+            maxHalf = Math.max(maxHalf, half[t]);
+        }
+        size2[0] = maxHalf * maxHalf;
         firstChild[0] = -1;
         point[0] = -1;
         for (int i = 0; i < n; i++) {
@@ -51,6 +58,7 @@ final class SpaceTree {
         centre = centre == null ? new double[capacity * d] : Arrays.copyOf(centre, capacity * d);
         half = half == null ? new double[capacity * d] : Arrays.copyOf(half, capacity * d);
         com = com == null ? new double[capacity * d] : Arrays.copyOf(com, capacity * d);
+        size2 = size2 == null ? new double[capacity] : Arrays.copyOf(size2, capacity);
         count = count == null ? new int[capacity] : Arrays.copyOf(count, capacity);
         firstChild = firstChild == null ? new int[capacity] : Arrays.copyOf(firstChild, capacity);
         point = point == null ? new int[capacity] : Arrays.copyOf(point, capacity);
@@ -89,6 +97,7 @@ final class SpaceTree {
             firstChild[child] = -1;
             point[child] = -1;
             count[child] = 0;
+            size2[child] = size2[node] / 4;
             for (int t = 0; t < d; t++) {
                 double h = half[node * d + t] / 2;
                 half[child * d + t] = h;
@@ -132,6 +141,9 @@ final class SpaceTree {
      * its distance to y_i is below theta, as in the reference implementation.
      */
     double repulsion(int i, double theta, double[] neg, int[] stack) {
+        if (d == 2) {
+            return repulsion2d(i, theta * theta, neg, stack);
+        }
         double z = 0;
         int top = 0;
         stack[top++] = 0;
@@ -147,13 +159,11 @@ final class SpaceTree {
                 continue;
             }
             double dist2 = 0;
-            double maxHalf = 0;
             for (int t = 0; t < d; t++) {
                 double diff = y[i * d + t] - com[node * d + t];
                 dist2 += diff * diff;
-                maxHalf = Math.max(maxHalf, half[node * d + t]);
             }
-            if (leaf || maxHalf * maxHalf < theta2 * dist2) {
+            if (leaf || size2[node] < theta2 * dist2) {
                 double q = 1 / (1 + dist2);
                 double m = c * q;
                 z += m;
@@ -168,6 +178,47 @@ final class SpaceTree {
                 }
             }
         }
+        return z;
+    }
+
+    /** The same walk for the common 2-D case, unrolled: the hot loop of a t-SNE run. */
+    private double repulsion2d(int i, double theta2, double[] neg, int[] stack) {
+        double yx = y[2 * i];
+        double yy = y[2 * i + 1];
+        double z = 0;
+        double fx = 0;
+        double fy = 0;
+        int top = 0;
+        stack[top++] = 0;
+        while (top > 0) {
+            int node = stack[--top];
+            int c = count[node];
+            if (c == 0) {
+                continue;
+            }
+            int first = firstChild[node];
+            if (first < 0 && c == 1 && point[node] == i) {
+                continue;
+            }
+            double dx = yx - com[2 * node];
+            double dy = yy - com[2 * node + 1];
+            double dist2 = dx * dx + dy * dy;
+            if (first < 0 || size2[node] < theta2 * dist2) {
+                double q = 1 / (1 + dist2);
+                double m = c * q;
+                z += m;
+                m *= q;
+                fx += m * dx;
+                fy += m * dy;
+            } else {
+                stack[top++] = first;
+                stack[top++] = first + 1;
+                stack[top++] = first + 2;
+                stack[top++] = first + 3;
+            }
+        }
+        neg[0] += fx;
+        neg[1] += fy;
         return z;
     }
 

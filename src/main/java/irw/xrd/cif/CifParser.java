@@ -33,7 +33,8 @@ public final class CifParser {
                 bytes = in.readAllBytes();
             }
         }
-        return new String(bytes, StandardCharsets.UTF_8);
+        String text = new String(bytes, StandardCharsets.UTF_8);
+        return text.startsWith("\uFEFF") ? text.substring(1) : text; // a byte-order mark is no CIF content
     }
 
     /** All blocks of a file; the first malformed block is thrown. */

@@ -95,6 +95,12 @@ class TsneTest {
         assertThat(seen.get()).isEqualTo(20);
         assertThatThrownBy(() -> Tsne.embed(x, TsneConfig.of(30, 1000, 0.5, 1), ProgressListener.NONE, () -> true))
                 .isInstanceOf(CancellationException.class);
+        // A cancel that arrives during the neighbour search stops it there, before any gradient step.
+        AtomicInteger polls = new AtomicInteger();
+        AtomicInteger steps = new AtomicInteger();
+        assertThatThrownBy(() -> Tsne.embed(x, TsneConfig.of(30, 1000, 0.5, 1).withThreads(2), (it, total, kl) -> steps.set(it),
+                () -> polls.incrementAndGet() > 3)).isInstanceOf(CancellationException.class);
+        assertThat(steps.get()).isZero();
     }
 
     @Test
