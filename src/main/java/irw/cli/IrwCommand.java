@@ -9,6 +9,7 @@ import picocli.CommandLine.Command;
         subcommands = {
                 CommandLine.HelpCommand.class,
                 ConvertCommand.class,
+                ReproduceCommand.class,
                 ServeCommand.class, SubmitCommand.class, JobsCommand.class, WatchCommand.class, CancelCommand.class,
                 BenchCommand.class,
                 TypesetDigitsCommand.class,

@@ -1,0 +1,82 @@
+package irw.cli;
+
+import irw.experiments.digits.DigitsPlan;
+import irw.experiments.digits.DigitsReproduction;
+import irw.experiments.xrd.XrdPlan;
+import irw.experiments.xrd.XrdReproduction;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+
+/** Rebuilds the paper's tables and figures from data, as a Markdown report with CSV tables and PNG plots. */
+@Command(name = "reproduce", mixinStandardHelpOptions = true,
+        description = "Reproduce Bai et al. (AAAI 2019): XRD Tables 1-4 or the digits Fig. 7, as DIR/report.md.",
+        subcommands = {ReproduceCommand.Xrd.class, ReproduceCommand.Digits.class})
+final class ReproduceCommand implements Runnable {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(System.out);
+    }
+
+    /** Options both reproductions share. */
+    static final class Common {
+        @Option(names = "--out", required = true, description = "Report directory (created; report.md, CSV and PNG files).")
+        Path out;
+
+        @Option(names = "--quick", description = "Small sizes for CI: a few minutes instead of up to 30.")
+        boolean quick;
+
+        @Option(names = "--seeds", defaultValue = "3", description = "Number of seeds; every number is mean ± std over them (≥ 3). Default: ${DEFAULT-VALUE}.")
+        int seeds;
+
+        @Option(names = "--first-seed", defaultValue = "1", description = "The seeds are FIRST, FIRST+1, ... Default: ${DEFAULT-VALUE}.")
+        long firstSeed;
+
+        String describe(String what) {
+            return "irw reproduce " + what + " --out " + out + (quick ? " --quick" : "") + " --seeds " + seeds + " --first-seed " + firstSeed;
+        }
+    }
+
+    @Command(name = "xrd", mixinStandardHelpOptions = true,
+            description = "XRD: Table 1 (standard vs prototypical), Table 2 (DWT, refiners), Table 3 (ablation), Table 4 (distances to ground truth).")
+    static final class Xrd implements Callable<Integer> {
+        @CommandLine.Mixin
+        Common common;
+
+        @Option(names = "--data", defaultValue = "sample-data/datasets/xrd",
+                description = "Folder of the ideal and imperfect XRD data sets. Default: ${DEFAULT-VALUE}.")
+        Path data;
+
+        @Override
+        public Integer call() throws Exception {
+            XrdPlan plan = common.quick ? XrdPlan.quick(common.seeds, common.firstSeed) : XrdPlan.full(common.seeds, common.firstSeed);
+            Path report = new XrdReproduction(plan, data, System.out).run(common.out, common.describe("xrd") + " --data " + data);
+            System.out.println("report: " + report);
+            return 0;
+        }
+    }
+
+    @Command(name = "digits", mixinStandardHelpOptions = true,
+            description = "Digits: Fig. 7, MNIST accuracy vs N examples per class for the baseline, a classifier from scratch, targeted and non-targeted refinement.")
+    static final class Digits implements Callable<Integer> {
+        @CommandLine.Mixin
+        Common common;
+
+        @Option(names = "--mnist", defaultValue = "sample-data/mnist", description = "Folder of the MNIST IDX files. Default: ${DEFAULT-VALUE}.")
+        Path mnist;
+
+        @Override
+        public Integer call() throws Exception {
+            DigitsPlan plan = common.quick ? DigitsPlan.quick(common.seeds, common.firstSeed) : DigitsPlan.full(common.seeds, common.firstSeed);
+            Path report = new DigitsReproduction(plan, mnist, System.out).run(common.out, common.describe("digits") + " --mnist " + mnist);
+            System.out.println("report: " + report);
+            return 0;
+        }
+    }
+}
