@@ -122,7 +122,7 @@ public final class TrainingView extends SplitPane {
     private static TextField field(String id, javafx.beans.property.StringProperty value) {
         TextField f = new TextField();
         f.setId(id);
-        f.setPrefColumnCount(16);
+        f.setPrefColumnCount(22);
         f.textProperty().bindBidirectional(value);
         return f;
     }
