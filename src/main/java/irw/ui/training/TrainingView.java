@@ -108,6 +108,9 @@ public final class TrainingView extends SplitPane {
         grid.addRow(r++, new Label("Seed"), seed);
         grid.addRow(r++, new Label("Epochs"), epochs);
         grid.addRow(r++, new Label("Model size"), size);
+        // the labels keep their text; the fields give up width instead
+        grid.getChildren().stream().filter(Label.class::isInstance)
+                .forEach(l -> ((Label) l).setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE));
         Button submit = new Button("Submit run");
         submit.setId("submitRunButton");
         submit.setDefaultButton(true);
@@ -122,7 +125,7 @@ public final class TrainingView extends SplitPane {
     private static TextField field(String id, javafx.beans.property.StringProperty value) {
         TextField f = new TextField();
         f.setId(id);
-        f.setPrefColumnCount(22);
+        f.setPrefColumnCount(20);
         f.textProperty().bindBidirectional(value);
         return f;
     }
