@@ -37,7 +37,6 @@ import javafx.stage.DirectoryChooser;
 
 import java.io.File;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -228,7 +227,9 @@ public final class TrainingView extends SplitPane {
 
     /** One trace per reported metric; names containing "acc" go to the accuracy chart. */
     private void redrawCurves() {
-        Map<String, DoubleDataSet> byName = new LinkedHashMap<>();
+        // a fixed order (the total loss first), so a metric keeps its colour from run to run
+        Map<String, DoubleDataSet> byName = new java.util.TreeMap<>(
+                java.util.Comparator.comparing((String k) -> !k.equals("loss")).thenComparing(k -> k));
         if (shown != null) {
             for (MetricsPoint p : shown.history()) {
                 if (p.isResumeMarker()) {
