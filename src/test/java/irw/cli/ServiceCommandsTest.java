@@ -67,9 +67,9 @@ class ServiceCommandsTest {
 
     @Test
     void submitAndWatchATinyRefinerJobUntilItFinishes() throws Exception {
-        Path tiny = irw.service.TinyDigitsAccess.write(dataDir, 2);
+        Path tiny = irw.testsupport.TinyDigits.write(dataDir, 2);
         Path classifierSpec = dataDir.resolve("classifier.json");
-        Files.writeString(classifierSpec, irw.service.TinyDigitsAccess.classifierSpec(tiny, 3, 1, 31)
+        Files.writeString(classifierSpec, irw.testsupport.TinyDigits.classifierSpec(tiny, 3, 1, 31)
                 .replace(tiny.toString(), tiny.getFileName().toString())); // relative to the spec file
         assertThat(run("submit", classifierSpec.toString(), "--data-dir", dataDir.toString())).isZero();
         String classifierJob = out.toString(StandardCharsets.UTF_8).trim();
@@ -77,7 +77,7 @@ class ServiceCommandsTest {
         assertThat(run("watch", classifierJob, "--data-dir", dataDir.toString())).as("%s", out).isZero();
 
         Path refinerSpec = dataDir.resolve("refiner.json");
-        Files.writeString(refinerSpec, irw.service.TinyDigitsAccess.refinerSpec(tiny, "job:" + classifierJob, 3, 32));
+        Files.writeString(refinerSpec, irw.testsupport.TinyDigits.refinerSpec(tiny, "job:" + classifierJob, 3, 32));
         assertThat(run("submit", refinerSpec.toString(), "--data-dir", dataDir.toString())).as("%s", err).isZero();
         String refinerJob = out.toString(StandardCharsets.UTF_8).trim();
         assertThat(run("watch", refinerJob, "--data-dir", dataDir.toString())).as("%s", out).isZero();

@@ -2,6 +2,7 @@ package irw.service;
 
 import irw.service.client.LocalServiceLauncher;
 import irw.service.client.TrainingServiceClient;
+import irw.testsupport.TinyDigits;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

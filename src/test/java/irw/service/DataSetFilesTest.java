@@ -2,6 +2,7 @@ package irw.service;
 
 import irw.core.ClassSet;
 import irw.core.data.LabelledDataSet;
+import irw.testsupport.TinyDigits;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -2,6 +2,7 @@ package irw.service;
 
 import irw.service.client.JobEventListener;
 import irw.service.client.TrainingServiceClient;
+import irw.testsupport.TinyDigits;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

@@ -5,6 +5,7 @@ import irw.service.client.JobEventListener;
 import irw.service.client.ServiceException;
 import irw.service.client.TrainingServiceClient;
 import irw.service.store.JobStore;
+import irw.testsupport.TinyDigits;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -3,9 +3,11 @@ package irw.ui;
 import irw.app.WorkbenchView;
 import irw.app.embedding.EmbeddingPoint;
 import irw.app.refine.TinyModels;
-import irw.app.training.ReportingRunner;
+import irw.app.training.TrainingViewModel;
 import irw.service.JobState;
 import irw.service.TrainingService;
+import irw.testsupport.EngineService;
+import irw.testsupport.TinyDigits;
 import javafx.geometry.Point2D;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.control.Slider;
@@ -32,14 +34,16 @@ class MoreViewsUiTest {
     @TempDir
     static Path dir;
     private static TrainingService service;
+    private static Path tiny;
     private WorkbenchFixture app;
 
     @Start
     void start(Stage stage) throws Exception {
         if (service == null) {
-            service = ReportingRunner.startService(dir.resolve("service"));
+            tiny = TinyDigits.write(dir, 3);
+            service = EngineService.start(dir.resolve("service"));
         }
-        app = new WorkbenchFixture(stage, dir.resolve("cfg-" + System.nanoTime()), ReportingRunner.connector(service));
+        app = new WorkbenchFixture(stage, dir.resolve("cfg-" + System.nanoTime()), EngineService.connector(service));
     }
 
     @AfterAll
@@ -52,11 +56,14 @@ class MoreViewsUiTest {
         robot.clickOn("#tabTraining");
         waitUntil(() -> app.window.trainingViewModel().connectedProperty().get());
         assertThat(robot.lookup("#statusBackend").queryLabeled().getText()).matches("backend: (CPU|CUDA): .+");
-        String data = Path.of("sample-data/measured").toAbsolutePath().toString();
+        TextField data = robot.lookup("#runTrainData").queryAs(TextField.class);
+        assertThat(data.getText()).as("a refiner trains on the bundled imperfect set").endsWith("imperfect.npz");
         fx(() -> {
-            robot.lookup("#runTrainData").queryAs(TextField.class).setText(data);
-            robot.lookup("#runClassifier").queryAs(TextField.class).setText(data);
+            app.window.trainingViewModel().kindProperty().set(TrainingViewModel.Kind.CLASSIFIER);
+            app.window.trainingViewModel().epochsProperty().set(4);
         });
+        assertThat(data.getText()).endsWith("ideal.npz");
+        fx(() -> data.setText(tiny.toString())); // a real run on 30 MNIST digits: one step an epoch
         TextField alpha = robot.lookup("#trainingAlphaField").queryAs(TextField.class);
         robot.doubleClickOn(alpha).write("2.5").press(javafx.scene.input.KeyCode.TAB).release(javafx.scene.input.KeyCode.TAB);
         assertThat(app.model.alphaProperty().get()).isEqualTo(2.5);
@@ -68,8 +75,9 @@ class MoreViewsUiTest {
             throw new AssertionError("runs " + app.window.trainingViewModel().runs() + ", messages "
                     + app.model.notifications().notifications() + ", spec " + app.window.trainingViewModel().specJson());
         }
-        waitUntil(() -> app.window.trainingView().curves().size() == 2);
-        assertThat(app.window.trainingView().curves().get(0).getDataCount()).isEqualTo(20);
+        waitUntil(() -> app.window.trainingView().curves().stream().anyMatch(c -> c.getName().equals("accuracy") && c.getDataCount() == 4));
+        assertThat(app.window.trainingView().curves()).extracting(c -> c.getName()).contains("loss", "accuracy");
+        assertThat(app.window.trainingView().curves()).allSatisfy(c -> assertThat(c.getDataCount()).isEqualTo(4));
     }
 
     @Test

@@ -4,8 +4,10 @@ import irw.app.WorkbenchView;
 import javafx.stage.Stage;
 import irw.app.data.PatternEntry;
 import irw.app.refine.TinyModels;
-import irw.app.training.ReportingRunner;
+import irw.app.training.TrainingViewModel;
 import irw.service.TrainingService;
+import irw.testsupport.EngineService;
+import irw.testsupport.TinyDigits;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -31,8 +33,8 @@ class WorkbenchScreenshotTest {
 
     @Start
     void start(Stage stage) throws Exception {
-        service = ReportingRunner.startService(dir.resolve("service"));
-        app = new WorkbenchFixture(stage, dir, ReportingRunner.connector(service));
+        service = EngineService.start(dir.resolve("service"));
+        app = new WorkbenchFixture(stage, dir, EngineService.connector(service));
     }
 
     @AfterAll
@@ -71,15 +73,23 @@ class WorkbenchScreenshotTest {
             }
             if (view == WorkbenchView.TRAINING) {
                 WorkbenchFixture.waitUntil(() -> app.window.trainingViewModel().connectedProperty().get());
+                // a real classifier run on 30 MNIST digits (one step an epoch), then the refiner's form
+                // shows the defaults a newcomer sees, with that run as its classifier
+                Path tiny = TinyDigits.write(dir, 3);
+                TrainingViewModel training = app.window.trainingViewModel();
                 fx(() -> {
-                    app.window.trainingViewModel().trainDataProperty().set("sample-data/measured");
-                    app.window.trainingViewModel().classifierModelProperty().set("sample-data/measured");
-                    app.window.trainingViewModel().epochsProperty().set(20);
-                    app.window.trainingViewModel().submit();
+                    training.kindProperty().set(TrainingViewModel.Kind.CLASSIFIER);
+                    training.trainDataProperty().set(tiny.toString());
+                    training.epochsProperty().set(20);
+                    training.submit();
                 });
-                WorkbenchFixture.waitUntil(() -> !app.window.trainingViewModel().runs().isEmpty()
-                        && app.window.trainingViewModel().runs().get(0).state() == irw.service.JobState.FINISHED
-                        && app.window.trainingView().curves().size() == 2);
+                WorkbenchFixture.waitUntil(() -> !training.runs().isEmpty()
+                        && training.runs().get(0).state() == irw.service.JobState.FINISHED
+                        && training.runs().get(0).history().size() == 20);
+                fx(() -> {
+                    training.trainDataProperty().set("");
+                    training.kindProperty().set(TrainingViewModel.Kind.REFINER);
+                });
             }
             if (view == WorkbenchView.EMBEDDING) {
                 fx(() -> app.window.embeddingViewModel().compute());

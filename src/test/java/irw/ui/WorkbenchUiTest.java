@@ -93,6 +93,11 @@ class WorkbenchUiTest {
         waitUntil(() -> app.window.heatmapViewModel().matrixProperty().get() != null
                 && app.window.heatmapViewModel().matrixProperty().get().rowCount() == app.model.patterns().size());
         assertThat(robot.lookup("#" + NodeIds.HEATMAP_STATUS).queryLabeled().getText()).contains("× 2000 points");
+        waitUntil(() -> !app.window.heatmapView().rowAxis().getTickMarks().isEmpty());
+        List<io.fair_acc.chartfx.axes.spi.TickMark> ticks = new java.util.ArrayList<>(app.window.heatmapView().rowAxis().getTickMarks());
+        assertThat(ticks).as("rows are whole numbers").allSatisfy(t -> assertThat(t.getValue() % 1).isZero());
+        assertThat(ticks).filteredOn(t -> t.getValue() == 0).singleElement()
+                .satisfies(t -> assertThat(t.getText()).startsWith("0  " + app.model.patterns().get(0).name().substring(0, Math.min(10, app.model.patterns().get(0).name().length()))));
         robot.clickOn(app.window.heatmapView().rowCentreInScene(4).add(robot.targetWindow().getX() + robot.targetWindow().getScene().getX(),
                 robot.targetWindow().getY() + robot.targetWindow().getScene().getY()));
         waitUntil(() -> app.model.requestedViewProperty().get() == WorkbenchView.SPECTRA);

@@ -63,10 +63,43 @@ public final class TrainingViewModel {
     private final ObservableList<RunRow> runs = FXCollections.observableArrayList();
     private final ObjectProperty<RunRow> selectedRun = new SimpleObjectProperty<>(this, "selectedRun");
 
+    private final RunFormDefaults defaults;
+    /** The classifier field's last suggested value: a suggestion may be replaced, the user's own entry is not. */
+    private String suggestedClassifier = "";
+
     public TrainingViewModel(WorkbenchModel model, ServiceConnector connector, Path modelsDir) {
+        this(model, connector, modelsDir, irw.app.data.SampleDataLocator.sampleData());
+    }
+
+    /** @param sampleData the bundled sample-data folder the form's defaults point into, if any */
+    public TrainingViewModel(WorkbenchModel model, ServiceConnector connector, Path modelsDir, Optional<Path> sampleData) {
         this.model = model;
         this.connector = connector;
         this.modelsDir = modelsDir;
+        this.defaults = new RunFormDefaults(sampleData);
+        trainData.set(defaults.dataSet(kind.get()));
+        suggestClassifier();
+        kind.addListener((o, old, now) -> {
+            // keep a data set the user chose; swap only the other kind's default
+            if (trainData.get().isBlank() || trainData.get().equals(defaults.dataSet(old))) {
+                trainData.set(defaults.dataSet(now));
+            }
+        });
+        // picking a finished classifier run in the run list makes it the refiner's classifier
+        selectedRun.addListener((o, old, row) -> {
+            if (RunFormDefaults.isFinishedClassifier(row)) {
+                classifierModel.set(RunFormDefaults.JOB_PREFIX + row.id());
+                suggestedClassifier = classifierModel.get();
+            }
+        });
+    }
+
+    /** Fills the classifier field with the default unless the user typed their own. */
+    private void suggestClassifier() {
+        if (classifierModel.get().isBlank() || classifierModel.get().equals(suggestedClassifier)) {
+            suggestedClassifier = defaults.classifier(runs);
+            classifierModel.set(suggestedClassifier);
+        }
     }
 
     /** Connects (starting the service if needed), shows its backend, lists and follows its runs. */
@@ -111,6 +144,7 @@ public final class TrainingViewModel {
                 follow(row);
             }
         }
+        suggestClassifier();
     }
 
     /** The job spec the form describes, as the service's JSON. */
@@ -123,7 +157,8 @@ public final class TrainingViewModel {
         ObjectNode data = spec.putObject("data");
         data.put("train", absolute(trainData.get()));
         if (kind.get() == Kind.REFINER) {
-            data.put("classifier", absolute(classifierModel.get()));
+            String classifier = classifierModel.get().strip();
+            data.put("classifier", classifier.startsWith(RunFormDefaults.JOB_PREFIX) ? classifier : absolute(classifier));
         }
         ObjectNode hyper = spec.putObject("hyperParameters");
         hyper.put("epochs", epochs.get());
@@ -142,11 +177,19 @@ public final class TrainingViewModel {
         return path.isBlank() ? "" : Path.of(path.strip()).toAbsolutePath().normalize().toString();
     }
 
-    /** Submits the form as a run; the service's validation message becomes a notification. */
+    /**
+     * Submits the form as a run. A missing data set or classifier file is reported before anything
+     * is sent; the service's own validation message becomes a notification too.
+     */
     public BackgroundTask<JobView> submit() {
         TrainingServiceClient c = client;
         if (c == null) {
             model.notifications().error("training service", "not connected: press Connect first");
+            return null;
+        }
+        Optional<String> problem = RunFormDefaults.problem(kind.get(), trainData.get(), classifierModel.get());
+        if (problem.isPresent()) {
+            model.notifications().error("submit " + kind.get(), problem.get());
             return null;
         }
         String spec = specJson();
@@ -184,6 +227,7 @@ public final class TrainingViewModel {
             }
         })).onSuccess(job -> {
             row.update(job);
+            suggestClassifier();
             switch (job.state()) {
                 case FINISHED -> model.notifications().info(row.id(), "finished");
                 case FAILED -> model.notifications().error(row.id(), "failed: " + (job.reason() == null ? "no reason given" : job.reason()));

@@ -33,6 +33,8 @@ import java.util.function.Function;
 public final class DataView extends BorderPane {
     private final WorkbenchModel model;
     private final DataViewModel viewModel;
+    /** Modena's one-line table row at the default 12 px font (24 px). */
+    private static final double ROW_HEIGHT = 24;
     private final TableView<PatternEntry> table = new TableView<>();
     private boolean syncing;
 
@@ -72,6 +74,9 @@ public final class DataView extends BorderPane {
     private TableView<PatternEntry> table() {
         table.setId(NodeIds.DATA_TABLE);
         table.setItems(model.patterns());
+        // Every row is one line of text: a fixed height spares the VirtualFlow from sizing each new
+        // row (CSS and text layout per cell) whenever a chunk of a large load arrives.
+        table.setFixedCellSize(ROW_HEIGHT);
         table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         table.setPlaceholder(new Label("Drop diffraction files or a folder here, or use File ▸ Open (Ctrl+O)"));
         table.getColumns().setAll(List.of(

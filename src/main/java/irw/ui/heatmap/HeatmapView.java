@@ -29,7 +29,7 @@ public final class HeatmapView extends BorderPane {
     private final HeatmapViewModel viewModel;
     private final XYChart chart;
     private final DefaultNumericAxis xAxis = new DefaultNumericAxis("2θ", "°");
-    private final DefaultNumericAxis yAxis = new DefaultNumericAxis("pattern (row)");
+    private final RowAxis yAxis = new RowAxis();
     private final ColorGradientAxis zAxis = new ColorGradientAxis("intensity", ColorGradient.VIRIDIS);
     private final ContourDataSetRenderer renderer = new ContourDataSetRenderer();
 
@@ -37,11 +37,9 @@ public final class HeatmapView extends BorderPane {
         this.viewModel = viewModel;
         setId("heatmapView");
         xAxis.setAutoRangeRounding(false);
-        yAxis.setAutoRangeRounding(false);
         yAxis.invertAxis(true); // row 0 at the top, as in the Data table
         zAxis.setSide(Side.RIGHT);
         zAxis.setUnit(null);
-        yAxis.setUnit(null);
         zAxis.setAutoRanging(true);
         zAxis.setGradientWidth(20);
         chart = new XYChart(xAxis, yAxis);
@@ -91,15 +89,24 @@ public final class HeatmapView extends BorderPane {
             renderer.getDatasets().clear();
             return;
         }
-        double[] rows = new double[m.rowCount()];
-        for (int r = 0; r < rows.length; r++) {
-            rows[r] = r;
+        // ChartFX spreads n cells evenly over [first, last] coordinate; these coordinates make cell
+        // r span [r - 0.5, r + 0.5], so whole-row ticks and clicks fall on cell centres
+        int n = m.rowCount();
+        double[] rows = new double[n];
+        for (int r = 0; r < n; r++) {
+            rows[r] = n == 1 ? 0 : -0.5 + r * (double) n / (n - 1);
         }
         DoubleGridDataSet ds = new DoubleGridDataSet(m.kind().toString(), false, new double[][] {m.twoTheta(), rows}, m.z());
         zAxis.setName(m.kind().toString());
+        yAxis.setNames(m.rows().stream().map(irw.app.data.PatternEntry::name).toList());
         renderer.getDatasets().setAll(ds);
         xAxis.setAutoRanging(true);
         yAxis.setAutoRanging(true);
+    }
+
+    /** The row axis (for tests reading its ticks). */
+    public DefaultNumericAxis rowAxis() {
+        return yAxis;
     }
 
     public XYChart chart() {

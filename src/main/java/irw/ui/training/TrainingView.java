@@ -37,7 +37,6 @@ import javafx.stage.DirectoryChooser;
 
 import java.io.File;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -108,6 +107,9 @@ public final class TrainingView extends SplitPane {
         grid.addRow(r++, new Label("Seed"), seed);
         grid.addRow(r++, new Label("Epochs"), epochs);
         grid.addRow(r++, new Label("Model size"), size);
+        // the labels keep their text; the fields give up width instead
+        grid.getChildren().stream().filter(Label.class::isInstance)
+                .forEach(l -> ((Label) l).setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE));
         Button submit = new Button("Submit run");
         submit.setId("submitRunButton");
         submit.setDefaultButton(true);
@@ -122,7 +124,7 @@ public final class TrainingView extends SplitPane {
     private static TextField field(String id, javafx.beans.property.StringProperty value) {
         TextField f = new TextField();
         f.setId(id);
-        f.setPrefColumnCount(16);
+        f.setPrefColumnCount(20);
         f.textProperty().bindBidirectional(value);
         return f;
     }
@@ -225,7 +227,9 @@ public final class TrainingView extends SplitPane {
 
     /** One trace per reported metric; names containing "acc" go to the accuracy chart. */
     private void redrawCurves() {
-        Map<String, DoubleDataSet> byName = new LinkedHashMap<>();
+        // a fixed order (the total loss first), so a metric keeps its colour from run to run
+        Map<String, DoubleDataSet> byName = new java.util.TreeMap<>(
+                java.util.Comparator.comparing((String k) -> !k.equals("loss")).thenComparing(k -> k));
         if (shown != null) {
             for (MetricsPoint p : shown.history()) {
                 if (p.isResumeMarker()) {

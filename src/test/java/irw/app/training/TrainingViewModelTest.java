@@ -3,91 +3,138 @@ package irw.app.training;
 import irw.app.SampleBatch;
 import irw.app.WorkbenchModel;
 import irw.app.notify.Notification;
+import irw.engine.ModelStore;
 import irw.service.JobState;
 import irw.service.MetricsPoint;
 import irw.service.TrainingService;
 import irw.service.client.TrainingServiceClient;
-import org.junit.jupiter.api.AfterEach;
+import irw.testsupport.EngineService;
+import irw.testsupport.TinyDigits;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.net.URI;
 import java.nio.file.Path;
+import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The Training view model against a real training service on 127.0.0.1. The engine's trainers are
- * too slow for a unit test, so the service runs {@link ReportingRunner}.
+ * The Training view model against a real training service on 127.0.0.1 running the engine's real
+ * trainers, on a tiny real digit set (3 MNIST digits of each class: one step an epoch).
  */
 class TrainingViewModelTest {
     @TempDir
-    Path dir;
-    private TrainingService service;
+    static Path dir;
+    private static TrainingService service;
+    private static Path tiny;
 
-    private TrainingViewModel viewModel(WorkbenchModel model) throws Exception {
-        service = ReportingRunner.startService(dir.resolve("service"));
-        return new TrainingViewModel(model, ReportingRunner.connector(service), dir.resolve("models"));
+    @BeforeAll
+    static void start() throws Exception {
+        tiny = TinyDigits.write(dir, 3);
+        service = EngineService.start(dir.resolve("service"));
     }
 
-    @AfterEach
-    void stop() {
-        if (service != null) {
-            service.close();
-        }
+    @AfterAll
+    static void stop() {
+        service.close();
+    }
+
+    private static TrainingViewModel viewModel(WorkbenchModel model, Optional<Path> sampleData) {
+        return new TrainingViewModel(model, EngineService.connector(service), dir.resolve("models"), sampleData);
+    }
+
+    /** The newest notification about {@code subject} (connecting lists other tests' runs, which notify too). */
+    private static Notification last(WorkbenchModel model, String subject) {
+        return model.notifications().notifications().stream().filter(n -> n.text().startsWith(subject + ": ")).findFirst() // newest first
+                .orElseThrow(() -> new AssertionError("no notification about " + subject + " in " + model.notifications().notifications()));
     }
 
     @Test
-    void aSubmittedRunIsFollowedToTheEndWithItsCurvesAndItsModelOpens() throws Exception {
-        WorkbenchModel model = SampleBatch.emptyModel(dir);
-        TrainingViewModel vm = viewModel(model);
+    void theFormDefaultsToTheBundledDataSetOfEachKind() {
+        TrainingViewModel vm = viewModel(SampleBatch.emptyModel(dir.resolve("defaults")), Optional.of(Path.of("sample-data")));
+        assertThat(vm.kindProperty().get()).isEqualTo(TrainingViewModel.Kind.REFINER);
+        assertThat(Path.of(vm.trainDataProperty().get())).isEqualTo(Path.of("sample-data/datasets/xrd/imperfect.npz")).isRegularFile();
+        vm.kindProperty().set(TrainingViewModel.Kind.CLASSIFIER);
+        assertThat(Path.of(vm.trainDataProperty().get())).isEqualTo(Path.of("sample-data/datasets/xrd/ideal.npz")).isRegularFile();
+        vm.trainDataProperty().set(tiny.toString());
+        vm.kindProperty().set(TrainingViewModel.Kind.REFINER);
+        assertThat(vm.trainDataProperty().get()).as("a data set the user chose stays").isEqualTo(tiny.toString());
+    }
+
+    @Test
+    void aClassifierRunIsFollowedToTheEndWithItsCurvesAndARefinerTrainsThroughIt() throws Exception {
+        WorkbenchModel model = SampleBatch.emptyModel(dir.resolve("runs"));
+        TrainingViewModel vm = viewModel(model, Optional.empty()); // no shipped classifier: the field suggests runs
         vm.connect();
         assertThat(vm.connectedProperty().get()).isTrue();
         assertThat(model.backendProperty().get()).matches("(CPU|CUDA): .+");
         assertThat(model.serviceStateProperty().get()).startsWith("serving at 127.0.0.1:");
 
-        vm.kindProperty().set(TrainingViewModel.Kind.REFINER);
-        vm.trainDataProperty().set("sample-data/measured");
-        vm.classifierModelProperty().set("sample-data/measured");
+        vm.kindProperty().set(TrainingViewModel.Kind.CLASSIFIER);
+        vm.trainDataProperty().set(tiny.toString());
         vm.epochsProperty().set(3);
         vm.seedProperty().set(7);
-        model.alphaProperty().set(2.5);
-        assertThat(vm.specJson()).contains("\"alpha\":2.5", "\"seed\":7", "\"targeted\":true", "\"epochs\":3");
+        assertThat(vm.specJson()).contains("\"kind\":\"classifier\"", "\"seed\":7", "\"epochs\":3");
         vm.submit(); // same-thread executor: returns after following the run to its end
-        RunRow run = vm.runs().get(0);
-        assertThat(run.state()).isEqualTo(JobState.FINISHED);
-        assertThat(run.history()).extracting(MetricsPoint::step).containsExactly(1L, 2L, 3L, 4L, 5L, 6L);
-        assertThat(run.history().get(5).values().get("loss")).isEqualTo(1.0 / 6);
-        assertThat(vm.selectedRunProperty().get()).isSameAs(run);
+        RunRow classifier = vm.selectedRunProperty().get(); // the service is shared: other tests' runs are listed too
+        assertThat(classifier.state()).as("reason: %s", classifier.reasonProperty().get()).isEqualTo(JobState.FINISHED);
+        assertThat(classifier.history()).extracting(MetricsPoint::step).containsExactly(1L, 2L, 3L);
+        assertThat(classifier.history()).allSatisfy(p -> assertThat(p.values().get("loss")).isFinite().isPositive());
+        assertThat(vm.runs()).contains(classifier);
+        assertThat(vm.classifierModelProperty().get()).isEqualTo("job:" + classifier.id());
 
         Path[] opened = new Path[1];
-        vm.openModel(run, p -> opened[0] = p);
-        assertThat(opened[0].resolve("model.zip")).hasContent("weights of " + run.id());
+        vm.openModel(classifier, p -> opened[0] = p);
+        assertThat(ModelStore.loadClassifier(opened[0].resolve("classifier.irwm")).classes().size()).isEqualTo(10);
+
+        vm.kindProperty().set(TrainingViewModel.Kind.REFINER);
+        vm.epochsProperty().set(2);
+        model.alphaProperty().set(2.5);
+        assertThat(vm.specJson()).contains("\"classifier\":\"job:" + classifier.id() + "\"", "\"alpha\":2.5", "\"targeted\":true");
+        vm.submit();
+        RunRow refiner = vm.selectedRunProperty().get();
+        assertThat(refiner.kind()).isEqualTo("refiner");
+        assertThat(refiner.state()).as("reason: %s", refiner.reasonProperty().get()).isEqualTo(JobState.FINISHED);
+        assertThat(refiner.history()).extracting(MetricsPoint::step).containsExactly(1L, 2L);
+        assertThat(refiner.artifacts()).contains("refiner.irwm");
     }
 
     @Test
-    void aRejectedSpecBecomesANotificationNamingTheField() throws Exception {
-        WorkbenchModel model = SampleBatch.emptyModel(dir);
-        TrainingViewModel vm = viewModel(model);
+    void aFormWithAMissingFileIsRefusedBeforeSubmittingAndTheServiceRejectsAnUnknownJob() {
+        WorkbenchModel model = SampleBatch.emptyModel(dir.resolve("rejected"));
+        TrainingViewModel vm = viewModel(model, Optional.empty());
         vm.connect();
         vm.kindProperty().set(TrainingViewModel.Kind.CLASSIFIER);
-        vm.trainDataProperty().set(dir.resolve("no-such-set").toString());
-        vm.submit();
-        assertThat(vm.runs()).isEmpty();
-        Notification n = model.notifications().notifications().get(0);
+        Path missing = dir.resolve("no-such-set.npz");
+        vm.trainDataProperty().set(missing.toString());
+        assertThat(vm.submit()).isNull();
+        Notification n = last(model, "submit classifier");
         assertThat(n.level()).isEqualTo(Notification.Level.ERROR);
-        assertThat(n.text()).startsWith("submit classifier: ").contains("train");
+        assertThat(n.text()).isEqualTo("submit classifier: Data set: no such file: " + missing);
+
+        vm.kindProperty().set(TrainingViewModel.Kind.REFINER);
+        vm.trainDataProperty().set(tiny.toString());
+        vm.classifierModelProperty().set(dir.resolve("gone.irwm").toString());
+        vm.submit();
+        assertThat(last(model, "submit refiner").text()).isEqualTo("submit refiner: Classifier: no such file: " + dir.resolve("gone.irwm"));
+
+        vm.classifierModelProperty().set("job:job-999"); // only the service knows its jobs
+        int listed = vm.runs().size();
+        vm.submit();
+        assertThat(last(model, "submit refiner").text()).contains("data.classifier");
+        assertThat(vm.runs()).hasSize(listed);
     }
 
     @Test
     void cancellingARunningRunEndsItKilled() throws Exception {
-        WorkbenchModel model = SampleBatch.emptyModel(dir);
-        TrainingViewModel vm = viewModel(model);
+        WorkbenchModel model = SampleBatch.emptyModel(dir.resolve("cancel"));
+        TrainingViewModel vm = viewModel(model, Optional.empty());
         vm.connect();
-        TrainingServiceClient client = new TrainingServiceClient(URI.create("http://127.0.0.1:" + service.port()), service.token());
-        String id = client.submit("{\"kind\":\"classifier\",\"name\":\"slow\",\"data\":{\"train\":\""
-                + Path.of("sample-data/measured").toAbsolutePath() + "\"},\"hyperParameters\":{\"epochs\":50},\"seed\":1}");
-        while (client.job(id).state() != JobState.RUNNING) {
+        TrainingServiceClient client = EngineService.client(service);
+        String id = client.submit(TinyDigits.classifierSpec(tiny, 5000, 50, 1));
+        while (client.job(id).state() != JobState.RUNNING || client.metrics(id).isEmpty()) {
             Thread.sleep(20);
         }
         RunRow row = new RunRow(client.job(id));
@@ -96,6 +143,8 @@ class TrainingViewModelTest {
         vm.runs().add(row);
         vm.follow(row); // returns when the run has stopped
         assertThat(row.state()).isEqualTo(JobState.KILLED);
-        assertThat(model.notifications().notifications().get(0).text()).isEqualTo(id + ": cancelled");
+        assertThat(row.history()).isNotEmpty().extracting(MetricsPoint::step).isSorted();
+        assertThat(row.history().get(row.history().size() - 1).step()).isLessThan(5000);
+        assertThat(last(model, id).text()).isEqualTo(id + ": cancelled");
     }
 }

@@ -1,4 +1,4 @@
-package irw.service;
+package irw.testsupport;
 
 import irw.core.data.LabelledDataSet;
 import irw.digits.IdxFormat;
@@ -7,16 +7,19 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Tiny real data sets for service tests: the first digits of each class of the MNIST sample, as IDX files. */
-final class TinyDigits {
-    static final Path MNIST_TRAIN = Path.of("sample-data/mnist/train-images-idx3-ubyte.gz").toAbsolutePath();
-    static final Path MNIST_LABELS = Path.of("sample-data/mnist/train-labels-idx1-ubyte.gz").toAbsolutePath();
+/**
+ * Tiny real data sets and job specs for tests that run the service's real engine runners (service,
+ * CLI and GUI tests): the first digits of each class of the MNIST sample, as IDX files.
+ */
+public final class TinyDigits {
+    public static final Path MNIST_TRAIN = Path.of("sample-data/mnist/train-images-idx3-ubyte.gz").toAbsolutePath();
+    public static final Path MNIST_LABELS = Path.of("sample-data/mnist/train-labels-idx1-ubyte.gz").toAbsolutePath();
 
     private TinyDigits() {
     }
 
     /** Writes {@code perClass} digits of each class to {@code dir} and returns the images file. */
-    static Path write(Path dir, int perClass) throws Exception {
+    public static Path write(Path dir, int perClass) throws Exception {
         LabelledDataSet all = IdxFormat.read(MNIST_TRAIN, MNIST_LABELS);
         List<Integer> picked = new ArrayList<>();
         for (int k = 0; k < 10; k++) {
@@ -32,7 +35,7 @@ final class TinyDigits {
     }
 
     /** A targeted refiner job spec on {@code images}, through the classifier {@code classifierRef} ("job:job-1" or a path). */
-    static String refinerSpec(Path images, String classifierRef, int steps, long seed) {
+    public static String refinerSpec(Path images, String classifierRef, int steps, long seed) {
         return """
                 {"kind": "refiner", "data": {"train": "%s", "classifier": "%s"},
                  "hyperParameters": {"epochs": 1, "batch": 4, "stepsPerEpoch": %d, "alpha": 0.5, "beta": 0.5, "targeted": true},
@@ -40,7 +43,7 @@ final class TinyDigits {
     }
 
     /** A classifier job spec on {@code images}: {@code steps} steps of N_c = 1 (10 digits a step). */
-    static String classifierSpec(Path images, int steps, int checkpointEvery, long seed) {
+    public static String classifierSpec(Path images, int steps, int checkpointEvery, long seed) {
         return """
                 {"kind": "classifier", "data": {"train": "%s"},
                  "hyperParameters": {"epochs": 1, "batch": 1, "stepsPerEpoch": %d, "learningRate": 0.002, "lambda": 0.5},

@@ -1,0 +1,81 @@
+package irw.app.training;
+
+import irw.service.JobState;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What the Training form starts with, and what it checks before a run goes to the service: a
+ * classifier trains on the bundled ideal set ({@code datasets/xrd/ideal.npz}), a refiner on the
+ * imperfect one ({@code imperfect.npz}) through the shipped XRD classifier when there is one, else
+ * through the newest finished classifier run of the service ({@code job:<id>}).
+ */
+final class RunFormDefaults {
+    static final String JOB_PREFIX = "job:";
+    static final String CLASSIFIER_ARTIFACT = "classifier.irwm";
+    private final Optional<Path> sampleData;
+
+    RunFormDefaults(Optional<Path> sampleData) {
+        this.sampleData = sampleData;
+    }
+
+    /** The bundled data set a run of this kind trains on, or "" when the sample data is missing. */
+    String dataSet(TrainingViewModel.Kind kind) {
+        String file = kind == TrainingViewModel.Kind.CLASSIFIER ? "ideal.npz" : "imperfect.npz";
+        return sampleData.map(d -> d.resolve("datasets/xrd").resolve(file)).map(RunFormDefaults::shown).orElse("");
+    }
+
+    /** The shipped XRD classifier's file, else {@code job:<id>} of the newest finished classifier run, else "". */
+    String classifier(List<RunRow> runs) {
+        Optional<Path> shipped = sampleData.map(d -> d.resolve("models/xrd-classifier.irwm")).filter(Files::isRegularFile);
+        if (shipped.isPresent()) {
+            return shown(shipped.get());
+        }
+        for (int i = runs.size() - 1; i >= 0; i--) {
+            if (isFinishedClassifier(runs.get(i))) {
+                return JOB_PREFIX + runs.get(i).id();
+            }
+        }
+        return "";
+    }
+
+    static boolean isFinishedClassifier(RunRow row) {
+        return row != null && row.state() == JobState.FINISHED && row.artifacts().contains(CLASSIFIER_ARTIFACT);
+    }
+
+    /**
+     * Why the form cannot be submitted as it stands (naming the field and the missing file), or
+     * empty. {@code job:} references go to the service, which checks them against its store.
+     */
+    static Optional<String> problem(TrainingViewModel.Kind kind, String trainData, String classifier) {
+        if (trainData.isBlank()) {
+            return Optional.of("Data set: choose a data set file (ideal.npz or imperfect.npz of an XRD data set, or an IDX image file)");
+        }
+        Path data = Path.of(trainData.strip()).toAbsolutePath().normalize();
+        if (!Files.isRegularFile(data)) {
+            return Optional.of("Data set: no such file: " + data);
+        }
+        if (kind == TrainingViewModel.Kind.REFINER) {
+            if (classifier.isBlank()) {
+                return Optional.of("Classifier: a refiner trains through a classifier; give its .irwm file or job:<id> of a finished classifier run");
+            }
+            if (!classifier.strip().startsWith(JOB_PREFIX)) {
+                Path model = Path.of(classifier.strip()).toAbsolutePath().normalize();
+                if (!Files.isRegularFile(model)) {
+                    return Optional.of("Classifier: no such file: " + model);
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** A path as the form shows it: relative to the working directory when it lies below it. */
+    private static String shown(Path p) {
+        Path abs = p.toAbsolutePath().normalize();
+        Path cwd = Path.of("").toAbsolutePath();
+        return abs.startsWith(cwd) ? cwd.relativize(abs).toString() : abs.toString();
+    }
+}
