@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
                 TypesetDigitsCommand.class,
                 SimulateCommand.class,
                 DatasetCommand.class,
+                LabelRefineryCommand.class, MicCommand.class,
         })
 public final class IrwCommand implements Runnable {
     @CommandLine.Spec
