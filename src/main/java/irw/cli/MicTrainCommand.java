@@ -28,7 +28,7 @@ final class MicTrainCommand implements Callable<Integer> {
     String selection;
     @Option(names = "--hidden", defaultValue = "20", description = "LSTM cells per generator (default ${DEFAULT-VALUE})")
     int hidden;
-    @Option(names = "--iterations", defaultValue = "1500", description = "Adam steps per generator (default ${DEFAULT-VALUE})")
+    @Option(names = "--iterations", defaultValue = "1000", description = "Adam steps per generator (default ${DEFAULT-VALUE})")
     int iterations;
     @Option(names = "--copies", defaultValue = "8", description = "noisy copies of each type per step (default ${DEFAULT-VALUE})")
     int copies;
@@ -56,7 +56,7 @@ final class MicTrainCommand implements Callable<Integer> {
         long t0 = System.nanoTime();
         ModularInverseClassifier model = new MicTrainer(config).train(sets.train(), p -> {
             if (p.step() % config.iterations() == 0) {
-                System.out.printf(Locale.ROOT, "class %s: loss %.5f after %d steps%n", sets.train().classes().name(p.classIndex()), p.value(),
+                System.out.printf(Locale.ROOT, "class %s: noisy-batch MSE %.5f after %d steps%n", sets.train().classes().name(p.classIndex()), p.value(),
                         config.iterations());
             }
         });

@@ -72,7 +72,7 @@ public final class MicModelFiles {
         info.put("training", settings);
         info.put("type_ids", model.typeIds());
         info.put("train_error", model.trainError());
-        AtomicFiles.write(dir.resolve(INFO), out -> JSON.writeValue(out, info));
+        AtomicFiles.write(dir.resolve(INFO), out -> out.write(JSON.writeValueAsBytes(info))); // writeValue(out) would close out
     }
 
     public static ModularInverseClassifier load(Path dir) throws IOException {

@@ -1,9 +1,5 @@
 package irw.engine.mic;
 
-import org.nd4j.autodiff.listeners.At;
-import org.nd4j.autodiff.listeners.BaseListener;
-import org.nd4j.autodiff.listeners.Loss;
-import org.nd4j.autodiff.listeners.Operation;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.autodiff.samediff.TrainingConfig;
@@ -16,7 +12,6 @@ import org.nd4j.linalg.api.ops.impl.layers.recurrent.config.LSTMDirectionMode;
 import org.nd4j.linalg.api.ops.impl.layers.recurrent.config.LSTMLayerConfig;
 import org.nd4j.linalg.api.ops.impl.layers.recurrent.weights.LSTMLayerWeights;
 import org.nd4j.linalg.dataset.DataSet;
-import org.nd4j.linalg.dataset.api.MultiDataSet;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.NDArrayIndex;
 import org.nd4j.linalg.learning.config.Adam;
@@ -45,7 +40,8 @@ public final class SequenceGenerator {
     static final List<String> WEIGHTS = List.of("wx", "wr", "b", "wo", "bo");
     private static final int BATCH = 500;
     private final SameDiff sd;
-    private final LastLoss lastLoss = new LastLoss();
+    private static final int LOSS_EVERY = 25;
+    private static final int GC_EVERY = 200;
     private final int inputs;
     private final int hidden;
     private final SequenceLayout layout;
@@ -97,22 +93,6 @@ public final class SequenceGenerator {
 
     void setLearningRate(double learningRate) {
         sd.setTrainingConfig(TrainingConfig.builder().updater(new Adam(learningRate)).dataSetFeatureMapping("in").dataSetLabelMapping("target").build());
-        sd.setListeners(lastLoss);
-    }
-
-    /** Keeps the loss of the latest training step (fit's History has no loss curve without listeners). */
-    private static final class LastLoss extends BaseListener {
-        private double value = Double.NaN;
-
-        @Override
-        public boolean isActive(Operation operation) {
-            return operation == Operation.TRAINING;
-        }
-
-        @Override
-        public void iterationDone(SameDiff sd, At at, MultiDataSet dataSet, Loss loss) {
-            value = loss.totalLoss();
-        }
     }
 
     /**
@@ -129,6 +109,7 @@ public final class SequenceGenerator {
         int batch = types.length * c.copiesPerType();
         float[][] first = new float[batch][inputs];
         float[][] targets = new float[batch][];
+        double loss = Double.NaN;
         for (int step = 0; step < c.iterations(); step++) {
             if (cancelled.getAsBoolean()) {
                 return Double.NaN;
@@ -141,8 +122,17 @@ public final class SequenceGenerator {
                 }
                 targets[b] = c.noiseOut() > 0 ? noisy(types[t], c.noiseOut(), noise) : types[t];
             }
-            sd.fit(new DataSet(inputSequence(first), sequences(targets)));
-            onStep.accept(lastLoss.value / batch);
+            INDArray in = inputSequence(first);
+            INDArray out = sequences(targets);
+            if (step % LOSS_EVERY == 0 || step == c.iterations() - 1) {
+                // fit's History holds no loss without listeners (M2.1), so evaluate the batch now and then
+                loss = sd.output(Map.of("in", in, "target", out), "loss").get("loss").getDouble(0) / batch;
+            }
+            sd.fit(new DataSet(in, out));
+            onStep.accept(loss);
+            if (step % GC_EVERY == GC_EVERY - 1) {
+                System.gc(); // SameDiff's native buffers are freed only by GC; without it the process hit its 6 GB cap (PLATFORM-NOTES)
+            }
         }
         float[][] clean = new float[inputs][inputs];
         for (int t = 0; t < inputs; t++) {
@@ -183,6 +173,9 @@ public final class SequenceGenerator {
                 OutAndGrad og = sd.calculateGradientsAndOutputs(Map.of("in", inputSequence(bx), "target", y), List.of("item_mse"), List.of("in"));
                 if (s == 0) {
                     e0 = og.getOutputs().get("item_mse").toDoubleVector();
+                }
+                if (s % 25 == 24) {
+                    System.gc();
                 }
                 float[][] g = og.getGradients().get("in").get(NDArrayIndex.all(), NDArrayIndex.point(0), NDArrayIndex.all()).dup()
                         .reshape(bx.length, inputs).toFloatMatrix();

@@ -27,9 +27,9 @@ class LabelRefineryTest {
     @BeforeAll
     static void run() throws Exception {
         train = ClassBalancedSubset.firstOfEachClass(
-                IdxFormat.read(MNIST.resolve("train-images-idx3-ubyte.gz"), MNIST.resolve("train-labels-idx1-ubyte.gz")), 50);
+                IdxFormat.read(MNIST.resolve("train-images-idx3-ubyte.gz"), MNIST.resolve("train-labels-idx1-ubyte.gz")), 30);
         test = Map.of("test", ClassBalancedSubset.firstOfEachClass(
-                IdxFormat.read(MNIST.resolve("test-images-idx3-ubyte.gz"), MNIST.resolve("test-labels-idx1-ubyte.gz")), 30));
+                IdxFormat.read(MNIST.resolve("test-images-idx3-ubyte.gz"), MNIST.resolve("test-labels-idx1-ubyte.gz")), 20));
         outcome = new LabelRefinery(CONFIG).run(train, test, RefineryListener.NONE);
     }
 
