@@ -165,7 +165,16 @@ class ModularInverseClassifierTest {
         };
         assertThatThrownBy(() -> new MicTrainer(CONFIG).train(train, stopAfterThree)).isInstanceOf(CancellationException.class);
         assertThat(steps.get()).isEqualTo(3);
-        assertThatThrownBy(() -> mic.classify(test, INVERSION, () -> true)).isInstanceOf(CancellationException.class);
+        assertThatThrownBy(() -> mic.classify(test, INVERSION, new MicListener() {
+            @Override
+            public void onProgress(MicProgress p) {
+            }
+
+            @Override
+            public boolean isCancelled() {
+                return true;
+            }
+        })).isInstanceOf(CancellationException.class);
     }
 
     @Test
