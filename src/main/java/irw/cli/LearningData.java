@@ -20,8 +20,9 @@ import java.util.Map;
  * @param heldOut evaluation sets by name, the main one first
  */
 record LearningData(String kind, Path dir, LabelledDataSet train, Map<String, LabelledDataSet> heldOut) {
-    static final Path DIGITS_DIR = Path.of("sample-data", "mnist");
-    static final Path XRD_DIR = Path.of("sample-data", "datasets", "xrd");
+    /** Relative to the installation (irw.sh sets irw.home), else to the working directory. */
+    static final Path DIGITS_DIR = Path.of(System.getProperty("irw.home", "."), "sample-data", "mnist");
+    static final Path XRD_DIR = Path.of(System.getProperty("irw.home", "."), "sample-data", "datasets", "xrd");
 
     static LearningData load(String kind, Path dir, int trainPerClass, int testPerClass) throws PatternFormatException {
         Map<String, LabelledDataSet> heldOut = new LinkedHashMap<>();

@@ -37,8 +37,10 @@ final class MicClassifyCommand implements Callable<Integer> {
     int testPerClass;
     @Option(names = "--steps", defaultValue = "50", description = "gradient steps on the input (default ${DEFAULT-VALUE})")
     int steps;
-    @Option(names = "--rate", defaultValue = "1.0", description = "step size on the input (default ${DEFAULT-VALUE})")
+    @Option(names = "--rate", defaultValue = "0.05", description = "step size on the input (default ${DEFAULT-VALUE})")
     double rate;
+    @Option(names = "--plain-gradient", description = "move the input by rate x gradient instead of Adam's normalised step (needs a much larger --rate)")
+    boolean plainGradient;
     @Option(names = "--no-clip", description = "let the input leave [0, 1]")
     boolean noClip;
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "output directory")
@@ -48,10 +50,11 @@ final class MicClassifyCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         ModularInverseClassifier mic = MicModelFiles.load(model);
         LearningData sets = LearningData.load(data, dataDir, 0, testPerClass);
-        InversionSettings settings = new InversionSettings(steps, rate, !noClip);
+        InversionSettings settings = new InversionSettings(steps, rate, !noClip, !plainGradient);
         StringBuilder md = new StringBuilder("# MIC classification\n\n");
-        md.append(String.format(Locale.ROOT, "- model: %s (training seed %d, %d types per class, %s); %d input steps of %s%s; %s%n", model,
-                mic.config().seed(), mic.config().types(), mic.config().selection().name().toLowerCase(Locale.ROOT), steps, rate,
+        md.append(String.format(Locale.ROOT, "- model: %s (training seed %d, %d types per class, %s); %d %s input steps of %s%s; %s%n", model,
+                mic.config().seed(), mic.config().types(), mic.config().selection().name().toLowerCase(Locale.ROOT), steps,
+                plainGradient ? "gradient" : "Adam", rate,
                 noClip ? "" : ", clipped to [0, 1]", Backend.describe()));
         List<String[]> rows = new ArrayList<>();
         List<String[]> predictions = new ArrayList<>();

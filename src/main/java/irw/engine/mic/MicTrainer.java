@@ -57,7 +57,9 @@ public final class MicTrainer {
             if (Double.isNaN(err)) {
                 throw new CancellationException("MIC training cancelled at the generator of class " + train.classes().name(k));
             }
-            generators.add(g);
+            // A fresh graph from the trained weights: the training graph holds native memory that grows with
+            // every fit() in M2.1 (about 0.8 MB per step measured); dropping it lets GC free that.
+            generators.add(SequenceGenerator.of(g.weights(), layout));
             typeIds.add(ids);
             trainError[k] = err;
         }

@@ -149,8 +149,8 @@ public final class SequenceGenerator {
 
     /**
      * Inverse classification of {@code targets} (section 2.2): starts every item from the uniform
-     * vector (1/T, ..., 1/T) and takes {@code settings.steps()} gradient-descent steps on the input
-     * to lower the item's mean squared reconstruction error. The weights are never changed.
+     * vector (1/T, ..., 1/T) and takes {@code settings.steps()} descent steps on the input along the
+     * gradient of the item's mean squared reconstruction error. The weights are never changed.
      * Returns null when cancelled.
      */
     public Inversion invert(float[][] targets, InversionSettings settings, BooleanSupplier cancelled) {
@@ -166,6 +166,7 @@ public final class SequenceGenerator {
             }
             INDArray y = sequences(Arrays.copyOfRange(targets, from, to));
             double[] e0 = null;
+            InputStep update = new InputStep(bx.length, inputs, settings);
             for (int s = 0; s < settings.steps(); s++) {
                 if (cancelled.getAsBoolean()) {
                     return null;
@@ -177,14 +178,8 @@ public final class SequenceGenerator {
                 if (s % 25 == 24) {
                     System.gc();
                 }
-                float[][] g = og.getGradients().get("in").get(NDArrayIndex.all(), NDArrayIndex.point(0), NDArrayIndex.all()).dup()
-                        .reshape(bx.length, inputs).toFloatMatrix();
-                for (int i = 0; i < bx.length; i++) {
-                    for (int j = 0; j < inputs; j++) {
-                        float v = (float) (bx[i][j] - settings.rate() * g[i][j]);
-                        bx[i][j] = settings.clip() ? Math.min(1f, Math.max(0f, v)) : v;
-                    }
-                }
+                update.apply(bx, og.getGradients().get("in").get(NDArrayIndex.all(), NDArrayIndex.point(0), NDArrayIndex.all()).dup()
+                        .reshape(bx.length, inputs).toFloatMatrix());
             }
             double[] e1 = errors(bx, y);
             System.arraycopy(bx, 0, x, from, bx.length);

@@ -27,7 +27,7 @@ class ModularInverseClassifierTest {
     private static final Path MNIST = Path.of("sample-data", "mnist");
     private static final int[] DIGITS = {0, 1, 7};
     private static final MicConfig CONFIG = new MicConfig(4, TypeSelection.CLUSTERED, 20, 250, 4, 0.01, 0.2, 0.1, 50, 3);
-    private static final InversionSettings INVERSION = new InversionSettings(30, 1.0, true);
+    private static final InversionSettings INVERSION = new InversionSettings(30, 0.05, true, true);
     private static LabelledDataSet train;
     private static LabelledDataSet test;
     private static ModularInverseClassifier mic;
@@ -102,7 +102,7 @@ class ModularInverseClassifierTest {
     @Test
     void classificationLeavesTheGeneratorWeightsUnchanged() {
         List<float[]> before = mic.generators().stream().map(SequenceGenerator::parameters).toList();
-        mic.classify(test, new InversionSettings(5, 1.0, false), MicListener.NONE);
+        mic.classify(test, new InversionSettings(5, 20.0, false, false), MicListener.NONE);
         for (int k = 0; k < DIGITS.length; k++) {
             assertThat(mic.generators().get(k).parameters()).containsExactly(before.get(k));
         }
