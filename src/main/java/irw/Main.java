@@ -2,6 +2,7 @@ package irw;
 
 import irw.cli.IrwCommand;
 import irw.ui.WorkbenchLauncher;
+import irw.ui.bench.GuiBenchCommand;
 
 /**
  * Entry point of {@code irw.jar}: no arguments opens the workbench, anything else is a
@@ -17,6 +18,6 @@ public final class Main {
             WorkbenchLauncher.launch(args);
             return;
         }
-        System.exit(IrwCommand.execute(args));
+        System.exit(IrwCommand.execute(GuiBenchCommand::register, args));
     }
 }

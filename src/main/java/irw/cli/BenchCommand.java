@@ -9,6 +9,7 @@ import picocli.CommandLine.Command;
         subcommands = {
                 TsneBenchCommand.class,
                 SimulateBenchCommand.class,
+                EngineBenchCommand.class,
         })
 final class BenchCommand implements Runnable {
     @CommandLine.Spec

@@ -9,7 +9,7 @@ import picocli.CommandLine.Parameters;
 import java.util.concurrent.Callable;
 
 /** Cancels a job. */
-@Command(name = "cancel", description = "Cancel a training job.")
+@Command(name = "cancel", mixinStandardHelpOptions = true, description = "Cancel a training job.")
 final class CancelCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "ID", description = "the job id (e.g. job-3)")
     String id;

@@ -9,11 +9,12 @@ import picocli.CommandLine.Command;
         subcommands = {
                 CommandLine.HelpCommand.class,
                 ConvertCommand.class,
-                BenchCommand.class,
                 ServeCommand.class, SubmitCommand.class, JobsCommand.class, WatchCommand.class, CancelCommand.class,
+                BenchCommand.class,
                 TypesetDigitsCommand.class,
                 SimulateCommand.class,
                 DatasetCommand.class,
+                ClassifyCommand.class, RefineCommand.class, EvaluateCommand.class, EmbedCommand.class, TrainCommand.class,
                 LabelRefineryCommand.class, MicCommand.class,
         })
 public final class IrwCommand implements Runnable {
@@ -27,7 +28,16 @@ public final class IrwCommand implements Runnable {
 
     /** Runs a command line and returns its exit code; errors become one clear line on stderr. */
     public static int execute(String... args) {
+        return execute(cli -> { }, args);
+    }
+
+    /**
+     * As {@link #execute(String...)}, after {@code extend} has added sub-commands from layers the
+     * CLI must not depend on (the GUI's {@code bench gui}, registered by {@code irw.Main}).
+     */
+    public static int execute(java.util.function.Consumer<CommandLine> extend, String... args) {
         CommandLine cli = new CommandLine(new IrwCommand());
+        extend.accept(cli);
         cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
             commandLine.getErr().println("error: " + (ex.getMessage() == null ? ex.toString() : ex.getMessage()));
             if (Boolean.getBoolean("irw.debug")) {

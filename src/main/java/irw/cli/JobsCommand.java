@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 /** Lists the service's jobs, oldest first. */
-@Command(name = "jobs", description = "List the training service's jobs.")
+@Command(name = "jobs", mixinStandardHelpOptions = true, description = "List the training service's jobs.")
 final class JobsCommand implements Callable<Integer> {
     @Mixin
     ServiceOptions service;

@@ -11,7 +11,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 
 /** Runs the training service in the foreground until it is interrupted or terminated. */
-@Command(name = "serve", description = "Run the background training service (HTTP on 127.0.0.1; token in <data-dir>/token).")
+@Command(name = "serve", mixinStandardHelpOptions = true, description = "Run the background training service (HTTP on 127.0.0.1; token in <data-dir>/token).")
 final class ServeCommand implements Callable<Integer> {
     @Option(names = "--port", description = "port to listen on; 0 (default) picks a free one, written to <data-dir>/port")
     int port;

@@ -3,6 +3,7 @@ package irw.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import irw.service.JobSpecParser;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
@@ -14,7 +15,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 
 /** Submits a job spec file and prints the new job's id. */
-@Command(name = "submit", description = "Submit a training job spec (JSON) to the service; prints the job id.")
+@Command(name = "submit", mixinStandardHelpOptions = true, description = "Submit a training job spec (JSON) to the service; prints the job id.")
 final class SubmitCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "SPEC", description = "the job spec, a JSON file")
     Path specFile;
@@ -39,13 +40,14 @@ final class SubmitCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** Data paths in a spec file are relative to the file; the service needs them absolute. */
+    /** Data paths in a spec file are relative to the file; the service needs them absolute ("job:" references stay). */
     static void absolutiseData(JsonNode spec, Path base) {
         if (spec instanceof ObjectNode root && root.get("data") instanceof ObjectNode data) {
             for (Iterator<Map.Entry<String, JsonNode>> it = data.fields(); it.hasNext(); ) {
                 Map.Entry<String, JsonNode> e = it.next();
-                if (e.getValue().isTextual() && !e.getValue().asText().isBlank() && !Path.of(e.getValue().asText()).isAbsolute()) {
-                    e.setValue(data.textNode(base.resolve(e.getValue().asText()).normalize().toString()));
+                String value = e.getValue().isTextual() ? e.getValue().asText() : "";
+                if (!value.isBlank() && !value.startsWith(JobSpecParser.JOB_REFERENCE) && !Path.of(value).isAbsolute()) {
+                    e.setValue(data.textNode(base.resolve(value).normalize().toString()));
                 }
             }
         }

@@ -15,7 +15,7 @@ import java.util.TreeMap;
 import java.util.concurrent.Callable;
 
 /** Streams a job's progress until it ends; exit code 0 only if it FINISHED. */
-@Command(name = "watch", description = "Follow a training job's progress live (a progress bar and its metrics).")
+@Command(name = "watch", mixinStandardHelpOptions = true, description = "Follow a training job's progress live (a progress bar and its metrics).")
 final class WatchCommand implements Callable<Integer> {
     private static final int BAR_WIDTH = 30;
 

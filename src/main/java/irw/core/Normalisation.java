@@ -1,6 +1,10 @@
 package irw.core;
 
-/** Intensity scalings. Both leave an all-zero pattern as it is instead of dividing by zero. */
+/**
+ * Intensity scalings. Both divide only by a positive maximum or sum: an all-zero pattern is left as
+ * it is instead of dividing by zero, and a pattern whose maximum or sum is negative (possible after
+ * background subtraction) is left as it is rather than turned upside down.
+ */
 public enum Normalisation {
     /** Divide by the maximum, so the strongest point is 1. */
     MAX,
@@ -16,7 +20,7 @@ public enum Normalisation {
             case NONE -> 1.0;
         };
         double[] out = intensity.clone();
-        if (scale != 0 && Double.isFinite(scale)) {
+        if (scale > 0 && Double.isFinite(scale)) {
             for (int i = 0; i < out.length; i++) {
                 out[i] /= scale;
             }

@@ -38,9 +38,10 @@ final class ApiRoutes {
     private final Path jobsDir;
     private final ObjectMapper json;
     private final Supplier<HealthReport> health;
+    private final java.util.function.BooleanSupplier serving;
 
     ApiRoutes(JobStore store, JobScheduler scheduler, JobSpecParser parser, JobEvents events, AccessToken token, Path jobsDir,
-              ObjectMapper json, Supplier<HealthReport> health) {
+              ObjectMapper json, Supplier<HealthReport> health, java.util.function.BooleanSupplier serving) {
         this.store = store;
         this.scheduler = scheduler;
         this.parser = parser;
@@ -49,6 +50,7 @@ final class ApiRoutes {
         this.jobsDir = jobsDir;
         this.json = json;
         this.health = health;
+        this.serving = serving;
     }
 
     void register(Javalin app) {
@@ -75,7 +77,7 @@ final class ApiRoutes {
         app.get("/api/jobs/{id}/metrics", ctx -> ctx.json(store.metrics(job(ctx).id(), afterParam(ctx))));
         app.post("/api/jobs/{id}/cancel", this::cancel);
         app.get("/api/jobs/{id}/artifacts/{name}", this::artifact);
-        EventStream stream = new EventStream(store, events, json);
+        EventStream stream = new EventStream(store, events, json, serving);
         SseHandler sse = new SseHandler(client -> stream.follow(client, client.ctx().pathParam("id")));
         app.get("/api/jobs/{id}/events", ctx -> {
             job(ctx);

@@ -17,25 +17,28 @@ import java.util.List;
  *       continues where it left off.</li>
  * </ul>
  * Everything is read from the store, so a client sees exactly the recorded history, in order,
- * whether it connects before, during or after the run. The stream ends after the final state.
+ * whether it connects before, during or after the run. The stream ends after the final state, or
+ * when the service stops (a client reconnects with {@code Last-Event-ID} to the next one).
  */
 final class EventStream {
     private static final long KEEP_ALIVE_MILLIS = 15_000;
     private final JobStore store;
     private final JobEvents events;
     private final ObjectMapper json;
+    private final java.util.function.BooleanSupplier serving;
 
-    EventStream(JobStore store, JobEvents events, ObjectMapper json) {
+    EventStream(JobStore store, JobEvents events, ObjectMapper json, java.util.function.BooleanSupplier serving) {
         this.store = store;
         this.events = events;
         this.json = json;
+        this.serving = serving;
     }
 
     void follow(SseClient client, String jobId) {
         long lastSeq = lastEventId(client.ctx().header("Last-Event-ID"));
         JobState sentState = null;
         try {
-            while (!client.terminated()) {
+            while (!client.terminated() && serving.getAsBoolean()) {
                 long seen = events.version();
                 lastSeq = sendHistory(client, jobId, lastSeq);
                 JobView job = store.find(jobId).orElseThrow();

@@ -132,20 +132,22 @@ public final class JobScheduler implements AutoCloseable {
                 context.stopForShutdown();
             }
             LOG.info("{} ({}) starts, attempt {}", job.id(), spec.kind().wireName(), job.attempts());
-            runner.run(context);
-            conclude(job.id(), context, null);
+            JobRunner.Outcome outcome = runner.run(context);
+            conclude(job.id(), context, outcome, null);
         } catch (Throwable t) {
-            conclude(job.id(), context, t);
+            conclude(job.id(), context, null, t);
         } finally {
             running.remove(job.id());
             events.changed();
         }
     }
 
-    private void conclude(String id, RunningJob context, Throwable thrown) {
+    private void conclude(String id, RunningJob context, JobRunner.Outcome outcome, Throwable thrown) {
         boolean userCancelled = context != null && context.cancelledByUser();
         String nonFinite = context == null ? null : context.nonFiniteMetric();
-        if (nonFinite != null) {
+        if (outcome == JobRunner.Outcome.COMPLETED && nonFinite == null) {
+            store.finish(id, JobState.FINISHED, null);
+        } else if (nonFinite != null) {
             store.finish(id, JobState.FAILED, nonFinite);
         } else if (userCancelled) {
             store.finish(id, JobState.KILLED, "cancelled by the user");
@@ -155,7 +157,7 @@ public final class JobScheduler implements AutoCloseable {
             LOG.warn("{} failed: {}", id, FailureReason.of(thrown), thrown);
             store.finish(id, JobState.FAILED, FailureReason.of(thrown));
         } else {
-            store.finish(id, JobState.FINISHED, null);
+            store.finish(id, JobState.FAILED, "the trainer stopped before its last step without being asked to");
         }
         LOG.info("{} ends: {}", id, store.find(id).map(JobView::state).orElse(null));
     }

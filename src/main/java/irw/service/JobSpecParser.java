@@ -21,25 +21,45 @@ import java.util.TreeSet;
  * {"kind": "refiner", "name": "optional label",
  *  "data": {"train": "/abs/imperfect.bin", "classifier": "/abs/classifier.zip"},
  *  "hyperParameters": {"alpha": 1.0, "beta": 1.0, "lambda": 0.1, "targeted": true,
- *                      "epochs": 10, "batch": 32, "learningRate": 0.001, "modelSize": "small"},
+ *                      "epochs": 10, "batch": 32, "learningRate": 0.001, "modelSize": "small",
+ *                      "p": 1, "featureSpaceReg": false, "stepsPerEpoch": 0},
  *  "seed": 42, "checkpointEvery": 50}
  * </pre>
+ * A data reference {@code "job:job-3"} names the model file that finished job published for that
+ * role ({@code "classifier": "job:job-3"} is job-3's {@code classifier.irwm}); the stored spec
+ * holds the resolved absolute path.
  * Unknown fields are errors (a typo must not silently fall back to a default). Missing
  * hyper-parameters take {@link HyperParameters#DEFAULTS}; the seed is required so that every run
  * is reproducible.
  */
 public final class JobSpecParser {
     static final Set<String> TOP_LEVEL = Set.of("kind", "name", "data", "hyperParameters", "seed", "checkpointEvery");
-    static final Set<String> HYPER = Set.of("alpha", "beta", "lambda", "targeted", "epochs", "batch", "learningRate", "modelSize");
+    static final Set<String> HYPER = Set.of("alpha", "beta", "lambda", "targeted", "epochs", "batch", "learningRate", "modelSize", "p",
+            "featureSpaceReg", "stepsPerEpoch");
     static final Set<String> MODEL_SIZES = Set.of("small", "vgg19", "densenet121");
 
+    public static final String JOB_REFERENCE = "job:";
     private final ObjectMapper json;
     private final Map<JobKind, DataRoles> rolesByKind;
+    private final JobReferences jobs;
 
     /** @param rolesByKind the kinds this service can run, with the data roles each needs */
     public JobSpecParser(ObjectMapper json, Map<JobKind, DataRoles> rolesByKind) {
+        this(json, rolesByKind, (jobId, role, field) -> {
+            throw new InvalidJobSpecException(field, "job references need a running service");
+        });
+    }
+
+    public JobSpecParser(ObjectMapper json, Map<JobKind, DataRoles> rolesByKind, JobReferences jobs) {
         this.json = json;
         this.rolesByKind = Map.copyOf(rolesByKind);
+        this.jobs = jobs;
+    }
+
+    /** Resolves {@code "job:<id>"} data references to the model file a finished job published. */
+    @FunctionalInterface
+    public interface JobReferences {
+        Path modelFile(String jobId, String role, String field) throws InvalidJobSpecException;
     }
 
     /** The data references a kind needs and may take. */
@@ -121,7 +141,12 @@ public final class JobSpecParser {
                 throw new InvalidJobSpecException(field, "not a data role of a " + kind.wireName() + " job; expected "
                         + new TreeSet<>(roles.required()) + (roles.optional().isEmpty() ? "" : " and optionally " + new TreeSet<>(roles.optional())));
             }
-            out.put(role, existingAbsolutePath(node.get(role), field));
+            JsonNode value = node.get(role);
+            if (value != null && value.isTextual() && value.textValue().startsWith(JOB_REFERENCE)) {
+                out.put(role, jobs.modelFile(value.textValue().substring(JOB_REFERENCE.length()), role, field));
+            } else {
+                out.put(role, existingAbsolutePath(value, field));
+            }
         }
         for (String role : new TreeSet<>(roles.required())) {
             if (!out.containsKey(role)) {
@@ -167,13 +192,11 @@ public final class JobSpecParser {
         double alpha = node.has("alpha") ? finite(node.get("alpha"), p + "alpha", 0, 1e6) : d.alpha();
         double beta = node.has("beta") ? finite(node.get("beta"), p + "beta", 0, 1e6) : d.beta();
         double lambda = node.has("lambda") ? finite(node.get("lambda"), p + "lambda", 0, 1e6) : d.lambda();
-        boolean targeted = d.targeted();
-        if (node.has("targeted")) {
-            if (!node.get("targeted").isBoolean()) {
-                throw new InvalidJobSpecException(p + "targeted", "must be true or false");
-            }
-            targeted = node.get("targeted").booleanValue();
-        }
+        boolean targeted = node.has("targeted") ? bool(node.get("targeted"), p + "targeted") : d.targeted();
+        boolean featureSpaceReg = node.has("featureSpaceReg") ? bool(node.get("featureSpaceReg"), p + "featureSpaceReg") : d.featureSpaceReg();
+        int norm = node.has("p") ? (int) integral(node.get("p"), p + "p", 1, 2) : d.p();
+        int stepsPerEpoch = node.has("stepsPerEpoch") ? (int) integral(node.get("stepsPerEpoch"), p + "stepsPerEpoch", 0, 10_000_000)
+                : d.stepsPerEpoch();
         int epochs = node.has("epochs") ? (int) integral(node.get("epochs"), p + "epochs", 1, 100_000) : d.epochs();
         int batch = node.has("batch") ? (int) integral(node.get("batch"), p + "batch", 1, 65_536) : d.batch();
         double lr = node.has("learningRate") ? finite(node.get("learningRate"), p + "learningRate", 0, 10) : d.learningRate();
@@ -184,7 +207,7 @@ public final class JobSpecParser {
         if (!MODEL_SIZES.contains(size)) {
             throw new InvalidJobSpecException(p + "modelSize", "unknown size '" + size + "', expected one of " + new TreeSet<>(MODEL_SIZES));
         }
-        return new HyperParameters(alpha, beta, lambda, targeted, epochs, batch, lr, size);
+        return new HyperParameters(alpha, beta, lambda, targeted, epochs, batch, lr, size, norm, featureSpaceReg, stepsPerEpoch);
     }
 
     private static void rejectUnknown(JsonNode node, Set<String> known, String prefix) throws InvalidJobSpecException {
@@ -194,6 +217,13 @@ public final class JobSpecParser {
                 throw new InvalidJobSpecException(prefix + name, "unknown field; expected one of " + new TreeSet<>(known));
             }
         }
+    }
+
+    private static boolean bool(JsonNode node, String field) throws InvalidJobSpecException {
+        if (node == null || !node.isBoolean()) {
+            throw new InvalidJobSpecException(field, "must be true or false");
+        }
+        return node.booleanValue();
     }
 
     private static String text(JsonNode node, String field) throws InvalidJobSpecException {

@@ -45,9 +45,12 @@ public final class TrainingService implements AutoCloseable {
     private final String startedAt = Instant.now().toString();
     private volatile String state = "serving";
     private final List<String> resumed;
+    private final JobEvents events;
+    private final List<String> kinds;
 
     private TrainingService(ServiceConfig config, JobRunners runners) throws IOException {
         this.config = config;
+        this.kinds = runners.dataRoles().keySet().stream().map(JobKind::wireName).sorted().toList();
         Path dataDir = config.dataDir();
         if (!Files.isDirectory(dataDir)) {
             // The directory holds the token: only its owner may look inside.
@@ -76,11 +79,12 @@ public final class TrainingService implements AutoCloseable {
             backend = CompletableFuture.supplyAsync(() -> new String[]{Backend.kind(), Backend.deviceName()});
             token = AccessToken.createIn(dataDir);
             store = openedStore = JobStore.open(dataDir.resolve("jobs.db"), json);
-            JobEvents events = new JobEvents();
-            JobSpecParser parser = new JobSpecParser(json, runners.dataRoles());
+            events = new JobEvents();
             Path jobsDir = dataDir.resolve("jobs");
+            JobSpecParser parser = new JobSpecParser(json, runners.dataRoles(), new PublishedModels(store, jobsDir));
             scheduler = startedScheduler = new JobScheduler(store, runners, parser, jobsDir, config.concurrency(), events);
-            ApiRoutes routes = new ApiRoutes(store, scheduler, parser, events, token, jobsDir, json, this::health);
+            ApiRoutes routes = new ApiRoutes(store, scheduler, parser, events, token, jobsDir, json, this::health,
+                    () -> "serving".equals(state));
             app = startedApp = Javalin.create(c -> {
                 c.showJavalinBanner = false;
                 c.jsonMapper(new JavalinJackson(json, false));
@@ -146,13 +150,14 @@ public final class TrainingService implements AutoCloseable {
         Runtime rt = Runtime.getRuntime();
         HealthReport.Memory memory = new HealthReport.Memory(rt.totalMemory() - rt.freeMemory(), rt.maxMemory(), residentBytes());
         return new HealthReport(state, b[0], b[1], memory, store.count(JobState.RUNNING), store.count(JobState.SCHEDULED),
-                scheduler.concurrency(), startedAt);
+                scheduler.concurrency(), kinds, startedAt);
     }
 
     /** Stops serving; running jobs stop at once and resume at the next start. */
     @Override
     public void close() {
         state = "stopping";
+        events.changed(); // event streams notice the stop now, not at their next keep-alive
         try {
             Files.deleteIfExists(config.dataDir().resolve(PORT_FILE));
         } catch (IOException e) {

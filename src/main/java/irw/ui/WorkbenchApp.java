@@ -1,19 +1,68 @@
 package irw.ui;
 
+import irw.app.WorkbenchModel;
+import irw.app.settings.SettingsStore;
+import irw.app.settings.WorkbenchSettings;
 import javafx.application.Application;
+import javafx.geometry.Rectangle2D;
 import javafx.scene.Scene;
-import javafx.scene.control.Label;
-import javafx.scene.layout.StackPane;
+import javafx.stage.Screen;
 import javafx.stage.Stage;
 
-/** The workbench window. The views arrive with the GUI issue; until then it says so. */
+/**
+ * The workbench window: composes the model, the views and the FX executor, restores the window
+ * geometry and loads the last folder (or, at first start, the bundled sample data).
+ */
 public final class WorkbenchApp extends Application {
+    private WorkbenchModel model;
+    private MainWindow window;
+
     @Override
     public void start(Stage stage) {
-        Label label = new Label("Imitation Refinement Workbench\nThe views are being built; use `irw --help` for the command line.");
-        label.setId("placeholder");
+        model = new WorkbenchModel(new FxTaskExecutor(), SettingsStore.inUserConfigDir());
+        window = Workbench.createWindow(model);
+        Rectangle2D screen = Screen.getPrimary().getVisualBounds();
+        Scene scene = Workbench.scene(window, Math.min(model.settings().windowWidth, screen.getWidth()),
+                Math.min(model.settings().windowHeight, screen.getHeight()));
         stage.setTitle("Imitation Refinement Workbench");
-        stage.setScene(new Scene(new StackPane(label), 900, 600));
+        stage.setScene(scene);
+        restoreGeometry(stage, model.settings());
+        stage.setOnHidden(e -> {
+            model.executor().cancelAll();
+            window.rememberLayout();
+            WorkbenchSettings s = model.settings();
+            s.maximised = stage.isMaximized();
+            if (!stage.isMaximized()) {
+                s.windowX = stage.getX();
+                s.windowY = stage.getY();
+                s.windowWidth = stage.getWidth();
+                s.windowHeight = stage.getHeight();
+            }
+            model.saveSettings();
+        });
         stage.show();
+        window.dataViewModel().loadAtStart();
+        window.models().loadShipped();
+    }
+
+    @Override
+    public void stop() {
+        if (window != null) {
+            window.shutdown();
+        }
+    }
+
+    /** Puts the window where it was, unless that place is no longer on any screen. */
+    private static void restoreGeometry(Stage stage, WorkbenchSettings s) {
+        if (Double.isFinite(s.windowX) && Double.isFinite(s.windowY)
+                && !Screen.getScreensForRectangle(new Rectangle2D(s.windowX, s.windowY, 100, 100)).isEmpty()) {
+            stage.setX(s.windowX);
+            stage.setY(s.windowY);
+        }
+        // A size saved on a larger screen is clipped to this one.
+        Rectangle2D screen = Screen.getPrimary().getVisualBounds();
+        stage.setWidth(Math.min(s.windowWidth, screen.getWidth()));
+        stage.setHeight(Math.min(s.windowHeight, screen.getHeight()));
+        stage.setMaximized(s.maximised);
     }
 }

@@ -29,7 +29,7 @@ class JobSpecParserTest {
         JobSpec spec = parser.parse(spec("\"alpha\": 0.5, \"targeted\": false, \"epochs\": 3"));
         assertThat(spec.kind()).isEqualTo(JobKind.REFINER);
         assertThat(spec.seed()).isEqualTo(7);
-        assertThat(spec.hyperParameters()).isEqualTo(new HyperParameters(0.5, 1.0, 0.1, false, 3, 32, 1e-3, "small"));
+        assertThat(spec.hyperParameters()).isEqualTo(new HyperParameters(0.5, 1.0, 0.1, false, 3, 32, 1e-3, "small", 1, false, 0));
         assertThat(spec.data("train")).isEqualTo(MNIST);
         assertThat(spec.checkpointEvery()).isEqualTo(50);
         // The normalised form round-trips: a stored spec parses to the same spec.
@@ -56,6 +56,9 @@ class JobSpecParserTest {
         assertField(spec("\"learningRate\": 0"), "hyperParameters.learningRate");
         assertField(spec("\"modelSize\": \"huge\""), "hyperParameters.modelSize");
         assertField(spec("\"learning_rate\": 0.1"), "hyperParameters.learning_rate");
+        assertField(spec("\"p\": 3"), "hyperParameters.p");
+        assertField(spec("\"featureSpaceReg\": \"yes\""), "hyperParameters.featureSpaceReg");
+        assertField(spec("\"stepsPerEpoch\": -1"), "hyperParameters.stepsPerEpoch");
         assertField(spec("").replace("\"seed\": 7", "\"seed\": 7, \"checkpointEvery\": 0"), "checkpointEvery");
     }
 

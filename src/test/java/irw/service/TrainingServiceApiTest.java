@@ -84,6 +84,7 @@ class TrainingServiceApiTest {
         assertThat(report.memory().heapMaxBytes()).isPositive();
         assertThat(report.memory().heapUsedBytes()).isPositive();
         assertThat(report.concurrency()).isEqualTo(1);
+        assertThat(report.kinds()).contains("classifier");
     }
 
     @Test
@@ -94,7 +95,12 @@ class TrainingServiceApiTest {
                 "{not json", "(body)",
                 "{\"data\": {}, \"seed\": 1}", "kind",
                 "{\"kind\": \"wavelets\", \"data\": {}, \"seed\": 1}", "kind",
-                "{\"kind\": \"mic\", \"data\": {}, \"seed\": 1}", "kind").entrySet()) {
+                "{\"kind\": \"mic\", \"data\": {}, \"seed\": 1}", "kind",
+                "{\"kind\": \"refiner\", \"data\": {\"train\": \"/no/such.npz\", \"classifier\": \"job:job-1\"}, \"seed\": 1}", "data.train",
+                "{\"kind\": \"classifier\", \"data\": {\"train\": \"" + TinyDigits.MNIST_TRAIN + "\"}, \"seed\": 1, \"hyperParameters\": {\"alpha\": -2}}",
+                "hyperParameters.alpha",
+                "{\"kind\": \"refiner\", \"data\": {\"train\": \"" + TinyDigits.MNIST_TRAIN + "\", \"classifier\": \"job:job-1\"}, \"seed\": 1}",
+                "data.classifier").entrySet()) {
             HttpResponse<String> answer = call("POST", "/api/jobs", auth, bad.getKey());
             assertThat(answer.statusCode()).as(bad.getKey()).isEqualTo(400);
             assertThat(json.readTree(answer.body()).get("field").asText()).isEqualTo(bad.getValue());
@@ -102,7 +108,7 @@ class TrainingServiceApiTest {
         }
         TrainingServiceClient client = new TrainingServiceClient(URI.create("http://127.0.0.1:" + service.port()), service.token());
         assertThatThrownBy(() -> client.submit("{\"kind\": \"refiner\"}"))
-                .isInstanceOf(ServiceException.class).hasMessageContaining("HTTP 400").hasMessageContaining("kind");
+                .isInstanceOf(ServiceException.class).hasMessageContaining("HTTP 400").hasMessageContaining("data: required");
         assertThat(client.jobs()).isEmpty();
     }
 
@@ -187,6 +193,23 @@ class TrainingServiceApiTest {
         assertThatThrownBy(() -> TrainingService.start(ServiceConfig.local(dataDir), EngineRunners.create()))
                 .hasMessageContaining("already runs");
         assertThat(call("GET", "/api/health", "Bearer " + service.token(), null).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void aRemoteBindingStillNeedsTheToken() throws Exception {
+        service = TrainingService.start(new ServiceConfig(dataDir, "0.0.0.0", 0, true, 1), EngineRunners.create());
+        assertThat(call("GET", "/api/jobs", null, null).statusCode()).isEqualTo(401);
+        assertThat(call("GET", "/api/jobs", "Bearer " + service.token(), null).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void aCorruptJobStoreIsReportedByNameAndLeavesTheDirectoryUsable() throws Exception {
+        Files.writeString(dataDir.resolve("jobs.db"), "this is not a database, it is a text file of 60 bytes......");
+        assertThatThrownBy(() -> TrainingService.start(ServiceConfig.local(dataDir), EngineRunners.create()))
+                .hasMessageContaining("jobs.db");
+        Files.delete(dataDir.resolve("jobs.db"));
+        start(); // the lock was released: a fixed directory starts
+        assertThat(call("GET", "/api/jobs", "Bearer " + service.token(), null).body()).isEqualTo("[]");
     }
 
     /** A FINISHED job with {@code steps} reports, written to the store the way a run writes them. */

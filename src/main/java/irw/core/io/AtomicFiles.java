@@ -31,7 +31,19 @@ public final class AtomicFiles {
             keepPermissions(absolute, tmp);
             try (var channel = java.nio.channels.FileChannel.open(tmp, java.nio.file.StandardOpenOption.WRITE);
                  OutputStream out = new java.io.BufferedOutputStream(java.nio.channels.Channels.newOutputStream(channel), 1 << 16)) {
-                writer.write(out);
+                // The writer may close what it is given (a CSVPrinter does); that must not close the
+                // channel before it is forced to disk, so it gets a stream whose close only flushes.
+                writer.write(new java.io.FilterOutputStream(out) {
+                    @Override
+                    public void write(byte[] b, int off, int len) throws IOException {
+                        out.write(b, off, len);
+                    }
+
+                    @Override
+                    public void close() throws IOException {
+                        out.flush();
+                    }
+                });
                 out.flush();
                 channel.force(true);
             }

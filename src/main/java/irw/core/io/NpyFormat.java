@@ -144,14 +144,29 @@ public final class NpyFormat {
             throw new IOException(name + ": Fortran-ordered arrays are not supported");
         }
         String shapeText = field(header, "'shape':\\s*\\(([^)]*)\\)", name).trim();
-        int[] shape = shapeText.isEmpty() ? new int[0]
-                : java.util.Arrays.stream(shapeText.split(",")).map(String::trim).filter(s -> !s.isEmpty()).mapToInt(Integer::parseInt).toArray();
+        int[] shape;
+        try {
+            shape = shapeText.isEmpty() ? new int[0]
+                    : java.util.Arrays.stream(shapeText.split(",")).map(String::trim).filter(s -> !s.isEmpty()).mapToInt(Integer::parseInt).toArray();
+        } catch (NumberFormatException e) {
+            throw new IOException(name + ": .npy shape is not a tuple of integers: (" + shapeText + ")");
+        }
         long count = 1;
         for (int d : shape) {
+            if (d < 0) {
+                throw new IOException(name + ": .npy shape has a negative dimension: (" + shapeText + ")");
+            }
             count *= d;
+            if (count > Integer.MAX_VALUE - 8) {
+                throw new IOException(name + ": shape (" + shapeText + ") is more values than one Java array holds");
+            }
         }
-        if (count > Integer.MAX_VALUE - 8) {
-            throw new IOException(name + ": " + count + " values are more than one Java array holds");
+        // The header is untrusted: refuse before allocating what this JVM cannot hold, rather than
+        // dying of OutOfMemoryError on a forged shape.
+        long bytes = count * (descr.startsWith("<U") ? 16L : 8L);
+        if (bytes > Runtime.getRuntime().maxMemory() / 2) {
+            throw new IOException(name + ": shape (" + shapeText + ") needs about " + (bytes >> 20)
+                    + " MB, more than half of this program's memory (-Xmx)");
         }
         if (descr.equals("<f4") && shape.length >= 2) {
             return new NpyArray(descr, shape, readFloatRows(in, shape, name));
@@ -165,7 +180,9 @@ public final class NpyFormat {
         for (int i = 1; i < shape.length; i++) {
             width *= shape[i];
         }
-        float[][] rows = new float[shape[0]][width];
+        // Rows are allocated as their bytes arrive, so a forged row count fails at the end of the
+        // data instead of allocating everything up front.
+        float[][] rows = new float[shape[0]][];
         int rowsPerChunk = Math.max(1, CHUNK / Math.max(1, width * 4));
         byte[] chunk = new byte[rowsPerChunk * width * 4];
         for (int start = 0; start < rows.length; start += rowsPerChunk) {
@@ -173,6 +190,7 @@ public final class NpyFormat {
             readFully(in, chunk, count * width * 4, name);
             java.nio.FloatBuffer floats = ByteBuffer.wrap(chunk, 0, count * width * 4).order(ByteOrder.LITTLE_ENDIAN).asFloatBuffer();
             for (int r = 0; r < count; r++) {
+                rows[start + r] = new float[width];
                 floats.get(rows[start + r]);
             }
         }
@@ -181,7 +199,15 @@ public final class NpyFormat {
 
     private static Object readData(DataInputStream in, String descr, int n, String name) throws IOException {
         if (descr.startsWith("<U")) {
-            int width = Integer.parseInt(descr.substring(2));
+            int width;
+            try {
+                width = Integer.parseInt(descr.substring(2));
+            } catch (NumberFormatException e) {
+                throw new IOException(name + ": unsupported dtype " + descr);
+            }
+            if (width <= 0 || width > 4096) {
+                throw new IOException(name + ": implausible string width in dtype " + descr);
+            }
             String[] out = new String[n];
             byte[] raw = new byte[width * 4];
             for (int i = 0; i < n; i++) {
@@ -192,6 +218,9 @@ public final class NpyFormat {
                     int cp = b.getInt();
                     if (cp == 0) {
                         break;
+                    }
+                    if (!Character.isValidCodePoint(cp)) {
+                        throw new IOException(name + ": string " + i + " holds an invalid code point " + cp);
                     }
                     sb.appendCodePoint(cp);
                 }

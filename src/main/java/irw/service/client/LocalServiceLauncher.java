@@ -70,6 +70,11 @@ public final class LocalServiceLauncher implements AutoCloseable {
                 "-Xmx" + options.heap(),
                 "-Dorg.bytedeco.javacpp.maxbytes=" + options.nativeMax(),
                 "-Dorg.bytedeco.javacpp.maxphysicalbytes=" + options.nativePhysicalMax()));
+        String natives = System.getProperty("org.bytedeco.javacpp.platform.extension");
+        if (natives != null && !natives.isBlank()) {
+            // the workbench was started with the oneDNN natives (irw.sh): train with them too
+            cmd.add("-Dorg.bytedeco.javacpp.platform.extension=" + natives);
+        }
         cmd.addAll(options.extraJvmArgs());
         cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), "irw.Main", "serve", "--port", "0",
                 "--data-dir", dataDir.toString()));
@@ -78,6 +83,11 @@ public final class LocalServiceLauncher implements AutoCloseable {
 
     public TrainingServiceClient client() {
         return client;
+    }
+
+    /** The service process this launcher started, if it started one. */
+    public java.util.Optional<ProcessHandle> process() {
+        return process == null ? java.util.Optional.empty() : java.util.Optional.of(process.toHandle());
     }
 
     /** True when this launcher started the service (and {@link #close()} will stop it). */

@@ -113,11 +113,73 @@ public final class TrainingServiceClient {
         }
     }
 
+    /** A job followed on a background thread; closing it stops following (not the job). */
+    public interface Following extends AutoCloseable {
+        /** Completes with the job's final state, or exceptionally when following failed or was closed. */
+        java.util.concurrent.CompletableFuture<JobView> done();
+
+        @Override
+        void close();
+    }
+
+    /**
+     * Follows a job on a daemon thread (the listener is called there: a GUI hands the events to
+     * its own thread). For the workbench's Training view.
+     */
+    public Following followInBackground(String id, JobEventListener listener) {
+        java.util.concurrent.CompletableFuture<JobView> done = new java.util.concurrent.CompletableFuture<>();
+        InputStream[] open = new InputStream[1];
+        boolean[] closed = {false};
+        Thread thread = new Thread(() -> {
+            try {
+                done.complete(follow(id, listener, in -> {
+                    synchronized (open) {
+                        if (closed[0]) {
+                            return false;
+                        }
+                        open[0] = in;
+                        return true;
+                    }
+                }));
+            } catch (RuntimeException e) {
+                done.completeExceptionally(e);
+            }
+        }, "irw-follow-" + id);
+        thread.setDaemon(true);
+        thread.start();
+        return new Following() {
+            @Override
+            public java.util.concurrent.CompletableFuture<JobView> done() {
+                return done;
+            }
+
+            @Override
+            public void close() {
+                synchronized (open) {
+                    closed[0] = true;
+                    if (open[0] != null) {
+                        try {
+                            open[0].close();
+                        } catch (IOException ignored) {
+                            // closing is all we wanted
+                        }
+                    }
+                }
+                thread.interrupt();
+                done.completeExceptionally(new java.util.concurrent.CancellationException("stopped following " + id));
+            }
+        };
+    }
+
     /**
      * Follows a job's event stream until the job ends, and returns its final state. Reconnects
      * (continuing after the last event seen) if the connection drops.
      */
     public JobView follow(String id, JobEventListener listener) {
+        return follow(id, listener, in -> true);
+    }
+
+    private JobView follow(String id, JobEventListener listener, java.util.function.Predicate<InputStream> opened) {
         long lastId = 0;
         JobView[] last = new JobView[1];
         for (int attempt = 0; ; attempt++) {
@@ -131,6 +193,9 @@ public final class TrainingServiceClient {
                 try (InputStream in = response.body()) {
                     if (response.statusCode() != 200) {
                         throw error(response.statusCode(), new String(in.readAllBytes(), StandardCharsets.UTF_8));
+                    }
+                    if (!opened.test(in)) {
+                        throw new ServiceException(0, "stopped following " + id, null);
                     }
                     SseReader.read(in, event -> {
                         if ("state".equals(event.name())) {
@@ -150,7 +215,7 @@ public final class TrainingServiceClient {
                     return last[0];
                 }
             } catch (IOException e) {
-                if (attempt >= MAX_RECONNECTS) {
+                if (attempt >= MAX_RECONNECTS || Thread.currentThread().isInterrupted()) {
                     throw unreachable(e);
                 }
             } catch (InterruptedException e) {

@@ -200,7 +200,7 @@ public final class JobStore implements AutoCloseable {
                 continue;
             }
             appendPoint(job.id(), MetricsPoint.RESUMED, job.epoch(), job.step(), job.totalSteps(),
-                    Map.of("attempt", (double) job.attempts() + 1));
+                    Map.of("attempt", (double) job.attempts() + 1, "lastRecordedStep", (double) job.step()));
             update("UPDATE jobs SET state = 'SCHEDULED', resume_pending = 1 WHERE id = ?", job.id());
             ids.add(job.id());
         }
@@ -209,9 +209,7 @@ public final class JobStore implements AutoCloseable {
 
     /** Appends a training report to the job's history and returns its sequence number. */
     public synchronized long appendMetrics(String id, int epoch, long step, long totalSteps, Map<String, Double> values) {
-        long seq = appendPoint(id, MetricsPoint.METRICS, epoch, step, totalSteps, values);
-        update("UPDATE jobs SET epoch = ?, step = ?, total_steps = ? WHERE id = ?", epoch, step, totalSteps, id);
-        return seq;
+        return appendPoint(id, MetricsPoint.METRICS, epoch, step, totalSteps, values);
     }
 
     /** The history entries after {@code afterSeq} (0 for all), in order. */
@@ -280,6 +278,10 @@ public final class JobStore implements AutoCloseable {
                 p.setString(7, json.writeValueAsString(values));
                 p.setString(8, now());
                 p.executeUpdate();
+            }
+            if (MetricsPoint.METRICS.equals(type)) {
+                // the job's progress moves in the same transaction as its history: one fsync, never out of step
+                update("UPDATE jobs SET epoch = ?, step = ?, total_steps = ? WHERE id = ?", epoch, step, totalSteps, id);
             }
             db.commit();
             return seq;

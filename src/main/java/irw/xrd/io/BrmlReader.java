@@ -34,35 +34,26 @@ final class BrmlReader {
     }
 
     static List<Pattern> read(SourceFile src) throws PatternFormatException {
-        try (BoundedZip zip = BoundedZip.open(src)) {
-            List<String> entries = zip.namesMatching(RAW_DATA);
-            if (entries.isEmpty()) {
-                throw src.fail("BRML container has no RawData*.xml entry");
-            }
-            List<Pattern> out = new ArrayList<>();
-            List<String> skipped = new ArrayList<>();
-            for (String entry : entries) {
-                Element root = SafeXml.parse(src, zip.read(entry), entry).getDocumentElement();
-                Wavelength wl = wavelength(root).orElse(null);
-                int routeNo = 0;
-                for (Element route : descendants(root, "DataRoute")) {
-                    routeNo++;
-                    readRoute(src, entry + " route " + routeNo, route, wl, skipped).ifPresent(out::add);
-                }
-            }
-            if (out.isEmpty()) {
-                throw src.fail("no 2θ scan in the BRML container" + (skipped.isEmpty() ? "" : ": " + String.join("; ", skipped)));
-            }
-            if (out.size() > 1) {
-                List<Pattern> named = new ArrayList<>();
-                for (int i = 0; i < out.size(); i++) {
-                    Pattern p = out.get(i);
-                    named.add(p.withMetadata(p.metadata().withSampleName(p.name() + " scan " + (i + 1))));
-                }
-                return named;
-            }
-            return out;
+        BoundedZip zip = BoundedZip.open(src);
+        List<String> entries = zip.namesMatching(RAW_DATA);
+        if (entries.isEmpty()) {
+            throw src.fail("BRML container has no RawData*.xml entry");
         }
+        List<Pattern> out = new ArrayList<>();
+        List<String> skipped = new ArrayList<>();
+        for (String entry : entries) {
+            Element root = SafeXml.parse(src, zip.read(entry), entry).getDocumentElement();
+            Wavelength wl = wavelength(root).orElse(null);
+            int routeNo = 0;
+            for (Element route : descendants(root, "DataRoute")) {
+                routeNo++;
+                readRoute(src, entry + " route " + routeNo, route, wl, skipped).ifPresent(out::add);
+            }
+        }
+        if (out.isEmpty()) {
+            throw src.fail("no 2θ scan in the BRML container" + (skipped.isEmpty() ? "" : ": " + String.join("; ", skipped)));
+        }
+        return ScanAssembly.numbered(out, "scan");
     }
 
     private static Optional<Pattern> readRoute(SourceFile src, String where, Element route, Wavelength wl,
@@ -88,8 +79,9 @@ final class BrmlReader {
                 throw src.fail(where + " Datum " + (i + 1) + " has " + f.length + " fields; 2θ is field "
                         + (xCol + 1) + " and counts field " + (yIndex + 1));
             }
-            x[i] = src.number(f[xCol], where + " Datum " + (i + 1) + " 2θ");
-            y[i] = src.number(f[yIndex], where + " Datum " + (i + 1) + " counts");
+            int row = i + 1;
+            x[i] = src.number(f[xCol], () -> where + " Datum " + row + " 2θ");
+            y[i] = src.number(f[yIndex], () -> where + " Datum " + row + " counts");
         }
         Element scanInfo = child(route, "ScanInformation").orElse(null);
         PatternMetadata md = PatternMetadata.fromFile(src.path(), "brml", wl)

@@ -65,15 +65,7 @@ final class BrukerRawReader {
         if (out.isEmpty()) {
             throw src.fail("Bruker RAW v" + v + " file holds no 2θ range");
         }
-        if (out.size() > 1) {
-            List<Pattern> named = new ArrayList<>();
-            for (int i = 0; i < out.size(); i++) {
-                Pattern p = out.get(i);
-                named.add(p.withMetadata(p.metadata().withSampleName(p.name() + " range " + (i + 1))));
-            }
-            return named;
-        }
-        return out;
+        return ScanAssembly.numbered(out, "range");
     }
 
     /** v4: a 61-byte header, tagged metadata segments, then ranges, each a 160-byte header, extra segments and data. */

@@ -20,8 +20,7 @@ import java.util.Map;
  * <ul>
  *   <li>a 2θ column ("2theta", "two_theta_deg", "2θ", "angle", ...; else the first column);</li>
  *   <li>long layout, as {@code convert --layout long} writes it: a "pattern" (or "name", "sample",
- *       "structure", "phase") column groups the rows into one pattern per name, e.g. the stick
- *       patterns of sample-data/reference-peaks;</li>
+ *       "structure", "phase") column groups the rows into one pattern per name;</li>
  *   <li>one intensity column ("intensity", "counts", "cps", ...): one pattern; σ columns are noted;</li>
  *   <li>otherwise wide layout, as {@code convert} writes it: every other column is a pattern named
  *       by its header.</li>
@@ -121,7 +120,7 @@ final class CsvPatternReader {
             if (col >= r.size()) {
                 throw src.fail("CSV record " + r.getRecordNumber() + " has " + r.size() + " fields, no column '" + name + "'");
             }
-            v[i] = src.number(r.get(col), "CSV record " + r.getRecordNumber() + " column '" + Numbers.shorten(name) + "'");
+            v[i] = src.number(r.get(col), () -> "CSV record " + r.getRecordNumber() + " column '" + Numbers.shorten(name) + "'");
         }
         return v;
     }

@@ -17,6 +17,8 @@ final class FormatDetector {
     private static final int SNIFF_BYTES = 8192;
     private static final java.util.regex.Pattern RASX_ENTRY = java.util.regex.Pattern.compile("Data\\d+/Profile\\d+\\.txt");
     private static final java.util.regex.Pattern BRML_ENTRY = java.util.regex.Pattern.compile("RawData\\d*\\.xml");
+    private static final java.util.regex.Pattern REFLECTION_COLUMNS =
+            java.util.regex.Pattern.compile("(?i)\"?\\s*(hkl|h k l|\\(hkl\\)|d[_ -]?spacing.*|d_?hkl|multiplicity)\\s*\"?");
     private static final java.util.regex.Pattern XML_ROOT =
             java.util.regex.Pattern.compile("<(?![?!])(?:[A-Za-z_][\\w.-]*:)?([A-Za-z_][\\w.-]*)");
 
@@ -61,8 +63,16 @@ final class FormatDetector {
     }
 
     private static PatternFileFormat zipFormat(SourceFile src, String ext) throws PatternFormatException {
-        // Entry names are stored uncompressed in the local headers and the central directory.
-        String names = new String(src.bytes(), StandardCharsets.ISO_8859_1);
+        String names;
+        try {
+            names = String.join("\n", BoundedZip.open(src).names());
+        } catch (PatternFormatException corrupt) {
+            // Entry names are also stored uncompressed in the local headers; the reader will report the damage.
+            names = new String(src.bytes(), StandardCharsets.ISO_8859_1);
+        }
+        if (names.contains("two_theta.npy") && names.contains("patterns.npy")) {
+            return PatternFileFormat.NPZ;
+        }
         boolean rasx = RASX_ENTRY.matcher(names).find();
         boolean brml = BRML_ENTRY.matcher(names).find();
         if (rasx && !brml) {
@@ -77,11 +87,12 @@ final class FormatDetector {
         if (ext.equals("brml")) {
             return PatternFileFormat.BRML;
         }
-        throw src.fail("a zip archive that holds neither a Rigaku RASX profile (Data*/Profile*.txt) nor Bruker BRML raw data (RawData*.xml)");
+        throw src.fail("a zip archive that holds neither a Rigaku RASX profile (Data*/Profile*.txt), Bruker BRML raw data (RawData*.xml)"
+                + " nor a pattern set (two_theta.npy + patterns.npy)");
     }
 
     private static PatternFileFormat xmlFormat(SourceFile src, String text, String ext) throws PatternFormatException {
-        String body = text.replaceAll("(?s)<\\?.*?\\?>|<!--.*?-->|<!DOCTYPE[^>]*>", "");
+        String body = text.substring(0, Math.min(text.length(), 8192)).replaceAll("(?s)<\\?.*?\\?>|<!--.*?-->|<!DOCTYPE[^>]*>", "");
         Matcher m = XML_ROOT.matcher(body);
         String root = m.find() ? m.group(1) : null;
         if ("xrdMeasurements".equals(root) || ext.equals("xrdml")) {
@@ -102,27 +113,35 @@ final class FormatDetector {
         String line = lines[first];
         double[] header = StepScanDatReader.header(line);
         if (header != null) {
-            boolean hasTitle = TextLines.words(line).length > 3 && !Numbers.isNumber(TextLines.words(line)[3]);
+            String[] words = TextLines.split(line, ' ', 4);
+            boolean hasTitle = words.length > 3 && !Numbers.isNumber(words[3]);
             int second = nextContentLine(lines, first + 1, false);
-            int secondWords = second < 0 ? 0 : TextLines.words(lines[second]).length;
+            int secondWords = second < 0 ? 0 : TextLines.countWords(lines[second]);
             if (hasTitle || (second >= 0 && secondWords != 3)) {
                 return PatternFileFormat.STEP_SCAN_DAT;
             }
         }
         var sep = DelimitedTextReader.separatorOf(line);
-        String[] tokens = DelimitedTextReader.tokens(line, sep);
+        String[] tokens = DelimitedTextReader.tokens(line, sep, 256); // a header row; the sniffed head is at most 64 kB anyway
         boolean headerRow = tokens.length >= 2 && DelimitedTextReader.numericTokens(tokens) == 0
                 && (sep != DelimitedTextReader.Separator.WHITESPACE || line.indexOf('\t') >= 0 || ext.equals("csv"));
         if (headerRow) {
             int next = nextContentLine(lines, first + 1, false);
             boolean numericRow = next >= 0 && DelimitedTextReader.numericTokens(
-                    DelimitedTextReader.tokens(lines[next], DelimitedTextReader.separatorOf(lines[next]))) >= 2;
+                    DelimitedTextReader.tokens(lines[next], DelimitedTextReader.separatorOf(lines[next]), 2)) >= 2;
             boolean namesTwoTheta = java.util.Arrays.stream(tokens).anyMatch(t -> CsvPatternReader.TWO_THETA.matcher(t).matches());
+            if (java.util.Arrays.stream(tokens).anyMatch(t -> REFLECTION_COLUMNS.matcher(t).matches())) {
+                // like the peak lists of UXD files: reflections at discrete angles, not a scan on an axis
+                throw src.fail("a table of reflections (hkl / d-spacing / multiplicity columns), not a diffraction pattern");
+            }
             if (numericRow || namesTwoTheta) {
                 return PatternFileFormat.CSV;
             }
-            throw src.fail("a table without a 2θ column or numeric rows ('" + Numbers.shorten(line.strip())
-                    + "') is not a diffraction pattern");
+            if (!hasNumberColumns(lines, first)) {
+                throw src.fail("a table without a 2θ column or numeric rows ('" + Numbers.shorten(line.strip())
+                        + "') is not a diffraction pattern");
+            }
+            return PatternFileFormat.XY; // a title line with a comma, then number columns
         }
         if (!hasNumberColumns(lines, first)) {
             throw src.fail("text without columns of numbers (starting '" + Numbers.shorten(line.strip())
@@ -131,20 +150,42 @@ final class FormatDetector {
         return PatternFileFormat.XY;
     }
 
-    /** True when some line near the top starts with two numbers, as 2θ-intensity text does after its header. */
+    /**
+     * True when, near the top, a content line holds nothing but numbers (at least two, a trailing
+     * '#' comment allowed) and the next content line, if any, starts with a number too: column data
+     * after their header. Prose with numbers in it ("8,000 real digits, 28x28") does not qualify; a
+     * damaged data line after a good one still does, so the reader can say where the damage is.
+     */
     private static boolean hasNumberColumns(String[] lines, int first) {
         int seen = 0;
+        boolean previousWasData = false;
         for (int i = first; i < lines.length && seen < 200; i++) {
             if (lines[i].isBlank() || TextLines.isComment(lines[i])) {
                 continue;
             }
             seen++;
-            var sep = DelimitedTextReader.separatorOf(lines[i]);
-            if (DelimitedTextReader.numericTokens(DelimitedTextReader.tokens(lines[i], sep)) >= 2) {
-                return true;
+            if (previousWasData) {
+                String[] lead = DelimitedTextReader.tokens(lines[i], DelimitedTextReader.separatorOf(lines[i]), 1);
+                return lead.length == 1 && Numbers.isNumber(lead[0]);
             }
+            previousWasData = isDataLine(lines[i]);
         }
-        return false;
+        return previousWasData;
+    }
+
+    private static boolean isDataLine(String line) {
+        String[] tokens = DelimitedTextReader.tokens(line, DelimitedTextReader.separatorOf(line), 16);
+        int numbers = 0;
+        for (String t : tokens) {
+            if (t.startsWith("#") || t.startsWith("!")) {
+                break;
+            }
+            if (!Numbers.isNumber(t)) {
+                return false;
+            }
+            numbers++;
+        }
+        return numbers >= 2;
     }
 
     /** Index of the next non-blank line that is not a '#'/'!' comment (and not ';' when asked), or -1. */

@@ -14,7 +14,8 @@ enum PatternFileFormat {
     XRDML("xrdml", "PANalytical XRDML", XrdmlReader::read),
     RASX("rasx", "Rigaku RASX", RasxReader::read),
     BRML("brml", "Bruker BRML", BrmlReader::read),
-    BRUKER_RAW("bruker-raw", "Bruker RAW v1-v4", BrukerRawReader::read);
+    BRUKER_RAW("bruker-raw", "Bruker RAW v1-v4", BrukerRawReader::read),
+    NPZ("npz", "pattern set (.npz: two_theta, patterns[, ground_truth])", NpzPatternSetReader::read);
 
     @FunctionalInterface
     interface Reader {

@@ -21,10 +21,19 @@ import java.util.stream.Stream;
  * non-monotonic axis, NaN), is a {@link PatternFormatException} whose message names the file and
  * the problem. Readers never allocate from an untrusted count without checking it against the bytes
  * present, and files over {@link #MAX_FILE_BYTES} are refused before reading.
+ *
+ * <p>Axes: a scan recorded from high to low angle is reversed (extras {@code axis_reversed=true});
+ * an axis that repeats an angle or changes direction is rejected. Each pattern's metadata holds the
+ * source path, the format id ({@code xy}, {@code xye}, {@code csv}, {@code step-scan-dat},
+ * {@code uxd}, {@code xrdml}, {@code rasx}, {@code brml}, {@code bruker-raw-v1}..{@code v4}), the
+ * wavelength where the file states one, and format-specific facts in the extras.
  */
 public final class PatternReaders {
-    /** Larger files are refused: no 1-D scan needs this much, and the whole file is held in memory. */
-    public static final long MAX_FILE_BYTES = 256L << 20;
+    /**
+     * Larger files are refused: no 1-D scan needs this much, and the whole file is held in memory
+     * (an XML tree takes about ten times its file size).
+     */
+    public static final long MAX_FILE_BYTES = 64L << 20;
 
     private PatternReaders() {
     }
@@ -39,7 +48,13 @@ public final class PatternReaders {
      * extension tie-break, the default sample name and error messages.
      */
     public static List<Pattern> read(byte[] content, String name) throws PatternFormatException {
-        return readSource(new SourceFile(Path.of(name), content.clone(), false));
+        Path path;
+        try {
+            path = Path.of(name);
+        } catch (java.nio.file.InvalidPathException e) {
+            path = Path.of(name.replaceAll("[\\p{Cntrl}]", "_")); // a name for messages, not a file to open
+        }
+        return readSource(new SourceFile(path, content.clone()));
     }
 
     /** The format id ("xrdml", "bruker-raw", ...) the content of this file would be read as. */
@@ -91,7 +106,7 @@ public final class PatternReaders {
                 throw new PatternFormatException(file, "file is " + (size >> 20) + " MB, over the " + (MAX_FILE_BYTES >> 20)
                         + " MB limit for a diffraction pattern");
             }
-            return new SourceFile(file, Files.readAllBytes(file), true);
+            return new SourceFile(file, Files.readAllBytes(file));
         } catch (IOException e) {
             throw new PatternFormatException(file, "cannot be read: " + e, e);
         }

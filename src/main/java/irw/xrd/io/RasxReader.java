@@ -31,29 +31,20 @@ final class RasxReader {
     }
 
     static List<Pattern> read(SourceFile src) throws PatternFormatException {
-        try (BoundedZip zip = BoundedZip.open(src)) {
-            List<String> profiles = zip.namesMatching(PROFILE);
-            if (profiles.isEmpty()) {
-                throw src.fail("RASX container has no Data*/Profile*.txt entry");
-            }
-            List<Pattern> out = new ArrayList<>();
-            List<String> skipped = new ArrayList<>();
-            for (String profile : profiles) {
-                readProfile(src, zip, profile, skipped).ifPresent(out::add);
-            }
-            if (out.isEmpty()) {
-                throw src.fail("no 2θ scan in the RASX container: " + String.join("; ", skipped));
-            }
-            if (out.size() > 1) {
-                List<Pattern> named = new ArrayList<>();
-                for (int i = 0; i < out.size(); i++) {
-                    Pattern p = out.get(i);
-                    named.add(p.withMetadata(p.metadata().withSampleName(p.name() + " scan " + (i + 1))));
-                }
-                return named;
-            }
-            return out;
+        BoundedZip zip = BoundedZip.open(src);
+        List<String> profiles = zip.namesMatching(PROFILE);
+        if (profiles.isEmpty()) {
+            throw src.fail("RASX container has no Data*/Profile*.txt entry");
         }
+        List<Pattern> out = new ArrayList<>();
+        List<String> skipped = new ArrayList<>();
+        for (String profile : profiles) {
+            readProfile(src, zip, profile, skipped).ifPresent(out::add);
+        }
+        if (out.isEmpty()) {
+            throw src.fail("no 2θ scan in the RASX container: " + String.join("; ", skipped));
+        }
+        return ScanAssembly.numbered(out, "scan");
     }
 
     private static Optional<Pattern> readProfile(SourceFile src, BoundedZip zip, String profile, List<String> skipped)
@@ -75,17 +66,18 @@ final class RasxReader {
         DoubleColumn y = new DoubleColumn();
         DoubleColumn lineOf = new DoubleColumn();
         for (int i = 0; i < lines.length; i++) {
-            String[] t = TextLines.words(lines[i]);
+            String[] t = TextLines.split(lines[i], ' ', 3);
             if (t.length == 0) {
                 continue;
             }
-            String where = profile + " " + TextLines.at(i);
+            int line = i;
+            java.util.function.Supplier<String> where = () -> profile + " " + TextLines.at(line);
             if (t.length < 2) {
-                throw src.fail(where + ": expected 2θ and intensity");
+                throw src.fail(where.get() + ": expected 2θ and intensity");
             }
             double intensity = src.number(t[1], where);
             if (t.length >= 3) {
-                intensity *= src.number(t[2], where + " (attenuation factor)");
+                intensity *= src.number(t[2], () -> where.get() + " (attenuation factor)");
             }
             x.add(src.number(t[0], where));
             y.add(intensity);

@@ -5,6 +5,7 @@ import irw.core.PatternFormatException;
 import irw.core.PatternMetadata;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.IntFunction;
 
@@ -98,6 +99,19 @@ final class ScanAssembly {
         }
         axis[count - 1] = end;
         return axis;
+    }
+
+    /** Several scans from one file get "name scan 1", "name scan 2"... so they stay apart in exports. */
+    static List<Pattern> numbered(List<Pattern> patterns, String word) {
+        if (patterns.size() < 2) {
+            return patterns;
+        }
+        List<Pattern> out = new java.util.ArrayList<>(patterns.size());
+        for (int i = 0; i < patterns.size(); i++) {
+            Pattern p = patterns.get(i);
+            out.add(p.withMetadata(p.metadata().withSampleName(p.name() + " " + word + " " + (i + 1))));
+        }
+        return out;
     }
 
     static Map<String, String> extras(String... keyValues) {

@@ -10,12 +10,10 @@ import java.util.Optional;
 /**
  * The bytes of one file being read, with the path used in error messages.
  *
- * @param path     where the bytes came from (or the name they are known by)
- * @param bytes    the whole content; readers never modify it
- * @param onDisk   true when {@code path} is a real file holding exactly these bytes, so zip readers
- *                 may open it directly instead of writing a temporary copy
+ * @param path  where the bytes came from (or the name they are known by)
+ * @param bytes the whole content; readers never modify it
  */
-record SourceFile(Path path, byte[] bytes, boolean onDisk) {
+record SourceFile(Path path, byte[] bytes) {
 
     /** The lower-case extension without the dot, or "" when the name has none. */
     String extension() {
@@ -58,9 +56,14 @@ record SourceFile(Path path, byte[] bytes, boolean onDisk) {
 
     /** A number from text, or a PatternFormatException saying where it was expected. */
     double number(String token, String where) throws PatternFormatException {
+        return number(token, () -> where);
+    }
+
+    /** As {@link #number(String, String)}, building the location text only when it is needed. */
+    double number(String token, java.util.function.Supplier<String> where) throws PatternFormatException {
         Optional<Double> v = Numbers.parse(token);
         if (v.isEmpty()) {
-            throw fail(where + ": expected a number, found '" + Numbers.shorten(token) + "'");
+            throw fail(where.get() + ": expected a number, found '" + Numbers.shorten(token) + "'");
         }
         return v.get();
     }

@@ -18,7 +18,7 @@ final class StepScanDatReader {
 
     /** Start, step and end, when the line has that shape: three numbers, step > 0, end > start, a whole number of steps. */
     static double[] header(String line) {
-        String[] w = TextLines.words(line);
+        String[] w = TextLines.split(line, ' ', 4);
         if (w.length < 3) {
             return null;
         }
@@ -55,18 +55,25 @@ final class StepScanDatReader {
             throw src.fail(TextLines.at(headerLine) + ": expected 'start step end [title]' with step > 0 and end > start");
         }
         int expected = (int) Math.rint((h[2] - h[0]) / h[1]) + 1;
-        String[] hw = TextLines.words(lines[headerLine]);
+        if (expected > src.bytes().length / 2 + 1) {
+            // every count takes at least a digit and a separator
+            throw src.fail("the header promises " + expected + " counts but the file has only " + src.bytes().length
+                    + " bytes: truncated or not a 'start step end' header");
+        }
+        String[] hw = TextLines.split(lines[headerLine], ' ', 4);
         String title = hw.length > 3 ? lines[headerLine].strip().split("\\s+", 4)[3] : "";
         double[] counts = new double[expected];
         int[] lineOf = new int[expected];
         int n = 0;
         for (int i = headerLine + 1; i < lines.length; i++) {
-            for (String t : TextLines.words(lines[i])) {
+            int line = i;
+            TextLines.Words words = new TextLines.Words(lines[i]);
+            for (String t = words.next(); t != null; t = words.next()) {
                 if (n == expected) {
                     throw src.fail(TextLines.at(i) + ": the header promises " + expected + " counts ("
                             + h[0] + "° to " + h[2] + "° in steps of " + h[1] + "°) but more follow");
                 }
-                counts[n] = src.number(t, TextLines.at(i));
+                counts[n] = src.number(t, () -> TextLines.at(line));
                 lineOf[n++] = i;
             }
         }

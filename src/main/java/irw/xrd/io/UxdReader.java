@@ -81,17 +81,20 @@ final class UxdReader {
             if (current == null) {
                 throw src.fail(TextLines.at(i) + ": numbers outside a _COUNTS or _2THETACOUNTS data block");
             }
-            String[] t = TextLines.words(line.replace(',', ' '));
+            int lineNo = i;
+            java.util.function.Supplier<String> where = () -> TextLines.at(lineNo);
             if (current.twoColumn) {
+                String[] t = TextLines.split(line, ',', 2);
                 if (t.length < 2) {
                     throw src.fail(TextLines.at(i) + ": expected 2θ and counts");
                 }
-                current.x.add(src.number(t[0], TextLines.at(i)));
-                current.y.add(src.number(t[1], TextLines.at(i)));
+                current.x.add(src.number(t[0], where));
+                current.y.add(src.number(t[1], where));
                 current.lineOf.add(i);
             } else {
-                for (String token : t) {
-                    current.y.add(src.number(token, TextLines.at(i)));
+                TextLines.Words words = new TextLines.Words(line.replace(',', ' '));
+                for (String token = words.next(); token != null; token = words.next()) {
+                    current.y.add(src.number(token, where));
                     current.lineOf.add(i);
                 }
             }

@@ -53,15 +53,7 @@ final class XrdmlReader {
             throw src.fail(scanNo == 0 ? "XRDML holds no <scan> elements"
                     : "no 2θ scan among " + scanNo + " scan(s): " + String.join("; ", skipped));
         }
-        if (out.size() > 1) {
-            List<Pattern> named = new ArrayList<>();
-            for (int i = 0; i < out.size(); i++) {
-                Pattern p = out.get(i);
-                named.add(p.withMetadata(p.metadata().withSampleName(p.name() + " scan " + (i + 1))));
-            }
-            return named;
-        }
-        return out;
+        return ScanAssembly.numbered(out, "scan");
     }
 
     private static Optional<Pattern> readScan(SourceFile src, Element measurement, Element scan, int scanNo,
@@ -134,11 +126,12 @@ final class XrdmlReader {
 
     /** Whitespace-separated numbers of an XRDML list element. */
     static double[] numbers(SourceFile src, String text, String where) throws PatternFormatException {
-        String[] w = TextLines.words(text);
-        double[] v = new double[w.length];
-        for (int i = 0; i < w.length; i++) {
-            v[i] = src.number(w[i], where + " value " + (i + 1));
+        DoubleColumn v = new DoubleColumn();
+        TextLines.Words words = new TextLines.Words(text);
+        for (String w = words.next(); w != null; w = words.next()) {
+            int k = v.size() + 1;
+            v.add(src.number(w, () -> where + " value " + k));
         }
-        return v;
+        return v.toArray();
     }
 }

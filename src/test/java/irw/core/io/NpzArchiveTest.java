@@ -94,4 +94,23 @@ class NpzArchiveTest {
         }
         return p.exitValue();
     }
+
+    @Test
+    void aForgedShapeIsRefusedBeforeAnythingHugeIsAllocated() throws Exception {
+        // header claims 2,000,000,000 float32 values (8 GB) but holds 12 bytes
+        for (String shape : new String[]{"(2000000000,)", "(1000000, 2000)", "(-5, 3)", "(abc,)"}) {
+            String dict = "{'descr': '<f4', 'fortran_order': False, 'shape': " + shape + ", }";
+            StringBuilder header = new StringBuilder(dict);
+            while ((10 + header.length() + 1) % 64 != 0) {
+                header.append(' ');
+            }
+            header.append('\n');
+            var bytes = new java.io.ByteArrayOutputStream();
+            bytes.write(new byte[]{(byte) 0x93, 'N', 'U', 'M', 'P', 'Y', 1, 0, (byte) header.length(), 0});
+            bytes.write(header.toString().getBytes(StandardCharsets.ISO_8859_1));
+            bytes.write(new byte[12]);
+            assertThatThrownBy(() -> NpyFormat.read(new java.io.ByteArrayInputStream(bytes.toByteArray()), "forged.npy"))
+                    .isInstanceOf(java.io.IOException.class).hasMessageContaining("forged.npy");
+        }
+    }
 }

@@ -1,0 +1,58 @@
+package irw.app.refine;
+
+import irw.app.digits.DigitAnalysis;
+import irw.app.digits.DigitRefinement;
+import irw.engine.ModelStore;
+import irw.engine.PerPatternRefiner;
+import irw.engine.PrototypicalClassifier;
+import irw.engine.RefinementTrace;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.function.BooleanSupplier;
+
+/**
+ * The digit classifier with per-image refinement for the Digits view: non-targeted (the drawing
+ * has no known label), so refinement makes the digit more like what the classifier is sure of.
+ */
+public final class DigitModels implements DigitRefinement {
+    private final PrototypicalClassifier classifier;
+    private final PerPatternRefiner perImage;
+    private final String description;
+
+    private DigitModels(PrototypicalClassifier classifier, String description) {
+        this.classifier = classifier;
+        this.perImage = new PerPatternRefiner(classifier);
+        this.description = description;
+    }
+
+    public static DigitModels load(Path classifierFile) throws Exception {
+        PrototypicalClassifier c = ModelStore.loadClassifier(classifierFile);
+        if (c.itemLength() != 28 * 28) {
+            throw new IllegalArgumentException(classifierFile.getFileName() + " is not a 28×28 digit classifier (items of " + c.itemLength() + ")");
+        }
+        return new DigitModels(c, classifierFile.getFileName().toString());
+    }
+
+    @Override
+    public String description() {
+        return "model " + description;
+    }
+
+    @Override
+    public DigitAnalysis analyse(float[] image, RefinementSettings w, BooleanSupplier obsolete) {
+        float[] item = classifier.preprocessing().apply(image);
+        RefinementTrace trace = perImage.refine(item, new PerPatternRefiner.Settings(Math.max(0, Math.min(1, w.lambda())),
+                Math.max(0, w.beta()), -1, w.steps(), XrdModels.PREVIEW_STEP_SIZE), obsolete);
+        return new DigitAnalysis(toDouble(trace.probabilities().get(0)), toDouble(trace.finalProbabilities()),
+                trace.refined(), List.copyOf(trace.patterns()));
+    }
+
+    private static double[] toDouble(float[] f) {
+        double[] d = new double[f.length];
+        for (int i = 0; i < f.length; i++) {
+            d[i] = f[i];
+        }
+        return d;
+    }
+}

@@ -1,0 +1,150 @@
+package irw.app.refine;
+
+import irw.app.data.Prediction;
+import irw.app.embedding.FeatureSpace;
+import irw.core.Pattern;
+import irw.core.TwoThetaGrid;
+import irw.engine.Classification;
+import irw.engine.ModelStore;
+import irw.engine.PerPatternRefiner;
+import irw.engine.PrototypicalClassifier;
+import irw.engine.RefinementTrace;
+import irw.engine.Refiner;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BooleanSupplier;
+
+/**
+ * The loaded XRD models, seen from the workbench: the prototypical classifier (predictions,
+ * embeddings, prototypes), the trained refiner network for whole batches, and per-pattern
+ * refinement through the frozen classifier for the live α/β/λ preview.
+ */
+public final class XrdModels {
+    private final PrototypicalClassifier classifier;
+    private final Refiner refiner;
+    /** Adam step size of the interactive refinement, in item units (items are scaled to max 1). */
+    static final double PREVIEW_STEP_SIZE = 0.05;
+    private final PerPatternRefiner perPattern;
+    private final String description;
+
+    private XrdModels(PrototypicalClassifier classifier, Refiner refiner, String description) {
+        this.classifier = classifier;
+        this.refiner = refiner;
+        this.perPattern = new PerPatternRefiner(classifier);
+        this.description = description;
+    }
+
+    /** Loads a classifier file and, when given, a refiner file (ModelStore format). */
+    public static XrdModels load(Path classifierFile, Path refinerFileOrNull) throws Exception {
+        PrototypicalClassifier c = ModelStore.loadClassifier(classifierFile);
+        if (c.preprocessing().grid() == null) {
+            throw new IllegalArgumentException(classifierFile.getFileName() + " is an image (digits) classifier, not an XRD one");
+        }
+        Refiner r = refinerFileOrNull == null ? null : ModelStore.loadRefiner(refinerFileOrNull);
+        String name = classifierFile.getFileName() + (r == null ? "" : " + " + refinerFileOrNull.getFileName());
+        return new XrdModels(c, r, name);
+    }
+
+    public String description() {
+        return description;
+    }
+
+    public TwoThetaGrid grid() {
+        return classifier.preprocessing().grid();
+    }
+
+    public boolean hasRefinerNetwork() {
+        return refiner != null;
+    }
+
+    private float[] item(Pattern p) {
+        return classifier.preprocessing().apply(p);
+    }
+
+    private Pattern pattern(float[] item, Pattern like) {
+        double[] v = new double[item.length];
+        for (int i = 0; i < v.length; i++) {
+            v[i] = item[i];
+        }
+        return Pattern.onGrid(grid(), v, like.metadata().withSampleName(like.name() + " refined"));
+    }
+
+    public List<Prediction> classify(List<Pattern> patterns) {
+        float[][] items = patterns.stream().map(this::item).toArray(float[][]::new);
+        Classification c = classifier.classify(items);
+        return java.util.stream.IntStream.range(0, items.length)
+                .mapToObj(i -> new Prediction(classifier.classes().name(c.predicted(i)), c.confidence(i))).toList();
+    }
+
+    /** Refines a batch with the trained refiner network (Algorithm 2's R), on the model's grid. */
+    public List<Pattern> refineBatch(List<Pattern> patterns) {
+        float[][] out = refiner.refine(patterns.stream().map(this::item).toArray(float[][]::new));
+        return java.util.stream.IntStream.range(0, out.length).mapToObj(i -> pattern(out[i], patterns.get(i))).toList();
+    }
+
+    /**
+     * Per-pattern refinement for the live preview: λ is the trade-off between staying close to the
+     * input and pleasing the classifier, β the weight of the prototype term; α (the classification
+     * weight of refiner training) has no per-pattern counterpart.
+     *
+     * @param targetClass the class to refine toward (the known label), or -1 for non-targeted
+     */
+    public Preview refineOne(Pattern p, RefinementSettings w, int targetClass, BooleanSupplier obsolete) {
+        RefinementTrace trace = perPattern.refine(item(p), new PerPatternRefiner.Settings(Math.max(0, Math.min(1, w.lambda())),
+                Math.max(0, w.beta()), targetClass, w.steps(), PREVIEW_STEP_SIZE), obsolete);
+        float[] probs = trace.finalProbabilities();
+        int best = 0;
+        for (int k = 1; k < probs.length; k++) {
+            best = probs[k] > probs[best] ? k : best;
+        }
+        return new Preview(pattern(trace.refined(), p), new Prediction(classifier.classes().name(best), probs[best]), trace.cancelled());
+    }
+
+    /** The result of one preview refinement. */
+    public record Preview(Pattern refined, Prediction predictionAfter, boolean cancelled) {
+    }
+
+    public int classIndex(String name) {
+        return classifier.classes().indexOf(name);
+    }
+
+    /** The classifier's embedding space F(x) with its prototypes, for the t-SNE map. */
+    public FeatureSpace featureSpace() {
+        return new FeatureSpace() {
+            @Override
+            public String description() {
+                return "classifier embedding F(x) of " + description;
+            }
+
+            @Override
+            public double[][] features(List<Pattern> onGrid) {
+                float[][] emb = classifier.classify(onGrid.stream().map(XrdModels.this::item).toArray(float[][]::new)).embeddings();
+                return toDouble(emb);
+            }
+
+            @Override
+            public Map<String, double[]> prototypes() {
+                float[][] protos = classifier.prototypes();
+                Map<String, double[]> out = new LinkedHashMap<>();
+                for (int k = 0; k < protos.length; k++) {
+                    out.put(classifier.classes().name(k), toDouble(new float[][] {protos[k]})[0]);
+                }
+                return out;
+            }
+        };
+    }
+
+    static double[][] toDouble(float[][] f) {
+        double[][] d = new double[f.length][];
+        for (int i = 0; i < f.length; i++) {
+            d[i] = new double[f[i].length];
+            for (int j = 0; j < f[i].length; j++) {
+                d[i][j] = f[i][j];
+            }
+        }
+        return d;
+    }
+}

@@ -1,0 +1,180 @@
+package irw.app.spectra;
+
+import irw.app.WorkbenchModel;
+import irw.app.data.PatternEntry;
+import irw.core.Normalisation;
+import irw.core.Pattern;
+import irw.core.Wavelength;
+import javafx.beans.InvalidationListener;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The Spectra view: the current pattern as raw, refined and ground truth plus a difference trace,
+ * or, with several rows selected in the Data view, those patterns overlaid for comparison.
+ *
+ * <p>When a refined pattern or a ground truth exists, everything is shown on the models' grid
+ * (2,000 points, max-normalised) so the traces are comparable point by point; a raw pattern on
+ * its own is shown as measured, in counts.
+ */
+public final class SpectraViewModel {
+    private final WorkbenchModel model;
+    private final ObjectProperty<AxisKind> axis = new SimpleObjectProperty<>(this, "axis", AxisKind.TWO_THETA);
+    private final BooleanProperty logIntensity = new SimpleBooleanProperty(this, "logIntensity");
+    private final ObservableList<SpectrumSeries> series = FXCollections.observableArrayList();
+    private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper(this, "title", "");
+    private final ReadOnlyStringWrapper yLabel = new ReadOnlyStringWrapper(this, "yLabel", "intensity");
+    private final InvalidationListener refresh = o -> refresh();
+    private PatternEntry watched;
+
+    public SpectraViewModel(WorkbenchModel model) {
+        this.model = model;
+        axis.set(parseAxis(model.settings().spectraAxis));
+        logIntensity.set(model.settings().logIntensity);
+        model.currentProperty().addListener((obs, old, now) -> watch(now));
+        model.selection().addListener(refresh);
+        axis.addListener(o -> {
+            model.settings().spectraAxis = axis.get().name();
+            refresh();
+        });
+        logIntensity.addListener(o -> {
+            model.settings().logIntensity = logIntensity.get();
+            refresh();
+        });
+        watch(model.current());
+    }
+
+    private static AxisKind parseAxis(String name) {
+        try {
+            return AxisKind.valueOf(name);
+        } catch (RuntimeException e) {
+            return AxisKind.TWO_THETA;
+        }
+    }
+
+    /** Follows the current entry, so a refined pattern or ground truth arriving later is drawn. */
+    private void watch(PatternEntry entry) {
+        if (watched != null) {
+            watched.refinedProperty().removeListener(refresh);
+            watched.groundTruthProperty().removeListener(refresh);
+        }
+        watched = entry;
+        if (entry != null) {
+            entry.refinedProperty().addListener(refresh);
+            entry.groundTruthProperty().addListener(refresh);
+        }
+        refresh();
+    }
+
+    /** Rebuilds the traces from the current state. */
+    public void refresh() {
+        List<PatternEntry> compared = model.selection().stream().filter(PatternEntry::isReadable).toList();
+        if (compared.size() >= 2) {
+            series.setAll(comparison(compared));
+            title.set("Comparing " + compared.size() + " patterns");
+            yLabel.set("normalised intensity");
+            return;
+        }
+        PatternEntry entry = model.current();
+        if (entry == null || !entry.isReadable()) {
+            series.clear();
+            title.set(entry == null ? "No pattern selected" : entry.name() + ": " + entry.error().orElse("unreadable"));
+            return;
+        }
+        series.setAll(single(entry));
+        title.set(entry.name());
+    }
+
+    private List<SpectrumSeries> single(PatternEntry entry) {
+        Pattern refined = entry.refined();
+        Pattern truth = entry.groundTruth();
+        List<SpectrumSeries> out = new ArrayList<>();
+        if (refined == null && truth == null) {
+            Pattern raw = entry.raw().orElseThrow();
+            out.add(trace(entry.name() + " raw", SeriesKind.RAW, raw));
+            yLabel.set("intensity (counts)");
+            return out;
+        }
+        yLabel.set("normalised intensity");
+        Pattern raw = entry.rawOnGrid(model.grid());
+        out.add(trace(entry.name() + " raw", SeriesKind.RAW, raw));
+        if (refined != null) {
+            out.add(trace(entry.name() + " refined", SeriesKind.REFINED, refined));
+        }
+        Pattern truthOnGrid = null;
+        if (truth != null) {
+            truthOnGrid = Normalisation.MAX.apply(irw.core.Resampler.resample(truth, model.grid()));
+            out.add(trace(entry.name() + " ground truth", SeriesKind.GROUND_TRUTH, truthOnGrid));
+        }
+        if (!logIntensity.get()) {
+            // What refinement still misses (refined − truth), what it changed (raw − refined), or,
+            // before refinement, what the defects did (raw − truth).
+            Pattern a = refined != null ? (truthOnGrid != null ? refined : raw) : raw;
+            Pattern b = refined != null ? (truthOnGrid != null ? truthOnGrid : refined) : truthOnGrid;
+            String label = refined != null ? (truthOnGrid != null ? " refined − truth" : " raw − refined") : " raw − truth";
+            double[] diff = new double[a.size()];
+            for (int i = 0; i < diff.length; i++) {
+                diff[i] = a.intensity(i) - b.intensity(i);
+            }
+            out.add(trace(entry.name() + label, SeriesKind.DIFFERENCE, a.withIntensity(diff)));
+        }
+        return out;
+    }
+
+    private List<SpectrumSeries> comparison(List<PatternEntry> entries) {
+        List<SpectrumSeries> out = new ArrayList<>();
+        for (PatternEntry e : entries) {
+            out.add(trace(e.name() + " raw", SeriesKind.RAW, e.rawOnGrid(model.grid())));
+            if (e.refined() != null) {
+                out.add(trace(e.name() + " refined", SeriesKind.REFINED, e.refined()));
+            }
+        }
+        return out;
+    }
+
+    private SpectrumSeries trace(String name, SeriesKind kind, Pattern p) {
+        double lambda = p.metadata().wavelength().map(Wavelength::weightedMean).orElse(model.grid().wavelength().weightedMean());
+        AxisKind a = axis.get();
+        int n = p.size();
+        double[] x = new double[n];
+        double[] y = new double[n];
+        double floor = Math.max(p.maxIntensity(), 1e-12) * 1e-4;
+        for (int i = 0; i < n; i++) {
+            int j = a.reversesOrder() ? n - 1 - i : i;
+            x[i] = a.fromTwoTheta(p.twoTheta(j), lambda);
+            double v = p.intensity(j);
+            // A log axis cannot show zero or negative counts: clip them to a small floor.
+            y[i] = logIntensity.get() ? Math.max(v, floor) : v;
+        }
+        return new SpectrumSeries(name, kind, x, y);
+    }
+
+    public ObservableList<SpectrumSeries> series() {
+        return series;
+    }
+
+    public ObjectProperty<AxisKind> axisProperty() {
+        return axis;
+    }
+
+    public BooleanProperty logIntensityProperty() {
+        return logIntensity;
+    }
+
+    public ReadOnlyStringProperty titleProperty() {
+        return title.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty yLabelProperty() {
+        return yLabel.getReadOnlyProperty();
+    }
+}

@@ -1,0 +1,112 @@
+package irw.cli;
+
+import irw.core.PatternFormatException;
+import irw.core.data.LabelledDataSet;
+import irw.digits.IdxFormat;
+import irw.engine.PrototypicalClassifier;
+import irw.engine.Refiner;
+import irw.engine.TrainingListener;
+import irw.engine.TrainingMetrics;
+import irw.xrd.synth.XrdDataSets;
+import org.apache.commons.csv.CSVFormat;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.IntStream;
+
+/** What the engine's commands share: CSV format, model compatibility, training data sources, progress output. */
+final class EngineCommands {
+    private EngineCommands() {
+    }
+
+    static CSVFormat csv(List<String> header) {
+        return CSVFormat.DEFAULT.builder().setHeader(header.toArray(String[]::new)).setRecordSeparator('\n').build();
+    }
+
+    static String number(double v) {
+        return String.format(Locale.ROOT, "%.6g", v);
+    }
+
+    static void checkCompatible(PrototypicalClassifier classifier, Refiner refiner, Path refinerFile) throws IOException {
+        if (!java.util.Arrays.equals(classifier.itemShape(), refiner.itemShape()) || !classifier.classes().names().equals(refiner.classNames())) {
+            throw new IOException(refinerFile + ": refiner was trained for items " + java.util.Arrays.toString(refiner.itemShape()) + " and classes "
+                    + refiner.classNames() + "; the classifier has " + java.util.Arrays.toString(classifier.itemShape()) + " and "
+                    + classifier.classes().names());
+        }
+    }
+
+    /**
+     * A labelled data source: an XRD data-set directory (ideal.npz / imperfect.npz) or an IDX
+     * image file with its label file.
+     */
+    record DataSource(Path dataDir, Path images, Path labels) {
+        DataSource {
+            if ((dataDir == null) == (images == null)) {
+                throw new IllegalArgumentException("give either --data DIR (an XRD data set) or --images FILE --labels FILE (IDX)");
+            }
+            if (images != null && labels == null) {
+                throw new IllegalArgumentException("--images needs --labels");
+            }
+        }
+
+        /** Ideal training set: the TRAIN split of ideal.npz, or the IDX pair. */
+        LabelledDataSet idealTrain() throws IOException, PatternFormatException {
+            return dataDir != null ? XrdDataSets.load(dataDir).idealSplit(XrdDataSets.TRAIN) : IdxFormat.read(images, labels);
+        }
+
+        /** The imperfect items of one part (XRD), or the whole IDX pair. */
+        LabelledDataSet imperfect(Part part) throws IOException, PatternFormatException {
+            return imperfectWithTruth(part).items();
+        }
+
+        Imperfect imperfectWithTruth(Part part) throws IOException, PatternFormatException {
+            if (dataDir == null) {
+                return new Imperfect(IdxFormat.read(images, labels), null);
+            }
+            XrdDataSets sets = XrdDataSets.load(dataDir);
+            int[] idx = IntStream.range(0, sets.imperfect().size()).filter(part::contains).toArray();
+            if (idx.length == 0) {
+                throw new PatternFormatException(dataDir, "no imperfect patterns in part " + part);
+            }
+            return new Imperfect(sets.imperfect().subset(idx), sets.groundTruthSet().subset(idx).items());
+        }
+    }
+
+    /**
+     * Which imperfect XRD patterns a command uses. The data sets hold imperfect patterns of the
+     * held-out structures only; the refiner trains on one half of them (even positions) and is
+     * evaluated on the other half (odd positions), so no pattern is both trained on and scored.
+     */
+    enum Part {
+        TRAIN, TEST, ALL;
+
+        boolean contains(int index) {
+            return this == ALL || (index % 2 == 0) == (this == TRAIN);
+        }
+
+        static Part parse(String name) {
+            try {
+                return valueOf(name.trim().toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("part must be train, test or all, got '" + name + "'");
+            }
+        }
+    }
+
+    /** Imperfect items and, for XRD, the clean ground truth of each (else null). */
+    record Imperfect(LabelledDataSet items, float[][] groundTruth) {
+    }
+
+    /** Prints one line every {@code every} steps. */
+    static TrainingListener progress(String what, int every) {
+        return (TrainingMetrics m) -> {
+            if (m.step() % every == 0 || m.step() == m.totalSteps()) {
+                StringBuilder b = new StringBuilder(String.format(Locale.ROOT, "%s step %d/%d (epoch %d)", what, m.step(), m.totalSteps(), m.epoch() + 1));
+                m.values().forEach((k, v) -> b.append(String.format(Locale.ROOT, " %s=%.4f", k, v)));
+                System.out.println(b);
+            }
+        };
+    }
+}

@@ -1,0 +1,145 @@
+package irw.cli;
+
+import irw.core.data.LabelledDataSet;
+import irw.engine.Checkpointing;
+import irw.engine.ClassifierTrainer;
+import irw.engine.ClassifierTrainingConfig;
+import irw.engine.ModelSpec;
+import irw.engine.ModelStore;
+import irw.engine.PrototypicalClassifier;
+import irw.engine.Refiner;
+import irw.engine.RefinerTrainer;
+import irw.engine.RefinerTrainingConfig;
+import irw.engine.TrainingOutcome;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+
+/** train classifier|refiner: Algorithm 1 or 2 from the command line, writing a model file. */
+@Command(name = "train", mixinStandardHelpOptions = true, description = "Train a prototypical classifier or a refiner and write its model file.",
+        subcommands = {TrainCommand.Classifier.class, TrainCommand.RefinerCmd.class})
+final class TrainCommand implements Runnable {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(System.out);
+    }
+
+    static class DataOptions {
+        @Option(names = "--data", description = "XRD data-set directory (ideal.npz, imperfect.npz, dataset.json)")
+        Path dataDir;
+        @Option(names = "--images", description = "IDX image file (digits)")
+        Path images;
+        @Option(names = "--labels", description = "IDX label file for --images")
+        Path labels;
+        @Option(names = "--checkpoint", description = "checkpoint file: resumed from when it exists, rewritten every --checkpoint-every steps")
+        Path checkpoint;
+        @Option(names = "--checkpoint-every", defaultValue = "100")
+        int checkpointEvery;
+
+        EngineCommands.DataSource source() {
+            return new EngineCommands.DataSource(dataDir, images, labels);
+        }
+
+        Checkpointing checkpointing() {
+            return checkpoint == null ? null : new Checkpointing(checkpoint, checkpointEvery);
+        }
+    }
+
+    @Command(name = "classifier", mixinStandardHelpOptions = true,
+            description = "Algorithm 1 on the ideal set (the TRAIN split of an XRD data set, or IDX images + labels).")
+    static final class Classifier implements Callable<Integer> {
+        @CommandLine.Mixin
+        DataOptions data;
+        @Option(names = "--out", required = true, description = "model file to write")
+        Path out;
+        @Option(names = "--lambda", defaultValue = "1.0", description = "weight of the prototype loss L_F; 0 = standard classifier (default ${DEFAULT-VALUE})")
+        double lambda;
+        @Option(names = "--epochs", defaultValue = "10")
+        int epochs;
+        @Option(names = "--samples-per-class", defaultValue = "8", description = "N_c (default ${DEFAULT-VALUE})")
+        int samplesPerClass;
+        @Option(names = "--lr", defaultValue = "0.002")
+        double learningRate;
+        @Option(names = "--seed", defaultValue = "2019")
+        long seed;
+        @Option(names = "--spec", defaultValue = "small", description = "small, vgg19 or densenet121 (default ${DEFAULT-VALUE})")
+        String modelSpec;
+        @Option(names = "--steps-per-epoch", defaultValue = "0", description = "0 = |D| / (classes x N_c)")
+        int stepsPerEpoch;
+
+        @Override
+        public Integer call() throws Exception {
+            LabelledDataSet ideal = data.source().idealTrain();
+            ClassifierTrainingConfig cfg = new ClassifierTrainingConfig(lambda, epochs, samplesPerClass, learningRate, seed,
+                    ModelSpec.parse(modelSpec), ClassifierTrainingConfig.PAPER_MOMENTUM, stepsPerEpoch);
+            System.out.printf("training %s classifier on %d items, %s, seed %d%n", cfg.modelSpec().id(), ideal.size(), ideal.classes().names(), seed);
+            ClassifierTrainer trainer = new ClassifierTrainer(cfg);
+            if (data.checkpointing() != null) {
+                trainer.withCheckpoint(data.checkpointing());
+            }
+            long t0 = System.nanoTime();
+            TrainingOutcome<PrototypicalClassifier> r = trainer.train(ideal, EngineCommands.progress("classifier", 20));
+            ModelStore.save(r.model(), out);
+            System.out.printf("wrote %s (%d parameters, %d steps, %.1f s)%n", out, r.model().parameterCount(), r.steps(),
+                    (System.nanoTime() - t0) / 1e9);
+            return 0;
+        }
+    }
+
+    @Command(name = "refiner", mixinStandardHelpOptions = true,
+            description = "Algorithm 2 through a frozen classifier, on the imperfect set (the training half of an XRD data set's imperfect patterns, or IDX images + labels).")
+    static final class RefinerCmd implements Callable<Integer> {
+        @CommandLine.Mixin
+        DataOptions data;
+        @Option(names = "--model", required = true, description = "the classifier model file")
+        Path model;
+        @Option(names = "--out", required = true, description = "refiner model file to write")
+        Path out;
+        @Option(names = "--alpha", defaultValue = "0.01", description = "weight of l_reg (default ${DEFAULT-VALUE})")
+        double alpha;
+        @Option(names = "--beta", defaultValue = "1.0", description = "weight of l_proto (default ${DEFAULT-VALUE})")
+        double beta;
+        @Option(names = "--non-targeted", description = "train without labels (entropy losses)")
+        boolean nonTargeted;
+        @Option(names = "--p", defaultValue = "1", description = "norm of l_reg: 1 or 2")
+        int p;
+        @Option(names = "--feature-reg", description = "l_reg on the classifier's first-layer features instead of the raw input")
+        boolean featureReg;
+        @Option(names = "--epochs", defaultValue = "10")
+        int epochs;
+        @Option(names = "--batch", defaultValue = "32")
+        int batch;
+        @Option(names = "--lr", defaultValue = "0.001")
+        double learningRate;
+        @Option(names = "--seed", defaultValue = "2019")
+        long seed;
+        @Option(names = "--steps-per-epoch", defaultValue = "0", description = "0 = |D_imp| / batch")
+        int stepsPerEpoch;
+
+        @Override
+        public Integer call() throws Exception {
+            PrototypicalClassifier classifier = ModelStore.loadClassifier(model);
+            LabelledDataSet imperfect = data.source().imperfect(EngineCommands.Part.TRAIN);
+            RefinerTrainingConfig cfg = new RefinerTrainingConfig(alpha, beta, !nonTargeted, p, featureReg, epochs, batch, learningRate, seed,
+                    stepsPerEpoch);
+            System.out.printf("training %s refiner on %d imperfect items, alpha %.4g beta %.4g, seed %d%n",
+                    nonTargeted ? "non-targeted" : "targeted", imperfect.size(), alpha, beta, seed);
+            RefinerTrainer trainer = new RefinerTrainer(cfg);
+            if (data.checkpointing() != null) {
+                trainer.withCheckpoint(data.checkpointing());
+            }
+            long t0 = System.nanoTime();
+            TrainingOutcome<Refiner> r = trainer.train(classifier, imperfect, EngineCommands.progress("refiner", 20));
+            ModelStore.save(r.model(), out);
+            System.out.printf("wrote %s (%d parameters, %d steps, %.1f s)%n", out, r.model().parameterCount(), r.steps(),
+                    (System.nanoTime() - t0) / 1e9);
+            return 0;
+        }
+    }
+}

@@ -1,0 +1,92 @@
+package irw.engine;
+
+import irw.core.ClassSet;
+import irw.core.data.LabelledDataSet;
+import irw.engine.net.RefinerNetwork;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
+import java.util.Random;
+import java.util.stream.IntStream;
+
+/**
+ * Timings of the engine's hot paths on the default networks with random weights and random data
+ * (speed does not depend on the values): a full refiner training step of Algorithm 2 (forward,
+ * backward, Adam), classifier inference throughput, and per-pattern refinement latency.
+ */
+public final class EngineBench {
+    /** Median and mean seconds of the timed repetitions. */
+    public record Timing(String what, double medianSeconds, double meanSeconds, int repetitions) {
+    }
+
+    private EngineBench() {
+    }
+
+    /** Refiner training steps (Algorithm 2, targeted, Ψ = identity, p = 1) of the default U-Net through the default classifier. */
+    public static Timing refinerStep(int[] itemShape, int classes, int batch, int warmup, int repetitions, long seed) {
+        PrototypicalClassifier c = PrototypicalClassifier.untrained(ModelSpec.SMALL, itemShape, classSet(classes), seed);
+        LabelledDataSet data = randomData(itemShape, classes, batch * 2, seed);
+        List<Long> stamps = Collections.synchronizedList(new ArrayList<>());
+        RefinerTrainingConfig cfg = new RefinerTrainingConfig(0.01, 1.0, true, 1, false, 1, batch, 1e-4, seed, warmup + repetitions);
+        stamps.add(System.nanoTime());
+        new RefinerTrainer(cfg).train(c, RefinerNetwork.create(itemShape), data, m -> stamps.add(System.nanoTime()));
+        double[] s = new double[repetitions];
+        for (int i = 0; i < repetitions; i++) {
+            s[i] = (stamps.get(warmup + i + 1) - stamps.get(warmup + i)) / 1e9;
+        }
+        return timing("refiner step " + Arrays.toString(itemShape) + " batch " + batch, s);
+    }
+
+    /** Items per second through the default classifier (batches of 256). */
+    public static double classifierItemsPerSecond(int[] itemShape, int classes, int items, long seed) {
+        PrototypicalClassifier c = PrototypicalClassifier.untrained(ModelSpec.SMALL, itemShape, classSet(classes), seed);
+        float[][] x = randomData(itemShape, classes, items, seed).items();
+        c.classify(Arrays.copyOf(x, Math.min(64, items)));
+        long t0 = System.nanoTime();
+        c.classify(x);
+        return items / ((System.nanoTime() - t0) / 1e9);
+    }
+
+    /** Seconds for one per-pattern refinement of {@code steps} steps. */
+    public static Timing perPatternRefinement(int[] itemShape, int classes, int steps, int repetitions, long seed) {
+        PerPatternRefiner r = new PerPatternRefiner(PrototypicalClassifier.untrained(ModelSpec.SMALL, itemShape, classSet(classes), seed));
+        float[] x = randomData(itemShape, classes, 1, seed).items()[0];
+        PerPatternRefiner.Settings settings = new PerPatternRefiner.Settings(0.5, 0.5, 1, steps, 0.05);
+        r.refine(x, settings, () -> false);
+        double[] s = new double[repetitions];
+        for (int i = 0; i < repetitions; i++) {
+            long t0 = System.nanoTime();
+            r.refine(x, settings, () -> false);
+            s[i] = (System.nanoTime() - t0) / 1e9;
+        }
+        return timing("per-pattern refinement " + Arrays.toString(itemShape) + " " + steps + " steps", s);
+    }
+
+    private static Timing timing(String what, double[] s) {
+        double[] sorted = s.clone();
+        Arrays.sort(sorted);
+        double median = sorted.length % 2 == 1 ? sorted[sorted.length / 2] : (sorted[sorted.length / 2 - 1] + sorted[sorted.length / 2]) / 2;
+        return new Timing(what, median, Arrays.stream(s).average().orElse(Double.NaN), s.length);
+    }
+
+    private static ClassSet classSet(int classes) {
+        return classes == 7 ? ClassSet.CRYSTAL_SYSTEMS : classes == 10 ? ClassSet.DIGITS
+                : new ClassSet(IntStream.range(0, classes).mapToObj(i -> "c" + i).toList());
+    }
+
+    private static LabelledDataSet randomData(int[] itemShape, int classes, int n, long seed) {
+        Random rng = new Random(seed);
+        int len = Arrays.stream(itemShape).reduce(1, (a, b) -> a * b);
+        float[][] x = new float[n][len];
+        int[] y = new int[n];
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < len; j++) {
+                x[i][j] = rng.nextFloat();
+            }
+            y[i] = i % classes;
+        }
+        return new LabelledDataSet(x, itemShape, y, IntStream.range(0, n).mapToObj(i -> "random-" + i).toList(), classSet(classes));
+    }
+}

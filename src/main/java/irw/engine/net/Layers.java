@@ -1,0 +1,87 @@
+package irw.engine.net;
+
+import irw.engine.net.ParamSource.Init;
+import org.nd4j.autodiff.samediff.SDVariable;
+import org.nd4j.autodiff.samediff.SameDiff;
+import org.nd4j.linalg.api.ops.impl.layers.convolution.config.Conv2DConfig;
+import org.nd4j.linalg.api.ops.impl.layers.convolution.config.PaddingMode;
+import org.nd4j.linalg.api.ops.impl.layers.convolution.config.Pooling2DConfig;
+
+/**
+ * The few layer shapes our networks use, on NCHW tensors. A 1-D signal is an image of height 1
+ * ([B, C, 1, W]) with kernels of height 1: in M2.1 this conv2d formulation is faster than conv1d
+ * and has the pooling and upsampling ops that SDCNN lacks in 1-D (PLATFORM-NOTES).
+ */
+public final class Layers {
+    private Layers() {
+    }
+
+    /** Convolution with SAME padding, stride 1, bias. Weights are [kH, kW, in, out]. */
+    public static SDVariable conv(SameDiff sd, ParamSource p, String name, SDVariable x, int in, int out, int kH, int kW) {
+        return conv(sd, p, name, x, in, out, kH, kW, 1);
+    }
+
+    /** Convolution with SAME padding and a stride along the width. */
+    public static SDVariable conv(SameDiff sd, ParamSource p, String name, SDVariable x, int in, int out, int kH, int kW, int strideW) {
+        return conv(sd, p, name, x, in, out, kH, kW, strideW, Init.HE);
+    }
+
+    /** Convolution whose weights start from the given initialisation (ZERO for residual outputs). */
+    public static SDVariable conv(SameDiff sd, ParamSource p, String name, SDVariable x, int in, int out, int kH, int kW, int strideW,
+                                  Init weightInit) {
+        SDVariable w = p.get(sd, name + "_W", new long[]{kH, kW, in, out}, kH * kW * in, weightInit);
+        SDVariable b = p.get(sd, name + "_b", new long[]{out}, 1, Init.ZERO);
+        return sd.cnn().conv2d(x, w, b, Conv2DConfig.builder().kH(kH).kW(kW).sH(1).sW(strideW)
+                .paddingMode(PaddingMode.SAME).dataFormat("NCHW").build());
+    }
+
+    public static SDVariable convRelu(SameDiff sd, ParamSource p, String name, SDVariable x, int in, int out, int kH, int kW) {
+        return sd.nn().relu(conv(sd, p, name, x, in, out, kH, kW), 0.0);
+    }
+
+    /** Max pooling, SAME padding (an odd width keeps its last point). */
+    public static SDVariable maxPool(SameDiff sd, SDVariable x, int kH, int kW, int sH, int sW) {
+        return sd.cnn().maxPooling2d(x, Pooling2DConfig.builder().kH(kH).kW(kW).sH(sH).sW(sW)
+                .paddingMode(PaddingMode.SAME).isNHWC(false).build());
+    }
+
+    public static SDVariable avgPool(SameDiff sd, SDVariable x, int kH, int kW, int sH, int sW) {
+        return sd.cnn().avgPooling2d(x, Pooling2DConfig.builder().kH(kH).kW(kW).sH(sH).sW(sW)
+                .paddingMode(PaddingMode.SAME).isNHWC(false).build());
+    }
+
+    /** Nearest-neighbour upsampling; the four-argument form (the one-argument form fails in M2.1). */
+    public static SDVariable upsample(SameDiff sd, SDVariable x, int fH, int fW) {
+        return sd.cnn().upsampling2d(x, fH, fW, true);
+    }
+
+    /** Fully connected layer on [B, in]. */
+    public static SDVariable dense(SameDiff sd, ParamSource p, String name, SDVariable x, int in, int out) {
+        SDVariable w = p.get(sd, name + "_W", new long[]{in, out}, in, Init.HE);
+        SDVariable b = p.get(sd, name + "_b", new long[]{1, out}, 1, Init.ZERO);
+        return x.mmul(w).add(b);
+    }
+
+    /**
+     * Per-sample normalisation over channels and positions with a per-channel gain and bias. It
+     * replaces the paper's BatchNorm in DenseNet: same role (keeps deep stacks trainable), but
+     * inference on one pattern equals training, so no running statistics need storing.
+     */
+    public static SDVariable norm(SameDiff sd, ParamSource p, String name, SDVariable x, int channels) {
+        SDVariable g = p.get(sd, name + "_g", new long[]{1, channels, 1, 1}, 1, Init.ONE);
+        SDVariable b = p.get(sd, name + "_b", new long[]{1, channels, 1, 1}, 1, Init.ZERO);
+        SDVariable mean = x.mean(true, 1, 2, 3);
+        SDVariable centred = x.sub(mean);
+        SDVariable var = centred.mul(centred).mean(true, 1, 2, 3);
+        return centred.div(sd.math().sqrt(var.add(1e-5))).mul(g).add(b);
+    }
+
+    /** [B, C, H, W] to [B, C*H*W]. */
+    public static SDVariable flatten(SDVariable x, long features) {
+        return x.reshape(-1, features);
+    }
+
+    public static int ceilDiv(int a, int b) {
+        return (a + b - 1) / b;
+    }
+}

@@ -1,0 +1,78 @@
+package irw.app.export;
+
+import irw.app.SampleBatch;
+import irw.app.WorkbenchModel;
+import irw.app.data.PatternEntry;
+import irw.app.notify.Notification;
+import irw.core.Pattern;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.Reader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ExportViewModelTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void wideCsvHoldsRefinedAndRawOfTheSelectionAndReadsBack() throws Exception {
+        WorkbenchModel model = SampleBatch.loaded(dir.resolve("cfg"));
+        PatternEntry a = model.patterns().get(0);
+        PatternEntry b = model.patterns().get(1);
+        Pattern aGrid = a.rawOnGrid(model.grid());
+        a.refinedProperty().set(aGrid.withIntensity(new double[2000]));
+        model.selection().setAll(a, b);
+        ExportViewModel vm = new ExportViewModel(model);
+        vm.scopeProperty().set(ExportScope.SELECTION);
+        Path csv = dir.resolve("out.csv");
+        vm.export(csv);
+        assertThat(model.notifications().notifications().get(0).level()).as(model.notifications().notifications().toString())
+                .isEqualTo(Notification.Level.INFO);
+        List<CSVRecord> rows = read(csv);
+        assertThat(rows).hasSize(2000);
+        assertThat(rows.get(0).getParser().getHeaderNames())
+                .containsExactly("two_theta_deg", a.name() + " refined", a.name() + " raw", b.name() + " raw");
+        assertThat(Double.parseDouble(rows.get(0).get("two_theta_deg"))).isEqualTo(5.0);
+        assertThat(Double.parseDouble(rows.get(1999).get(a.name() + " raw"))).isEqualTo(aGrid.intensity(1999));
+        assertThat(model.notifications().notifications().get(0).text()).contains("out.csv", "wrote 3 patterns");
+    }
+
+    @Test
+    void longCsvAndXyFilesForTheBatch() throws Exception {
+        WorkbenchModel model = SampleBatch.loaded(dir.resolve("cfg"));
+        ExportViewModel vm = new ExportViewModel(model);
+        vm.formatProperty().set(ExportFormat.CSV_LONG);
+        vm.export(dir.resolve("long.csv"));
+        assertThat(read(dir.resolve("long.csv"))).hasSize(2000 * model.patterns().size());
+        vm.formatProperty().set(ExportFormat.XY);
+        vm.export(dir.resolve("xy"));
+        try (var files = Files.list(dir.resolve("xy"))) {
+            assertThat(files.count()).isEqualTo(model.patterns().size());
+        }
+    }
+
+    @Test
+    void nothingRefinedAndNoRawIsAnErrorNamingTheTarget() {
+        WorkbenchModel model = SampleBatch.loaded(dir.resolve("cfg"));
+        ExportViewModel vm = new ExportViewModel(model);
+        vm.includeRawProperty().set(false);
+        assertThat(vm.export(dir.resolve("none.csv"))).isNull();
+        Notification n = model.notifications().notifications().get(0);
+        assertThat(n.level()).isEqualTo(Notification.Level.ERROR);
+        assertThat(n.text()).startsWith("none.csv: nothing refined");
+        assertThat(dir.resolve("none.csv")).doesNotExist();
+    }
+
+    private static List<CSVRecord> read(Path csv) throws Exception {
+        try (Reader r = Files.newBufferedReader(csv)) {
+            return CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get().parse(r).getRecords();
+        }
+    }
+}

@@ -1,0 +1,63 @@
+package irw.app.refine;
+
+import irw.app.SampleBatch;
+import irw.app.WorkbenchModel;
+import irw.app.data.DataViewModel;
+import irw.app.data.PatternEntry;
+import irw.app.digits.DigitAnalysis;
+import irw.app.digits.DigitsViewModel;
+import irw.core.ClassSet;
+import irw.core.Pattern;
+import irw.xrd.io.PatternReaders;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The engine's real classifiers and per-pattern refinement behind the view models. */
+class RefinementViewModelTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void aLoadedModelClassifiesEveryRowAndTheLambdaSliderChangesThePreview() throws Exception {
+        WorkbenchModel model = SampleBatch.emptyModel(dir);
+        model.refinementStepsProperty().set(3); // a short refinement keeps the test quick; the default is 10
+        RefinementViewModel vm = new RefinementViewModel(model);
+        new DataViewModel(model, PatternReaders::read).load(List.of(SampleBatch.MEASURED));
+        vm.modelsProperty().set(XrdModels.load(TinyModels.xrdClassifier(), null));
+        assertThat(model.patterns()).allSatisfy(e -> {
+            assertThat(e.predictionProperty().get()).isNotNull();
+            assertThat(ClassSet.CRYSTAL_SYSTEMS.names()).contains(e.predictionProperty().get().className());
+        });
+        PatternEntry current = model.current();
+        Pattern first = current.refined();
+        assertThat(first.size()).isEqualTo(2000);
+        model.lambdaProperty().set(0.9); // the user drags λ
+        Pattern second = current.refined();
+        assertThat(second).isNotSameAs(first);
+        assertThat(second.intensityValues()).isNotEqualTo(first.intensityValues());
+        assertThat(vm.previewShown()).isEqualTo(vm.previewsSubmitted());
+        assertThat(vm.statusProperty().get()).startsWith(current.name() + ": after refinement ");
+    }
+
+    @Test
+    void drawingChangesTheDigitProbabilities() throws Exception {
+        WorkbenchModel model = SampleBatch.emptyModel(dir);
+        model.refinementStepsProperty().set(3);
+        DigitsViewModel vm = new DigitsViewModel(model, Path.of("sample-data/mnist"));
+        vm.refinementProperty().set(DigitModels.load(TinyModels.digitClassifier()));
+        vm.stroke(14, 4, 14, 24);
+        DigitAnalysis one = vm.analysisProperty().get();
+        assertThat(one.before()).hasSize(10);
+        assertThat(java.util.Arrays.stream(one.before()).sum()).isCloseTo(1.0, org.assertj.core.api.Assertions.within(1e-4));
+        assertThat(one.steps()).hasSizeGreaterThan(1);
+        vm.stroke(8, 6, 20, 6);
+        DigitAnalysis two = vm.analysisProperty().get();
+        assertThat(two.before()).isNotEqualTo(one.before());
+        assertThat(vm.requestShown()).isEqualTo(vm.requestsSubmitted()).isEqualTo(2);
+    }
+}

@@ -1,0 +1,137 @@
+package irw.cli;
+
+import irw.core.Pattern;
+import irw.xrd.io.PatternReaders;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.Reader;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Runs the real command line on the real sample files. */
+class ConvertCommandTest {
+    @TempDir
+    Path tmp;
+
+    record Run(int exit, String out, String err) {
+    }
+
+    private static Run run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CommandLine cli = new CommandLine(new IrwCommand());
+        cli.setOut(new PrintWriter(out, true));
+        cli.setErr(new PrintWriter(err, true));
+        int exit = cli.execute(args);
+        return new Run(exit, out.toString(), err.toString());
+    }
+
+    private static List<CSVRecord> csv(Path file) throws IOException {
+        try (Reader r = Files.newBufferedReader(file)) {
+            return CSVFormat.DEFAULT.parse(r).getRecords();
+        }
+    }
+
+    @Test
+    void everyPatternFileInTheSampleFoldersBecomesCsv() throws Exception {
+        Path outDir = tmp.resolve("csv");
+        Run r = run("convert", "sample-data/measured", "sample-data/instrument-files", "--out", outDir.toString());
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.err()).contains("skipped sample-data/measured/LICENSE-MIT.txt: not a diffraction file")
+                .contains("skipped sample-data/instrument-files/LICENSE-Apache-2.0.txt");
+        for (Path dir : List.of(Path.of("sample-data/measured"), Path.of("sample-data/instrument-files"))) {
+            try (Stream<Path> files = Files.list(dir)) {
+                for (Path in : files.filter(p -> !p.getFileName().toString().startsWith("LICENSE")).toList()) {
+                    String stem = in.getFileName().toString().replaceFirst("\\.[^.]+$", "");
+                    Path target = outDir.resolve(stem + ".csv");
+                    Pattern original = PatternReaders.read(in).get(0);
+                    List<CSVRecord> rows = csv(target);
+                    assertThat(rows.get(0).toList()).containsExactly("two_theta_deg", stem);
+                    assertThat(rows).hasSize(original.size() + 1);
+                    CSVRecord last = rows.get(rows.size() - 1);
+                    assertThat(Double.parseDouble(last.get(0))).isEqualTo(original.lastTwoTheta());
+                    assertThat(Double.parseDouble(last.get(1))).isEqualTo(original.intensity(original.size() - 1));
+                }
+            }
+        }
+        try (Stream<Path> written = Files.list(outDir)) {
+            assertThat(written).hasSize(17);
+        }
+    }
+
+    @Test
+    void recursiveConversionOfAllSampleDataSkipsWhatIsNoPattern() throws Exception {
+        Path outDir = tmp.resolve("all");
+        Run r = run("convert", "--recursive", "sample-data", "--out", outDir.toString());
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.err()).contains("skipped sample-data/reference-peaks/pymatgen-cuka-5-90.csv: not a diffraction file (a table of reflections")
+                .contains("skipped sample-data/mnist/SOURCE.md: not a diffraction file")
+                .contains("skipped sample-data/reference-structures/Si_227.cif: not a diffraction file")
+                .doesNotContain("error:");
+        for (String stem : List.of("MnO", "PbSO4-round-robin-xray", "SiC_Zn", "XRD-918-16_10", "TwoTheta_scan_scrambled",
+                "23-012-AG_2thomegascan_long", "TwoTheta_scan_powder", "ideal", "imperfect")) {
+            assertThat(outDir.resolve(stem + ".csv")).exists();
+        }
+    }
+
+    @Test
+    void unreadableFilesAreReportedAndTheOthersStillWritten() throws Exception {
+        Path broken = tmp.resolve("broken.xrdml");
+        Files.writeString(broken, "<xrdMeasurements><xrdMeasurement>");
+        Path outDir = tmp.resolve("out");
+        Run r = run("convert", "sample-data/measured/MnO.xy", broken.toString(), "--out", outDir.toString());
+        assertThat(r.exit()).isEqualTo(1);
+        assertThat(r.err()).contains("error: " + broken + ": XRDML is not well-formed XML").contains("1 of 2 file(s) could not be converted");
+        assertThat(outDir.resolve("MnO.csv")).exists();
+        assertThat(outDir.resolve("broken.csv")).doesNotExist();
+    }
+
+    @Test
+    void oneCsvForManyFilesUsesTheLongLayoutWhenAxesDiffer() throws Exception {
+        Path out = tmp.resolve("all.csv");
+        Run r = run("convert", "sample-data/measured/MnO.xy", "sample-data/instrument-files/XRD-918-16_10.xrdml", "--out", out.toString());
+        assertThat(r.exit()).as(r.err()).isZero();
+        List<CSVRecord> rows = csv(out);
+        assertThat(rows.get(0).toList()).containsExactly("pattern", "two_theta_deg", "intensity");
+        assertThat(rows).hasSize(1 + 9001 + 5027);
+        assertThat(PatternReaders.read(out)).extracting(Pattern::name).containsExactly("MnO", "XRD-918-16_10");
+        Run wide = run("convert", "sample-data/measured/MnO.xy", "sample-data/measured/TiO2.xy", "--out", tmp.resolve("w.csv").toString());
+        assertThat(wide.exit()).isZero();
+        assertThat(csv(tmp.resolve("w.csv")).get(0).toList()).containsExactly("two_theta_deg", "MnO", "TiO2");
+        Run forcedWide = run("convert", "sample-data/measured/MnO.xy", "sample-data/measured/Li2CO3-ZrO2.xy",
+                "--out", tmp.resolve("bad.csv").toString(), "--layout", "wide");
+        assertThat(forcedWide.exit()).isEqualTo(1);
+        assertThat(forcedWide.err()).contains("could not be written").contains("shared 2θ axis").doesNotContain("Exception");
+    }
+
+    @Test
+    void xyOutput() throws Exception {
+        Run r = run("convert", "sample-data/instrument-files/TwoTheta_scan_powder.rasx", "--out", tmp.toString(), "--format", "xy");
+        assertThat(r.exit()).as(r.err()).isZero();
+        List<String> lines = Files.readAllLines(tmp.resolve("TwoTheta_scan_powder.xy"));
+        assertThat(lines.get(0)).isEqualTo("# TwoTheta_scan_powder");
+        assertThat(lines.get(1)).startsWith("# wavelength: Cu");
+        assertThat(lines.get(3)).isEqualTo("10 170.55354309082");
+        assertThat(lines).hasSize(3 + 2726);
+    }
+
+    @Test
+    void badOptions() {
+        assertThat(run("convert", "sample-data/measured/MnO.xy", "--out", tmp.toString(), "--layout", "diagonal").exit()).isEqualTo(2);
+        assertThat(run("convert", "sample-data/measured/MnO.xy").exit()).isEqualTo(2);
+        Run none = run("convert", "sample-data/reference-structures", "--out", tmp.toString());
+        assertThat(none.exit()).isEqualTo(1);
+        assertThat(none.err()).contains("no diffraction files among the inputs");
+    }
+}

@@ -1,0 +1,158 @@
+package irw.ui;
+
+import irw.app.WorkbenchView;
+import irw.app.embedding.EmbeddingPoint;
+import irw.app.refine.TinyModels;
+import irw.app.training.ReportingRunner;
+import irw.service.JobState;
+import irw.service.TrainingService;
+import javafx.geometry.Point2D;
+import javafx.scene.canvas.Canvas;
+import javafx.scene.control.Slider;
+import javafx.scene.control.TextField;
+import javafx.scene.input.MouseButton;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+import java.nio.file.Path;
+
+import static irw.ui.WorkbenchFixture.fx;
+import static irw.ui.WorkbenchFixture.waitUntil;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The Training, Embedding and Digits tabs, clicked through headless, against a real local service. */
+@ExtendWith(ApplicationExtension.class)
+class MoreViewsUiTest {
+    @TempDir
+    static Path dir;
+    private static TrainingService service;
+    private WorkbenchFixture app;
+
+    @Start
+    void start(Stage stage) throws Exception {
+        if (service == null) {
+            service = ReportingRunner.startService(dir.resolve("service"));
+        }
+        app = new WorkbenchFixture(stage, dir.resolve("cfg-" + System.nanoTime()), ReportingRunner.connector(service));
+    }
+
+    @AfterAll
+    static void stop() {
+        service.close();
+    }
+
+    @Test
+    void trainingTabConnectsAndASubmittedRunShowsLiveCurves(FxRobot robot) throws Exception {
+        robot.clickOn("#tabTraining");
+        waitUntil(() -> app.window.trainingViewModel().connectedProperty().get());
+        assertThat(robot.lookup("#statusBackend").queryLabeled().getText()).matches("backend: (CPU|CUDA): .+");
+        String data = Path.of("sample-data/measured").toAbsolutePath().toString();
+        fx(() -> {
+            robot.lookup("#runTrainData").queryAs(TextField.class).setText(data);
+            robot.lookup("#runClassifier").queryAs(TextField.class).setText(data);
+        });
+        TextField alpha = robot.lookup("#trainingAlphaField").queryAs(TextField.class);
+        robot.doubleClickOn(alpha).write("2.5").press(javafx.scene.input.KeyCode.TAB).release(javafx.scene.input.KeyCode.TAB);
+        assertThat(app.model.alphaProperty().get()).isEqualTo(2.5);
+        robot.clickOn("#submitRunButton");
+        try {
+            waitUntil(() -> app.window.trainingViewModel().runs().size() == 1
+                    && app.window.trainingViewModel().runs().get(0).state() == JobState.FINISHED);
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new AssertionError("runs " + app.window.trainingViewModel().runs() + ", messages "
+                    + app.model.notifications().notifications() + ", spec " + app.window.trainingViewModel().specJson());
+        }
+        waitUntil(() -> app.window.trainingView().curves().size() == 2);
+        assertThat(app.window.trainingView().curves().get(0).getDataCount()).isEqualTo(20);
+    }
+
+    @Test
+    void drawingAStrokeInksTheCanvas(FxRobot robot) throws Exception {
+        robot.clickOn("#tabDigits");
+        waitUntil(() -> app.window.digitsViewModel().browsedProperty().get() != null);
+        robot.clickOn("#clearDigitButton");
+        Canvas canvas = robot.lookup("#digitCanvas").queryAs(Canvas.class);
+        Point2D from = canvas.localToScreen(100, 60);
+        Point2D to = canvas.localToScreen(110, 270);
+        robot.moveTo(from).press(MouseButton.PRIMARY).moveTo(to).release(MouseButton.PRIMARY);
+        waitUntil(() -> {
+            float[] img = app.window.digitsViewModel().imageProperty().get();
+            double ink = 0;
+            for (float v : img) {
+                ink += v;
+            }
+            return ink > 20; // about 17 pixels down, two wide
+        });
+        Slider slider = robot.lookup("#digitsLambdaSlider").queryAs(Slider.class);
+        fx(() -> slider.setValue(0.8));
+        assertThat(app.model.lambdaProperty().get()).isEqualTo(0.8);
+    }
+
+    @Test
+    void draggingTheLambdaSliderChangesTheRefinedPreview(FxRobot robot) throws Exception {
+        app.loadSampleFolder();
+        Path classifier = TinyModels.xrdClassifier();
+        fx(() -> {
+            app.model.refinementStepsProperty().set(3);
+            app.window.models().loadXrd(classifier, null);
+            app.window.show(WorkbenchView.SPECTRA);
+        });
+        waitUntil(() -> app.model.current().refined() != null && app.window.spectraView().dataSets().size() == 3);
+        irw.core.Pattern before = app.model.current().refined();
+        assertThat(app.window.spectraView().dataSets()).allMatch(ds -> ds.getDataCount() == 2000);
+        javafx.scene.Node thumb = robot.lookup("#previewLambdaSlider .thumb").query();
+        robot.drag(thumb, MouseButton.PRIMARY).moveBy(60, 0).drop();
+        waitUntil(() -> app.model.current().refined() != before);
+        assertThat(app.model.lambdaProperty().get()).isGreaterThan(0.1);
+        assertThat(app.model.current().refined().intensityValues()).isNotEqualTo(before.intensityValues());
+        assertThat(app.model.current().predictionProperty().get()).isNotNull();
+    }
+
+    @Test
+    void drawingAStrokeChangesTheProbabilities(FxRobot robot) throws Exception {
+        Path classifier = TinyModels.digitClassifier();
+        fx(() -> app.model.refinementStepsProperty().set(3));
+        robot.clickOn("#tabDigits");
+        fx(() -> app.window.models().loadDigits(classifier));
+        waitUntil(() -> app.window.digitsViewModel().refinementProperty().get() != null
+                && app.window.digitsViewModel().browsedProperty().get() != null);
+        robot.clickOn("#clearDigitButton");
+        Canvas canvas = robot.lookup("#digitCanvas").queryAs(Canvas.class);
+        robot.moveTo(canvas.localToScreen(168, 50)).press(MouseButton.PRIMARY).moveTo(canvas.localToScreen(170, 280)).release(MouseButton.PRIMARY);
+        waitUntil(() -> app.window.digitsViewModel().analysisProperty().get() != null
+                && app.window.digitsViewModel().requestShown() == app.window.digitsViewModel().requestsSubmitted());
+        double[] first = probabilities();
+        robot.moveTo(canvas.localToScreen(80, 80)).press(MouseButton.PRIMARY).moveTo(canvas.localToScreen(250, 80)).release(MouseButton.PRIMARY);
+        waitUntil(() -> app.window.digitsViewModel().requestShown() == app.window.digitsViewModel().requestsSubmitted()
+                && !java.util.Arrays.equals(probabilities(), first));
+        assertThat(java.util.Arrays.stream(probabilities()).sum()).isCloseTo(1.0, org.assertj.core.api.Assertions.within(1e-3));
+    }
+
+    private double[] probabilities() {
+        double[] p = new double[10];
+        for (int k = 0; k < 10; k++) {
+            p[k] = app.window.digitsView().probability(k, false);
+        }
+        return p;
+    }
+
+    @Test
+    void clickingAnEmbeddedPointOpensItsPattern(FxRobot robot) throws Exception {
+        app.loadSampleFolder();
+        robot.clickOn("#tabEmbedding");
+        robot.clickOn("#computeEmbeddingButton");
+        waitUntil(() -> app.window.embeddingViewModel().points().size() == app.model.patterns().size());
+        EmbeddingPoint target = app.window.embeddingViewModel().points().get(6);
+        Point2D scene = app.window.embeddingView().sceneCentre(target);
+        robot.clickOn(robot.targetWindow().getX() + robot.targetWindow().getScene().getX() + scene.getX(),
+                robot.targetWindow().getY() + robot.targetWindow().getScene().getY() + scene.getY(), MouseButton.PRIMARY);
+        waitUntil(() -> app.model.requestedViewProperty().get() == WorkbenchView.SPECTRA);
+        assertThat(app.model.current()).isSameAs(target.entry());
+    }
+}

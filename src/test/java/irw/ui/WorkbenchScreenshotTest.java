@@ -1,0 +1,102 @@
+package irw.ui;
+
+import irw.app.WorkbenchView;
+import javafx.stage.Stage;
+import irw.app.data.PatternEntry;
+import irw.app.refine.TinyModels;
+import irw.app.training.ReportingRunner;
+import irw.service.TrainingService;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static irw.ui.WorkbenchFixture.fx;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Writes a PNG of every view to target/screenshots/ (copies live in src/site/resources/screenshots/). */
+@ExtendWith(ApplicationExtension.class)
+class WorkbenchScreenshotTest {
+    static final Path OUT = Path.of("target/screenshots");
+    @TempDir
+    static Path dir;
+    private WorkbenchFixture app;
+
+    private static TrainingService service;
+
+    @Start
+    void start(Stage stage) throws Exception {
+        service = ReportingRunner.startService(dir.resolve("service"));
+        app = new WorkbenchFixture(stage, dir, ReportingRunner.connector(service));
+    }
+
+    @AfterAll
+    static void stopService() {
+        if (service != null) {
+            service.close();
+        }
+    }
+
+    @Test
+    void everyViewRendersToAPng() throws Exception {
+        app.loadSampleFolder();
+        fx(() -> app.window.dataViewModel().load(java.util.List.of(Path.of("sample-data/datasets/xrd").toAbsolutePath())));
+        WorkbenchFixture.waitUntil(() -> !app.window.dataViewModel().loadingProperty().get() && app.model.patterns().size() > 200);
+        Path xrd = TinyModels.xrdClassifier();
+        Path digits = TinyModels.digitClassifier();
+        fx(() -> {
+            app.model.refinementStepsProperty().set(3);
+            app.window.models().loadXrd(xrd, null);
+            app.window.models().loadDigits(digits);
+        });
+        WorkbenchFixture.waitUntil(() -> app.window.refinementViewModel().modelsProperty().get() != null
+                && app.window.digitsViewModel().refinementProperty().get() != null);
+        for (WorkbenchView view : WorkbenchView.values()) {
+            if (!app.window.hasView(view)) {
+                continue;
+            }
+            fx(() -> app.window.show(view));
+            if (view == WorkbenchView.SPECTRA) {
+                PatternEntry shown = app.model.patterns().get(20); // a simulated pattern: it has a ground truth
+                fx(() -> {
+                    app.model.selection().clear();
+                    app.model.currentProperty().set(shown);
+                });
+                WorkbenchFixture.waitUntil(() -> shown.refined() != null && app.window.spectraView().dataSets().size() == 4);
+            }
+            if (view == WorkbenchView.TRAINING) {
+                WorkbenchFixture.waitUntil(() -> app.window.trainingViewModel().connectedProperty().get());
+                fx(() -> {
+                    app.window.trainingViewModel().trainDataProperty().set("sample-data/measured");
+                    app.window.trainingViewModel().classifierModelProperty().set("sample-data/measured");
+                    app.window.trainingViewModel().epochsProperty().set(20);
+                    app.window.trainingViewModel().submit();
+                });
+                WorkbenchFixture.waitUntil(() -> !app.window.trainingViewModel().runs().isEmpty()
+                        && app.window.trainingViewModel().runs().get(0).state() == irw.service.JobState.FINISHED
+                        && app.window.trainingView().curves().size() == 2);
+            }
+            if (view == WorkbenchView.EMBEDDING) {
+                fx(() -> app.window.embeddingViewModel().compute());
+                WorkbenchFixture.waitUntil(() -> app.window.embeddingViewModel().points().stream()
+                        .anyMatch(p -> p.kind() == irw.app.embedding.PointKind.PROTOTYPE));
+                fx(() -> app.model.selection().setAll(app.model.patterns().get(20)));
+            }
+            if (view == WorkbenchView.DIGITS) {
+                WorkbenchFixture.waitUntil(() -> app.window.digitsViewModel().browsedProperty().get() != null
+                        && app.window.digitsViewModel().analysisProperty().get() != null);
+            }
+            if (view == WorkbenchView.HEATMAPS) {
+                WorkbenchFixture.waitUntil(() -> app.window.heatmapViewModel().matrixProperty().get() != null);
+            }
+            Path png = OUT.resolve(view.name().toLowerCase() + ".png");
+            WorkbenchFixture.snapshot(app.window, png);
+            assertThat(Files.size(png)).isGreaterThan(10_000);
+        }
+    }
+}
