@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
                 SimulateCommand.class,
                 DatasetCommand.class,
                 ClassifyCommand.class, RefineCommand.class, EvaluateCommand.class, EmbedCommand.class, TrainCommand.class,
+                LabelRefineryCommand.class, MicCommand.class,
         })
 public final class IrwCommand implements Runnable {
     @CommandLine.Spec

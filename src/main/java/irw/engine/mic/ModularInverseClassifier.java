@@ -1,0 +1,64 @@
+package irw.engine.mic;
+
+import irw.core.ClassSet;
+import irw.core.data.LabelledDataSet;
+
+import java.util.List;
+import java.util.concurrent.CancellationException;
+
+/**
+ * Modular Inverse Classification (Hobbhahn, section 2.3): one generator per class; an item is
+ * inverted through every generator (section 2.2) and given the class whose reconstruction has the
+ * smallest mean squared error. Train with {@link MicTrainer}; save and load with {@link MicModelFiles}.
+ *
+ * @param classes    class names, one generator each, in class order
+ * @param generators the class generators
+ * @param config     the settings they were trained with (with the seed)
+ * @param typeIds    ids of the training items each generator learned (its types)
+ * @param trainError noise-free mean squared error of each generator on its own types after training
+ */
+public record ModularInverseClassifier(ClassSet classes, List<SequenceGenerator> generators, MicConfig config, List<List<String>> typeIds,
+                                       double[] trainError) {
+    public ModularInverseClassifier {
+        if (generators.size() != classes.size()) {
+            throw new IllegalArgumentException(generators.size() + " generators for " + classes.size() + " classes");
+        }
+        generators = List.copyOf(generators);
+        typeIds = List.copyOf(typeIds);
+    }
+
+    public SequenceLayout layout() {
+        return generators.get(0).layout();
+    }
+
+    /** Classifies every item of {@code set} (labels are not used). */
+    public MicClassification classify(LabelledDataSet set, InversionSettings settings, MicListener listener) {
+        if (set.itemLength() != layout().length()) {
+            throw new IllegalArgumentException("items have " + set.itemLength() + " values; the generators produce " + layout().steps() + " x "
+                    + layout().width() + " = " + layout().length());
+        }
+        for (int i = 0; i < set.size(); i++) {
+            for (float v : set.items()[i]) {
+                if (!Float.isFinite(v)) {
+                    throw new IllegalArgumentException("item " + set.ids().get(i) + " holds a NaN or infinite value");
+                }
+            }
+        }
+        int n = set.size();
+        int k = classes.size();
+        double[][] errors = new double[n][k];
+        double[][] start = new double[n][k];
+        for (int c = 0; c < k; c++) {
+            SequenceGenerator.Inversion inv = generators.get(c).invert(set.items(), settings, listener::isCancelled);
+            if (inv == null) {
+                throw new CancellationException("classification cancelled at the generator of class " + classes.name(c));
+            }
+            for (int i = 0; i < n; i++) {
+                errors[i][c] = inv.end()[i];
+                start[i][c] = inv.start()[i];
+            }
+            listener.onProgress(new MicProgress("classify", c, c + 1L, k, Double.NaN));
+        }
+        return new MicClassification(MicClassification.argMin(errors), errors, start, classes);
+    }
+}

@@ -1,0 +1,113 @@
+package irw.engine.refinery;
+
+import irw.core.data.ClassBalancedSubset;
+import irw.core.data.LabelledDataSet;
+import irw.digits.IdxFormat;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+/** Label Refinery on real MNIST digits (sample-data/mnist): 30 training and 20 test digits per class. */
+class LabelRefineryTest {
+    private static final Path MNIST = Path.of("sample-data", "mnist");
+    private static final RefineryConfig CONFIG = new RefineryConfig(1, 2, 32, 64, 3e-3, 7);
+    private static LabelledDataSet train;
+    private static Map<String, LabelledDataSet> test;
+    private static RefineryOutcome outcome;
+
+    @BeforeAll
+    static void run() throws Exception {
+        train = ClassBalancedSubset.firstOfEachClass(
+                IdxFormat.read(MNIST.resolve("train-images-idx3-ubyte.gz"), MNIST.resolve("train-labels-idx1-ubyte.gz")), 30);
+        test = Map.of("test", ClassBalancedSubset.firstOfEachClass(
+                IdxFormat.read(MNIST.resolve("test-images-idx3-ubyte.gz"), MNIST.resolve("test-labels-idx1-ubyte.gz")), 20));
+        outcome = new LabelRefinery(CONFIG).run(train, test, RefineryListener.NONE);
+    }
+
+    @Test
+    void everyRoundClassifiesHeldOutDigitsWellAboveChance() {
+        assertThat(outcome.cancelled()).isFalse();
+        assertThat(outcome.rounds()).hasSize(2);
+        for (RefineryRound r : outcome.rounds()) {
+            assertThat(r.accuracy().get("test")).as("round %d", r.round()).isGreaterThan(0.5); // chance is 0.1
+        }
+        assertThat(outcome.rounds().get(0).targetEntropy()).isZero();
+        assertThat(outcome.rounds().get(1).targetEntropy()).isPositive();
+    }
+
+    @Test
+    void softLabelsAreDistributionsFromThePreviousModel() {
+        float[][] soft = outcome.targets().get(1);
+        assertThat(soft).hasNumberOfRows(train.size());
+        for (float[] row : soft) {
+            double sum = 0;
+            for (float p : row) {
+                assertThat(p).isBetween(0f, 1f);
+                sum += p;
+            }
+            assertThat(sum).isCloseTo(1.0, within(1e-4));
+        }
+        // Model 0 of a 0-round run with the same seed is the same model 0: its softmax outputs are round 1's targets.
+        RefineryOutcome zero = new LabelRefinery(new RefineryConfig(0, CONFIG.epochs(), CONFIG.batchSize(), CONFIG.hidden(),
+                CONFIG.learningRate(), CONFIG.seed())).run(train, Map.of(), RefineryListener.NONE);
+        float[][] fromModel0 = zero.last().probabilities(train.items());
+        for (int i = 0; i < soft.length; i++) {
+            assertThat(soft[i]).as("item %d", i).containsExactly(fromModel0[i]);
+        }
+        // The soft labels are the model's, not the truth: not every row's arg-max can be its label on 300 digits after 2 epochs.
+        assertThat(outcome.rounds().get(1).targetAgreement()).isGreaterThan(0.8).isLessThanOrEqualTo(1.0);
+    }
+
+    @Test
+    void theSameSeedReproducesEveryRound() {
+        RefineryOutcome again = new LabelRefinery(CONFIG).run(train, test, RefineryListener.NONE);
+        assertThat(again.last().parameters()).containsExactly(outcome.last().parameters());
+        for (int k = 0; k < 2; k++) {
+            assertThat(again.rounds().get(k).accuracy()).isEqualTo(outcome.rounds().get(k).accuracy());
+            assertThat(again.rounds().get(k).seed()).isEqualTo(outcome.rounds().get(k).seed());
+        }
+        RefineryOutcome other = new LabelRefinery(new RefineryConfig(0, 1, 32, 64, 3e-3, 8)).run(train, Map.of(), RefineryListener.NONE);
+        RefineryOutcome same = new LabelRefinery(new RefineryConfig(0, 1, 32, 64, 3e-3, 7)).run(train, Map.of(), RefineryListener.NONE);
+        assertThat(Arrays.equals(other.last().parameters(), same.last().parameters())).isFalse();
+    }
+
+    @Test
+    void cancellingStopsAfterTheCurrentStepAndKeepsFinishedRounds() {
+        AtomicLong steps = new AtomicLong();
+        long perRound = (long) Math.ceil(train.size() / 32.0) * CONFIG.epochs();
+        RefineryOutcome cut = new LabelRefinery(CONFIG).run(train, test, new RefineryListener() {
+            @Override
+            public void onProgress(RefineryProgress p) {
+                steps.set(p.step());
+                assertThat(p.totalSteps()).isEqualTo(2 * perRound);
+            }
+
+            @Override
+            public boolean isCancelled() {
+                return steps.get() >= perRound + 3;
+            }
+        });
+        assertThat(cut.cancelled()).isTrue();
+        assertThat(steps.get()).isEqualTo(perRound + 3);
+        assertThat(cut.rounds()).hasSize(1);
+        assertThat(cut.last()).isNotNull();
+    }
+
+    @Test
+    void refusesNaNAndMismatchedHeldOutSets() {
+        float[][] x = {new float[]{Float.NaN, 0}, new float[]{1, 0}};
+        LabelledDataSet bad = new LabelledDataSet(x, new int[]{2}, new int[]{0, 1}, List.of("a", "b"), irw.core.ClassSet.DIGITS);
+        assertThatThrownBy(() -> new LabelRefinery(CONFIG).run(bad, Map.of(), RefineryListener.NONE)).hasMessageContaining("NaN");
+        assertThatThrownBy(() -> new LabelRefinery(CONFIG).run(train, Map.of("tiny", bad), RefineryListener.NONE))
+                .hasMessageContaining("tiny").hasMessageContaining("784");
+    }
+}
