@@ -18,11 +18,12 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * bench engine: refiner training step (1-D batch 32 x 2,000 points; 2-D batch 64 x 28x28),
- * classifier inference items/s, per-digit refinement latency; then the PyTorch peer
+ * classifier inference items/s, per-pattern refinement latency (28x28 and 2,000 points; one OpenMP
+ * thread side by side with OMP_NUM_THREADS); then the PyTorch peer
  * (src/bench/peer/engine_peer.py) on the same networks in the same run, and the ratios.
  */
 @Command(name = "engine", mixinStandardHelpOptions = true,
-        description = "Time the engine (refiner step, classifier inference, per-digit refinement) and compare with the PyTorch peer.")
+        description = "Time the engine (refiner step, classifier inference, per-pattern refinement of a digit and a 2,000-point pattern) and compare with the PyTorch peer.")
 final class EngineBenchCommand implements Callable<Integer> {
     @Option(names = "--steps", defaultValue = "10", description = "timed steps (default ${DEFAULT-VALUE})")
     int steps;
@@ -45,8 +46,17 @@ final class EngineBenchCommand implements Callable<Integer> {
                 EngineBench.classifierItemsPerSecond(new int[]{28, 28}, 10, 4096, seed));
         // the small, latency-bound measurements first: after the big training steps the process's
         // resident memory sits near JavaCPP's maxphysicalbytes cap and every allocation then pays a GC
-        print(EngineBench.perPatternRefinement(new int[]{28, 28}, 10, 15, 5, seed));
-        print(EngineBench.perPatternRefinement(new int[]{28, 28}, 10, 30, 5, seed));
+        System.out.printf(Locale.ROOT, "per-pattern refinement [28, 28] first call (builds the graph), 15 steps: %.4f s%n",
+                EngineBench.perPatternFirstCall(new int[]{28, 28}, 10, 15, seed));
+        System.out.printf(Locale.ROOT, "per-pattern refinement [2000] first call (builds the graph), 15 steps: %.4f s%n",
+                EngineBench.perPatternFirstCall(new int[]{2000}, 7, 15, seed));
+        // one OpenMP thread (the refiner's default) side by side with OMP_NUM_THREADS (the behaviour before)
+        for (int[] shape : new int[][]{{28, 28}, {2000}}) {
+            int classes = shape.length == 2 ? 10 : 7;
+            print(EngineBench.perPatternRefinement(shape, classes, 15, 5, 1, seed));
+            print(EngineBench.perPatternRefinement(shape, classes, 15, 5, 0, seed));
+        }
+        print(EngineBench.perPatternRefinement(new int[]{28, 28}, 10, 30, 5, 1, seed));
         EngineBench.Timing oneD = EngineBench.refinerStep(new int[]{2000}, 7, 32, warmup, steps, seed);
         print(oneD);
         EngineBench.Timing twoD = EngineBench.refinerStep(new int[]{28, 28}, 10, 64, warmup, steps, seed);

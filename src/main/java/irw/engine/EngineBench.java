@@ -49,11 +49,16 @@ public final class EngineBench {
         return items / ((System.nanoTime() - t0) / 1e9);
     }
 
-    /** Seconds for one per-pattern refinement of {@code steps} steps. */
-    public static Timing perPatternRefinement(int[] itemShape, int classes, int steps, int repetitions, long seed) {
-        PerPatternRefiner r = new PerPatternRefiner(PrototypicalClassifier.untrained(ModelSpec.SMALL, itemShape, classSet(classes), seed));
+    /**
+     * Seconds for one per-pattern refinement of {@code steps} steps (targeted, α = 1, β = ½, λ = ½),
+     * after one untimed call that builds the graph.
+     *
+     * @param nativeThreads OpenMP threads per step (1, the refiner's default), or 0 for OMP_NUM_THREADS
+     */
+    public static Timing perPatternRefinement(int[] itemShape, int classes, int steps, int repetitions, int nativeThreads, long seed) {
+        PerPatternRefiner r = new PerPatternRefiner(PrototypicalClassifier.untrained(ModelSpec.SMALL, itemShape, classSet(classes), seed), nativeThreads);
         float[] x = randomData(itemShape, classes, 1, seed).items()[0];
-        PerPatternRefiner.Settings settings = new PerPatternRefiner.Settings(0.5, 0.5, 1, steps, 0.05);
+        PerPatternRefiner.Settings settings = new PerPatternRefiner.Settings(1.0, 0.5, 0.5, 1, steps, 0.05);
         r.refine(x, settings, () -> false);
         double[] s = new double[repetitions];
         for (int i = 0; i < repetitions; i++) {
@@ -61,7 +66,17 @@ public final class EngineBench {
             r.refine(x, settings, () -> false);
             s[i] = (System.nanoTime() - t0) / 1e9;
         }
-        return timing("per-pattern refinement " + Arrays.toString(itemShape) + " " + steps + " steps", s);
+        String threads = nativeThreads == 0 ? "OMP_NUM_THREADS threads" : nativeThreads + " OpenMP thread" + (nativeThreads == 1 ? "" : "s");
+        return timing("per-pattern refinement " + Arrays.toString(itemShape) + " " + steps + " steps, " + threads, s);
+    }
+
+    /** Seconds of the first per-pattern refinement of a newly loaded classifier: graph and gradient function built, then {@code steps} steps. */
+    public static double perPatternFirstCall(int[] itemShape, int classes, int steps, long seed) {
+        PerPatternRefiner r = new PerPatternRefiner(PrototypicalClassifier.untrained(ModelSpec.SMALL, itemShape, classSet(classes), seed));
+        float[] x = randomData(itemShape, classes, 1, seed).items()[0];
+        long t0 = System.nanoTime();
+        r.refine(x, new PerPatternRefiner.Settings(1.0, 0.5, 0.5, 1, steps, 0.05), () -> false);
+        return (System.nanoTime() - t0) / 1e9;
     }
 
     private static Timing timing(String what, double[] s) {

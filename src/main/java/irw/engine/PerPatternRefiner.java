@@ -17,43 +17,80 @@ import java.util.Set;
 import java.util.function.BooleanSupplier;
 
 /**
- * Interactive refinement of ONE pattern, the optimisation form of the paper's Q&A:
- * min over x' of (1 − λ)·δ(x, x') + λ·η_C(x'), by Adam steps on x' itself through the frozen
- * classifier. δ = ||x' − x||²₂; η = cross-entropy to the target class (targeted) or the entropy of
- * the prediction (non-targeted), plus β times the prototype term (NLL to the target's prototype,
- * or the entropy of the prototype distribution, as eq. 5/6). Values are kept ≥ 0 (intensities,
- * grey levels) and images ≤ 1.
+ * Interactive refinement of ONE pattern x: gradient steps on x' itself through the frozen
+ * classifier, starting at x' = x. The objective joins the Q&A form min (1 − λ)·δ(x, x') + λ·η_C(x')
+ * with the loss of eq. 3, L = ℓ_pred + α·ℓ_reg + β·ℓ_proto, where the refiner's output R(x) is
+ * replaced by x' itself:
+ * <pre>
+ *   J(x') = (1 − λ)·α·δ(x, x') + λ·[ℓ_pred(x') + β·ℓ_proto(x')]
+ * </pre>
+ * <ul>
+ *   <li>δ(x, x') = ||x' − x||²₂ plays ℓ_reg (eq. 7 with Ψ = identity, p = 2), squared so that its
+ *       gradient vanishes at x' = x: λ = 0 (or α = 0 and λ = 0) returns the input exactly.</li>
+ *   <li>ℓ_pred (eq. 4): cross-entropy to the target class (targeted), or the entropy of the
+ *       prediction (non-targeted). ℓ_proto: NLL of the target under the prototype distribution of
+ *       eq. 2 (eq. 5), or the entropy of that distribution (eq. 6).</li>
+ *   <li>λ = ½ gives J = ½·L of eq. 3; α = 1 gives the Q&A form with η = ℓ_pred + β·ℓ_proto; α = 0
+ *       (λ > 0) lets only the classifier speak.</li>
+ * </ul>
+ * Steps are Adam's on x'; values are kept ≥ 0 (intensities, grey levels) and images ≤ 1. A step that
+ * moves no value by more than {@value #MIN_CHANGE} ends the refinement early (nothing left to show).
  * <p>
- * The graphs are built once per classifier and mode; λ, β and the target are placeholders, so
- * moving a slider costs no rebuild. Not thread-safe: one refinement at a time (calls are synchronized).
+ * Latency: the graphs are built once per classifier and mode (targeted or not); the weights and the
+ * target are placeholders, so moving a slider costs no rebuild. Every step runs on ONE OpenMP thread
+ * by default ({@link OpenMpThreads}): batch-1 steps are chains of tiny ops, and on busy cores the
+ * multi-threaded ops were 7-15× slower. Results are deterministic for a given input and settings.
+ * Not thread-safe: one refinement at a time (calls are synchronized).
  */
 public final class PerPatternRefiner {
+    /** In item units (items are scaled to max 1): a step moving no value further than this ends refinement. */
+    public static final float MIN_CHANGE = 1e-5f;
+
     private final PrototypicalClassifier classifier;
+    private final int nativeThreads;
     private Graph targetedGraph;
     private Graph untargetedGraph;
 
     /**
+     * @param alpha       weight α of the closeness term δ (ℓ_reg of eq. 3), ≥ 0
+     * @param beta        weight β of the prototype term ℓ_proto inside the classifier's loss, ≥ 0
      * @param lambda      trade-off λ in [0, 1]: 0 keeps the input, 1 only pleases the classifier
-     * @param beta        weight of the prototype term inside η
      * @param targetClass class index to refine toward, or -1 for non-targeted refinement
-     * @param steps       gradient steps
+     * @param steps       most gradient steps (fewer when refinement stops moving)
      * @param stepSize    Adam step size, in item units (items are scaled to max 1)
      */
-    public record Settings(double lambda, double beta, int targetClass, int steps, double stepSize) {
+    public record Settings(double alpha, double beta, double lambda, int targetClass, int steps, double stepSize) {
         public Settings {
-            if (!(lambda >= 0 && lambda <= 1) || !(beta >= 0) || steps < 0 || !(stepSize > 0)) {
-                throw new IllegalArgumentException("need 0 <= lambda <= 1, beta >= 0, steps >= 0, stepSize > 0; got " + lambda + ", " + beta
-                        + ", " + steps + ", " + stepSize);
+            if (!(alpha >= 0) || !(beta >= 0) || !(lambda >= 0 && lambda <= 1) || steps < 0 || !(stepSize > 0)
+                    || Double.isInfinite(alpha) || Double.isInfinite(beta)) {
+                throw new IllegalArgumentException("need finite alpha >= 0, finite beta >= 0, 0 <= lambda <= 1, steps >= 0, stepSize > 0; got alpha "
+                        + alpha + ", beta " + beta + ", lambda " + lambda + ", steps " + steps + ", stepSize " + stepSize);
             }
         }
 
-        public static Settings of(double lambda, double beta, int targetClass) {
-            return new Settings(lambda, beta, targetClass, 15, 0.08);
+        /** 15 steps of size 0.08. */
+        public static Settings of(double alpha, double beta, double lambda, int targetClass) {
+            return new Settings(alpha, beta, lambda, targetClass, 15, 0.08);
+        }
+
+        /** Weight of δ in J: (1 − λ)·α. */
+        double closenessWeight() {
+            return (1 - lambda) * alpha;
         }
     }
 
+    /** Refines with one OpenMP thread per step (the fastest choice measured for batch-1 steps). */
     public PerPatternRefiner(PrototypicalClassifier classifier) {
+        this(classifier, 1);
+    }
+
+    /** @param nativeThreads OpenMP threads for the native ops of a step, or 0 for the process default (OMP_NUM_THREADS) */
+    public PerPatternRefiner(PrototypicalClassifier classifier, int nativeThreads) {
+        if (nativeThreads < 0) {
+            throw new IllegalArgumentException("nativeThreads must be >= 0, got " + nativeThreads);
+        }
         this.classifier = classifier;
+        this.nativeThreads = nativeThreads;
     }
 
     /**
@@ -69,6 +106,7 @@ public final class PerPatternRefiner {
             int classes = classifier.classes().size();
             SDVariable pattern = sd.var("pattern", Nd4j.zeros(DataType.FLOAT, Batches.nchw(1, classifier.itemShape())));
             SDVariable original = sd.placeHolder("original", DataType.FLOAT, Batches.nchw(1, classifier.itemShape()));
+            SDVariable closeness = sd.placeHolder("closenessWeight", DataType.FLOAT, 1);
             SDVariable lambda = sd.placeHolder("lambda", DataType.FLOAT, 1);
             SDVariable beta = sd.placeHolder("beta", DataType.FLOAT, 1);
             ClassifierGraph g = classifier.buildFrozen(sd, pattern);
@@ -82,7 +120,7 @@ public final class PerPatternRefiner {
                 eta = Losses.entropy(sd, logp).add(Losses.entropy(sd, protoLogp).mul(beta));
             }
             SDVariable diff = pattern.sub(original);
-            SDVariable objective = diff.mul(diff).sum().mul(lambda.rsub(1.0)).add("objective", eta.mul(lambda));
+            SDVariable objective = diff.mul(diff).sum().mul(closeness).add("objective", eta.mul(lambda)); // J of the class comment
             sd.nn().softmax("probabilities", g.logits());
             sd.setLossVariables(objective);
             patternArr = sd.getVariable("pattern").getArr();
@@ -108,6 +146,10 @@ public final class PerPatternRefiner {
 
     /** Refines one preprocessed item; {@code cancelled} is polled before every step. */
     public synchronized RefinementTrace refine(float[] item, Settings settings, BooleanSupplier cancelled) {
+        return OpenMpThreads.with(nativeThreads, () -> run(item, settings, cancelled));
+    }
+
+    private RefinementTrace run(float[] item, Settings settings, BooleanSupplier cancelled) {
         classifier.checkItems(new float[][]{item});
         int classes = classifier.classes().size();
         if (settings.targetClass() >= classes) {
@@ -124,6 +166,7 @@ public final class PerPatternRefiner {
             target.putScalar(0, settings.targetClass(), 1f);
             ph.put("target", target);
         }
+        ph.put("closenessWeight", Nd4j.createFromArray((float) settings.closenessWeight()));
         ph.put("lambda", Nd4j.createFromArray((float) settings.lambda()));
         ph.put("beta", Nd4j.createFromArray((float) settings.beta()));
         float[] x = item.clone();
@@ -153,7 +196,9 @@ public final class PerPatternRefiner {
                 stopped = true;
                 break;
             }
-            adamStep(x, g, m, v, t + 1, settings.stepSize(), upper);
+            if (adamStep(x, g, m, v, t + 1, settings.stepSize(), upper) <= MIN_CHANGE) {
+                break; // x' stands still (zero gradient, or every value at its bound): the trace ends at the last evaluated pattern
+            }
         }
         return new RefinementTrace(patterns, probabilities, objective, stopped);
     }
@@ -164,14 +209,19 @@ public final class PerPatternRefiner {
         }
     }
 
-    private static void adamStep(float[] x, float[] g, float[] m, float[] v, int t, double lr, float upper) {
+    /** One Adam step on x, clamped to [0, upper]; returns the largest change of a value. */
+    private static float adamStep(float[] x, float[] g, float[] m, float[] v, int t, double lr, float upper) {
+        float moved = 0;
         double c1 = 1 - Math.pow(0.9, t);
         double c2 = 1 - Math.pow(0.999, t);
         for (int i = 0; i < x.length; i++) {
             m[i] = 0.9f * m[i] + 0.1f * g[i];
             v[i] = 0.999f * v[i] + 0.001f * g[i] * g[i];
             double step = lr * (m[i] / c1) / (Math.sqrt(v[i] / c2) + 1e-8);
-            x[i] = (float) Math.min(upper, Math.max(0, x[i] - step));
+            float next = (float) Math.min(upper, Math.max(0, x[i] - step));
+            moved = Math.max(moved, Math.abs(next - x[i]));
+            x[i] = next;
         }
+        return moved;
     }
 }

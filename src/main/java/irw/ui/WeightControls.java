@@ -13,18 +13,21 @@ import javafx.scene.layout.Priority;
 import javafx.util.converter.DoubleStringConverter;
 
 /**
- * The α, β and λ weights of refinement (Bai et al., eq. 3-5: α weighs the classification loss
- * through the frozen classifier, β the distance to the input, λ the prototype term), each as a
- * slider with a numeric field. Both edit the shared properties of the {@link WorkbenchModel}.
+ * The α, β and λ weights of refinement, each as a slider with a numeric field. As in Bai et al.,
+ * eq. 3 (L = ℓ_pred + α·ℓ_reg + β·ℓ_proto): α weighs staying close to the input, β the prototype
+ * term; λ is the Q&A trade-off of per-pattern refinement (see irw.engine.PerPatternRefiner) and, in
+ * classifier training, the weight of the prototype loss (Algorithm 1). Both edit the shared
+ * properties of the {@link WorkbenchModel}.
  */
 public final class WeightControls extends GridPane {
     public WeightControls(WorkbenchModel model, String idPrefix) {
         setHgap(6);
         setVgap(4);
         setPadding(new Insets(4));
-        row(0, idPrefix + "Alpha", "α", "weight of the classification loss", model.alphaProperty(), 0, 5);
-        row(1, idPrefix + "Beta", "β", "weight of staying close to the input (l1)", model.betaProperty(), 0, 5);
-        row(2, idPrefix + "Lambda", "λ", "weight of the prototype (feature-space) term", model.lambdaProperty(), 0, 1);
+        row(0, idPrefix + "Alpha", "α", "weight of staying close to the input (ℓ_reg, eq. 3 and 7)", model.alphaProperty(), 0, 5);
+        row(1, idPrefix + "Beta", "β", "weight of the prototype term (ℓ_proto, eq. 5 and 6)", model.betaProperty(), 0, 5);
+        row(2, idPrefix + "Lambda", "λ", "preview: 0 keeps the input, 1 only pleases the classifier; classifier training: weight of the prototype loss",
+                model.lambdaProperty(), 0, 1);
     }
 
     private void row(int r, String id, String symbol, String help, DoubleProperty value, double min, double max) {

@@ -7,14 +7,18 @@ import org.junit.jupiter.api.Test;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 class PerPatternRefinerTest {
+    private static PrototypicalClassifier classifier;
     private static PerPatternRefiner refiner;
     private static LabelledDataSet digits;
 
     @BeforeAll
     static void setUp() throws Exception {
-        refiner = new PerPatternRefiner(TestData.digitClassifier());
+        classifier = TestData.digitClassifier();
+        refiner = new PerPatternRefiner(classifier);
         digits = TestData.mnist("test", 1);
     }
 
@@ -22,7 +26,7 @@ class PerPatternRefinerTest {
     void targetedRefinementRaisesTheTargetProbabilityStepByStep() {
         float[] seven = digits.items()[7];
         int target = 1; // refine a real 7 toward a 1
-        RefinementTrace trace = refiner.refine(seven, PerPatternRefiner.Settings.of(0.9, 0.5, target), () -> false);
+        RefinementTrace trace = refiner.refine(seven, PerPatternRefiner.Settings.of(1.0, 0.5, 0.9, target), () -> false);
         assertThat(trace.steps()).isEqualTo(15);
         assertThat(trace.patterns()).hasSize(16);
         assertThat(trace.patterns().get(0)).containsExactly(seven);
@@ -31,26 +35,110 @@ class PerPatternRefinerTest {
         for (float v : trace.refined()) {
             assertThat(v).isBetween(0f, 1f);
         }
-        for (int steps : new int[]{15, 30, 60}) {
-            long t0 = System.nanoTime();
-            refiner.refine(seven, new PerPatternRefiner.Settings(0.5, 0.0, -1, steps, 0.05), () -> false);
-            System.out.printf("per-digit refinement, %d steps: %.3f s%n", steps, (System.nanoTime() - t0) / 1e9);
-        }
     }
 
     @Test
-    void lambdaZeroKeepsTheInput() {
+    void lambdaZeroKeepsTheInputAndStopsAtOnce() {
         float[] x = digits.items()[3];
-        RefinementTrace trace = refiner.refine(x, PerPatternRefiner.Settings.of(0.0, 1.0, -1), () -> false);
+        RefinementTrace trace = refiner.refine(x, PerPatternRefiner.Settings.of(1.0, 1.0, 0.0, -1), () -> false);
         assertThat(trace.refined()).containsExactly(x);
+        assertThat(trace.steps()).isZero(); // a zero gradient moves nothing: no 15 idle steps
+        assertThat(trace.cancelled()).isFalse();
     }
 
     @Test
     void cancellationStopsAtTheNextStep() {
         AtomicInteger polls = new AtomicInteger();
-        RefinementTrace trace = refiner.refine(digits.items()[0], PerPatternRefiner.Settings.of(0.5, 0.0, 2),
+        RefinementTrace trace = refiner.refine(digits.items()[0], PerPatternRefiner.Settings.of(1.0, 0.0, 0.5, 2),
                 () -> polls.incrementAndGet() > 2);
         assertThat(trace.cancelled()).isTrue();
         assertThat(trace.steps()).isEqualTo(2);
+    }
+
+    @Test
+    void theCachedGraphGivesTheSameTraceAsAFreshRefiner() {
+        float[] x = digits.items()[5];
+        PerPatternRefiner.Settings s = new PerPatternRefiner.Settings(0.7, 0.3, 0.6, 4, 6, 0.05);
+        refiner.refine(digits.items()[2], PerPatternRefiner.Settings.of(2.0, 1.0, 0.2, 4), () -> false); // other values through the same graph first
+        RefinementTrace cached = refiner.refine(x, s, () -> false);
+        RefinementTrace fresh = new PerPatternRefiner(classifier).refine(x, s, () -> false);
+        assertThat(cached.steps()).isEqualTo(fresh.steps()).isEqualTo(6);
+        for (int i = 0; i <= 6; i++) {
+            assertThat(cached.patterns().get(i)).containsExactly(fresh.patterns().get(i));
+            assertThat(cached.objective().get(i)).isEqualTo(fresh.objective().get(i));
+        }
+    }
+
+    /**
+     * J(x') = (1 − λ)·α·||x' − x||² + λ·(ℓ_pred + β·ℓ_proto), recomputed here from the classifier's
+     * own probabilities, embeddings and prototypes at the input (δ = 0) and after the first step.
+     */
+    @Test
+    void theObjectiveIsAlphaWeightedClosenessPlusLambdaWeightedClassifierLoss() {
+        float[] x = digits.items()[4];
+        int target = 9;
+        double alpha = 3.0, beta = 0.4, lambda = 0.3;
+        RefinementTrace trace = refiner.refine(x, new PerPatternRefiner.Settings(alpha, beta, lambda, target, 1, 0.05), () -> false);
+        for (int i = 0; i <= 1; i++) {
+            float[] xi = trace.patterns().get(i);
+            double delta = 0;
+            for (int j = 0; j < x.length; j++) {
+                delta += (double) (xi[j] - x[j]) * (xi[j] - x[j]);
+            }
+            Classification c = classifier.classify(new float[][]{xi});
+            double lPred = -Math.log(c.probabilities()[0][target]);
+            double lProto = -prototypeLogProbability(c.embeddings()[0], classifier.prototypes(), target);
+            double expected = (1 - lambda) * alpha * delta + lambda * (lPred + beta * lProto);
+            assertThat(trace.objective().get(i)).isCloseTo(expected, within(1e-3 * Math.max(1, Math.abs(expected))));
+            if (i == 1) {
+                assertThat(delta).isPositive();
+            }
+        }
+    }
+
+    @Test
+    void alphaHoldsTheRefinedPatternCloserToTheInput() {
+        float[] x = digits.items()[7];
+        double[] distance = new double[3];
+        double[] alphas = {0.0, 1.0, 20.0};
+        RefinementTrace[] traces = new RefinementTrace[3];
+        for (int a = 0; a < 3; a++) {
+            traces[a] = refiner.refine(x, new PerPatternRefiner.Settings(alphas[a], 0.5, 0.5, 1, 30, 0.05), () -> false);
+            float[] r = traces[a].refined();
+            for (int j = 0; j < x.length; j++) {
+                distance[a] += (double) (r[j] - x[j]) * (r[j] - x[j]);
+            }
+        }
+        assertThat(traces[0].refined()).isNotEqualTo(traces[1].refined());
+        assertThat(distance[0]).isGreaterThan(distance[1]);
+        assertThat(distance[1]).isGreaterThan(distance[2]);
+        // without the closeness term the classifier alone pulls hardest toward the target
+        assertThat(traces[0].finalProbabilities()[1]).isGreaterThanOrEqualTo(traces[2].finalProbabilities()[1]);
+    }
+
+    @Test
+    void invalidWeightsAreRejectedWithTheirValues() {
+        assertThatThrownBy(() -> new PerPatternRefiner.Settings(-1, 0.5, 0.5, -1, 10, 0.05)).hasMessageContaining("alpha -1.0");
+        assertThatThrownBy(() -> new PerPatternRefiner.Settings(1, Double.NaN, 0.5, -1, 10, 0.05)).hasMessageContaining("beta NaN");
+        assertThatThrownBy(() -> new PerPatternRefiner.Settings(1, 0.5, 1.5, -1, 10, 0.05)).hasMessageContaining("lambda 1.5");
+        assertThatThrownBy(() -> new PerPatternRefiner(classifier, -1)).hasMessageContaining("nativeThreads");
+    }
+
+    private static double prototypeLogProbability(float[] e, float[][] prototypes, int k) {
+        double[] z = new double[prototypes.length];
+        double max = Double.NEGATIVE_INFINITY;
+        for (int c = 0; c < prototypes.length; c++) {
+            double d = 0;
+            for (int j = 0; j < e.length; j++) {
+                d += (double) (e[j] - prototypes[c][j]) * (e[j] - prototypes[c][j]);
+            }
+            z[c] = -d;
+            max = Math.max(max, z[c]);
+        }
+        double sum = 0;
+        for (double v : z) {
+            sum += Math.exp(v - max);
+        }
+        return z[k] - max - Math.log(sum);
     }
 }

@@ -14,6 +14,7 @@ import java.util.function.BooleanSupplier;
 /**
  * The digit classifier with per-image refinement for the Digits view: non-targeted (the drawing
  * has no known label), so refinement makes the digit more like what the classifier is sure of.
+ * α, β and λ enter as in {@link PerPatternRefiner}.
  */
 public final class DigitModels implements DigitRefinement {
     private final PrototypicalClassifier classifier;
@@ -42,8 +43,7 @@ public final class DigitModels implements DigitRefinement {
     @Override
     public DigitAnalysis analyse(float[] image, RefinementSettings w, BooleanSupplier obsolete) {
         float[] item = classifier.preprocessing().apply(image);
-        RefinementTrace trace = perImage.refine(item, new PerPatternRefiner.Settings(Math.max(0, Math.min(1, w.lambda())),
-                Math.max(0, w.beta()), -1, w.steps(), XrdModels.PREVIEW_STEP_SIZE), obsolete);
+        RefinementTrace trace = perImage.refine(item, XrdModels.settings(w, -1), obsolete);
         return new DigitAnalysis(toDouble(trace.probabilities().get(0)), toDouble(trace.finalProbabilities()),
                 trace.refined(), List.copyOf(trace.patterns()));
     }

@@ -27,7 +27,7 @@ public final class RefinementViewModel {
     private record Request(PatternEntry entry, RefinementSettings weights) {
     }
 
-    private record Result(PatternEntry entry, XrdModels.Preview preview, long millis) {
+    private record Result(PatternEntry entry, RefinementSettings weights, XrdModels.Preview preview, long millis) {
     }
 
     private final WorkbenchModel model;
@@ -76,7 +76,7 @@ public final class RefinementViewModel {
         Pattern raw = r.entry().raw().orElseThrow();
         int target = raw.metadata().label().map(m::classIndex).orElse(-1);
         XrdModels.Preview p = m.refineOne(raw, r.weights(), target, obsolete);
-        return new Result(r.entry(), p, (System.nanoTime() - t0) / 1_000_000);
+        return new Result(r.entry(), r.weights(), p, (System.nanoTime() - t0) / 1_000_000);
     }
 
     private void showPreview(Result r) {
@@ -84,8 +84,8 @@ public final class RefinementViewModel {
             return;
         }
         r.entry().refinedProperty().set(r.preview().refined());
-        status.set(String.format("%s: after refinement %s · %d ms (λ %.2f, β %.2f)", r.entry().name(), r.preview().predictionAfter().text(),
-                r.millis(), model.lambdaProperty().get(), model.betaProperty().get()));
+        status.set(String.format("%s: after refinement %s · %d ms (α %.2f, β %.2f, λ %.2f)", r.entry().name(), r.preview().predictionAfter().text(),
+                r.millis(), r.weights().alpha(), r.weights().beta(), r.weights().lambda()));
     }
 
     private void classify(List<PatternEntry> entries) {

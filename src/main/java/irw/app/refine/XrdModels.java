@@ -86,21 +86,26 @@ public final class XrdModels {
     }
 
     /**
-     * Per-pattern refinement for the live preview: λ is the trade-off between staying close to the
-     * input and pleasing the classifier, β the weight of the prototype term; α (the classification
-     * weight of refiner training) has no per-pattern counterpart.
+     * Per-pattern refinement for the live preview, J(x') = (1 − λ)·α·||x' − x||² + λ·(ℓ_pred + β·ℓ_proto)
+     * (see {@link PerPatternRefiner}): α weighs staying close to the input (ℓ_reg of eq. 3), β the
+     * prototype term, λ trades the two sides off (the paper's Q&A form).
      *
      * @param targetClass the class to refine toward (the known label), or -1 for non-targeted
      */
     public Preview refineOne(Pattern p, RefinementSettings w, int targetClass, BooleanSupplier obsolete) {
-        RefinementTrace trace = perPattern.refine(item(p), new PerPatternRefiner.Settings(Math.max(0, Math.min(1, w.lambda())),
-                Math.max(0, w.beta()), targetClass, w.steps(), PREVIEW_STEP_SIZE), obsolete);
+        RefinementTrace trace = perPattern.refine(item(p), settings(w, targetClass), obsolete);
         float[] probs = trace.finalProbabilities();
         int best = 0;
         for (int k = 1; k < probs.length; k++) {
             best = probs[k] > probs[best] ? k : best;
         }
         return new Preview(pattern(trace.refined(), p), new Prediction(classifier.classes().name(best), probs[best]), trace.cancelled());
+    }
+
+    /** The engine's settings for the workbench's weights, clamped to their valid ranges. */
+    static PerPatternRefiner.Settings settings(RefinementSettings w, int targetClass) {
+        return new PerPatternRefiner.Settings(Math.max(0, w.alpha()), Math.max(0, w.beta()), Math.max(0, Math.min(1, w.lambda())),
+                targetClass, w.steps(), PREVIEW_STEP_SIZE);
     }
 
     /** The result of one preview refinement. */

@@ -23,7 +23,7 @@ class RefinementViewModelTest {
     Path dir;
 
     @Test
-    void aLoadedModelClassifiesEveryRowAndTheLambdaSliderChangesThePreview() throws Exception {
+    void aLoadedModelClassifiesEveryRowAndTheLambdaAndAlphaSlidersChangeThePreview() throws Exception {
         WorkbenchModel model = SampleBatch.emptyModel(dir);
         model.refinementStepsProperty().set(3); // a short refinement keeps the test quick; the default is 10
         RefinementViewModel vm = new RefinementViewModel(model);
@@ -42,6 +42,38 @@ class RefinementViewModelTest {
         assertThat(second.intensityValues()).isNotEqualTo(first.intensityValues());
         assertThat(vm.previewShown()).isEqualTo(vm.previewsSubmitted());
         assertThat(vm.statusProperty().get()).startsWith(current.name() + ": after refinement ");
+        model.alphaProperty().set(4.0); // the user drags α: staying close to the input weighs more
+        Pattern third = current.refined();
+        assertThat(third.intensityValues()).isNotEqualTo(second.intensityValues());
+        assertThat(vm.statusProperty().get()).contains("α 4.00", "λ 0.90");
+        model.lambdaProperty().set(0.0); // λ = 0 returns the (preprocessed) input itself
+        double[] input = current.refined().intensityValues();
+        assertThat(distance(third.intensityValues(), input)).isLessThan(distance(second.intensityValues(), input));
+    }
+
+    @Test
+    void alphaChangesTheDigitPreview() throws Exception {
+        WorkbenchModel model = SampleBatch.emptyModel(dir);
+        model.refinementStepsProperty().set(3);
+        model.lambdaProperty().set(0.5);
+        model.alphaProperty().set(0.0);
+        DigitsViewModel vm = new DigitsViewModel(model, Path.of("sample-data/mnist"));
+        vm.refinementProperty().set(DigitModels.load(TinyModels.digitClassifier()));
+        vm.stroke(14, 4, 14, 24);
+        DigitAnalysis free = vm.analysisProperty().get();
+        model.alphaProperty().set(5.0);
+        DigitAnalysis held = vm.analysisProperty().get();
+        assertThat(held.before()).containsExactly(free.before()); // same drawing
+        assertThat(held.refined()).isNotEqualTo(free.refined());
+        assertThat(held.after()).isNotEqualTo(free.after());
+    }
+
+    private static double distance(double[] a, double[] b) {
+        double d = 0;
+        for (int i = 0; i < a.length; i++) {
+            d += (a[i] - b[i]) * (a[i] - b[i]);
+        }
+        return d;
     }
 
     @Test
