@@ -19,8 +19,8 @@ public final class RefinementPanel extends VBox {
         CheckBox live = new CheckBox("live preview of the current pattern");
         live.setId("livePreviewToggle");
         live.selectedProperty().bindBidirectional(viewModel.livePreviewProperty());
-        Label hint = new Label("λ trades closeness to the input against the classifier's certainty, β weighs the "
-                + "prototype term; α weighs the classification loss when a refiner network is trained.");
+        Label hint = new Label("The preview minimises (1 − λ)·α·‖x′ − x‖² + λ·(ℓ_pred + β·ℓ_proto): α holds the pattern "
+                + "close to the input, β weighs the prototype term, λ trades the two sides off (0 keeps the input).");
         hint.setWrapText(true);
         hint.getStyleClass().add("hint");
         javafx.scene.control.Spinner<Integer> steps = new javafx.scene.control.Spinner<>(1, 500, model.refinementStepsProperty().get());
