@@ -11,8 +11,8 @@ import java.util.function.Supplier;
  * <p>
  * Why: a batch-1 gradient step of a small network is a chain of tiny ops. With OMP_NUM_THREADS = 2
  * on a machine whose cores are busy (training in another process), every op's parallel region waits
- * for a thread that is not scheduled; per-pattern refinement measured 7-15× slower than on one thread
- * (15 steps of a digit: 2.2-4.0 s against 0.2-0.45 s; 2,000 points: 5.4 s against 0.3-0.5 s). The
+ * for a thread that is not scheduled; per-pattern refinement measured 2.5-27× slower than on one thread
+ * (15 steps of a digit: 5.0-6.7 s against 0.24-0.53 s; 2,000 points: 0.7-5.6 s against 0.26-0.69 s). The
  * OpenMP thread count is a per-thread setting (verified: setting it on one Java thread leaves the
  * others, and threads started later, at the process default), so training elsewhere keeps its threads.
  */

@@ -39,8 +39,8 @@ import java.util.function.BooleanSupplier;
  * Latency: the graphs are built once per classifier and mode (targeted or not); the weights and the
  * target are placeholders, so moving a slider costs no rebuild. Every step runs on ONE OpenMP thread
  * by default ({@link OpenMpThreads}): batch-1 steps are chains of tiny ops, and on busy cores the
- * multi-threaded ops were 7-15× slower. Results are deterministic for a given input and settings.
- * Not thread-safe: one refinement at a time (calls are synchronized).
+ * multi-threaded ops were 2.5-27× slower (figures in src/site/markdown/engine.md). Results are
+ * deterministic for a given input and settings. Not thread-safe: one refinement at a time (calls are synchronized).
  */
 public final class PerPatternRefiner {
     /** In item units (items are scaled to max 1): a step moving no value further than this ends refinement. */
