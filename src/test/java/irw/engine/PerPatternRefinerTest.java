@@ -69,6 +69,19 @@ class PerPatternRefinerTest {
         }
     }
 
+    @Test
+    void aPreparedRefinerGivesTheSameTraceAsOneBuiltOnFirstUse() {
+        float[] x = digits.items()[6];
+        PerPatternRefiner.Settings s = new PerPatternRefiner.Settings(1.0, 0.5, 0.4, -1, 5, 0.05);
+        PerPatternRefiner prepared = new PerPatternRefiner(classifier);
+        prepared.prepare(false);
+        RefinementTrace a = prepared.refine(x, s, () -> false);
+        RefinementTrace b = new PerPatternRefiner(classifier).refine(x, s, () -> false);
+        assertThat(a.steps()).isEqualTo(b.steps()).isEqualTo(5);
+        assertThat(a.refined()).containsExactly(b.refined());
+        assertThat(a.objective()).isEqualTo(b.objective());
+    }
+
     /**
      * J(x') = (1 − λ)·α·||x' − x||² + λ·(ℓ_pred + β·ℓ_proto), recomputed here from the classifier's
      * own probabilities, embeddings and prototypes at the input (δ = 0) and after the first step.

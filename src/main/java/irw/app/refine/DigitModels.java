@@ -32,7 +32,9 @@ public final class DigitModels implements DigitRefinement {
         if (c.itemLength() != 28 * 28) {
             throw new IllegalArgumentException(classifierFile.getFileName() + " is not a 28×28 digit classifier (items of " + c.itemLength() + ")");
         }
-        return new DigitModels(c, classifierFile.getFileName().toString());
+        DigitModels m = new DigitModels(c, classifierFile.getFileName().toString());
+        m.perImage.prepare(false); // the first stroke then answers without building the gradient graph
+        return m;
     }
 
     @Override

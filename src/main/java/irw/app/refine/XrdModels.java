@@ -37,7 +37,10 @@ public final class XrdModels {
         this.description = description;
     }
 
-    /** Loads a classifier file and, when given, a refiner file (ModelStore format). */
+    /**
+     * Loads a classifier file and, when given, a refiner file (ModelStore format), and builds the
+     * per-pattern refinement graphs (a slower load in the background, a fast first preview).
+     */
     public static XrdModels load(Path classifierFile, Path refinerFileOrNull) throws Exception {
         PrototypicalClassifier c = ModelStore.loadClassifier(classifierFile);
         if (c.preprocessing().grid() == null) {
@@ -45,7 +48,12 @@ public final class XrdModels {
         }
         Refiner r = refinerFileOrNull == null ? null : ModelStore.loadRefiner(refinerFileOrNull);
         String name = classifierFile.getFileName() + (r == null ? "" : " + " + refinerFileOrNull.getFileName());
-        return new XrdModels(c, r, name);
+        XrdModels m = new XrdModels(c, r, name);
+        // the first preview then answers without building the gradient graphs (labelled patterns are
+        // refined toward their label, unlabelled ones non-targeted)
+        m.perPattern.prepare(true);
+        m.perPattern.prepare(false);
+        return m;
     }
 
     public String description() {
