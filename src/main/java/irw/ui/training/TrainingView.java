@@ -94,10 +94,12 @@ public final class TrainingView extends SplitPane {
         epochs.setEditable(true);
         epochs.valueProperty().addListener((o, a, b) -> viewModel.epochsProperty().set(b));
         viewModel.epochsProperty().addListener((o, a, b) -> epochs.getValueFactory().setValue(b.intValue()));
+        epochs.disableProperty().bind(Bindings.createBooleanBinding(() -> !viewModel.kindProperty().get().usesEpochs(), viewModel.kindProperty()));
         ComboBox<String> size = new ComboBox<>();
         size.setId("runModelSize");
         size.getItems().setAll("small", "vgg19", "densenet121");
         size.valueProperty().bindBidirectional(viewModel.modelSizeProperty());
+        size.disableProperty().bind(Bindings.createBooleanBinding(() -> !viewModel.kindProperty().get().usesModelSize(), viewModel.kindProperty()));
         int r = 0;
         grid.addRow(r++, new Label("Kind"), kind);
         grid.addRow(r++, new Label("Name"), name);
