@@ -39,7 +39,8 @@ public final class GroundTruthDistances {
         return out;
     }
 
-    static double[] maxScaled(float[] v) {
+    /** Divides by the largest absolute value (all zeros stay zeros), so patterns of any scale compare. */
+    public static double[] maxScaled(float[] v) {
         double max = 0;
         for (float x : v) {
             max = Math.max(max, Math.abs(x));

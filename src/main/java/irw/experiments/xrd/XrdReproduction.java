@@ -185,20 +185,8 @@ public final class XrdReproduction {
         for (int e = 0; e < Math.min(2, test.size()); e++) {
             int i = e * (test.size() / 2);
             report.example(new XrdReport.Example(test.ids().get(i), test.classes().name(test.labels()[i]), x,
-                    scaled(raw[i]), scaled(refined[i]), scaled(truth[i])));
+                    GroundTruthDistances.maxScaled(raw[i]), GroundTruthDistances.maxScaled(refined[i]), GroundTruthDistances.maxScaled(truth[i])));
         }
-    }
-
-    private static double[] scaled(float[] v) {
-        double max = 0;
-        for (float f : v) {
-            max = Math.max(max, Math.abs(f));
-        }
-        double[] d = new double[v.length];
-        for (int i = 0; i < v.length; i++) {
-            d[i] = max == 0 ? 0 : v[i] / max;
-        }
-        return d;
     }
 
     private void describe(RunInfo info, XrdData data) {
