@@ -1,12 +1,13 @@
 package irw.cli;
 
-import irw.core.io.AtomicFiles;
 import irw.engine.Backend;
 import irw.engine.mic.MicConfig;
 import irw.engine.mic.MicModelFiles;
 import irw.engine.mic.MicTrainer;
 import irw.engine.mic.ModularInverseClassifier;
 import irw.engine.mic.TypeSelection;
+import irw.service.LearningData;
+import irw.service.MicReport;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -62,16 +63,7 @@ final class MicTrainCommand implements Callable<Integer> {
         });
         double seconds = (System.nanoTime() - t0) / 1e9;
         MicModelFiles.save(model, out);
-        StringBuilder md = new StringBuilder("# MIC training\n\n");
-        md.append(String.format(Locale.ROOT, "- data: %s (%s); seed %d; %d types per class (%s); %d LSTM cells; %d Adam steps (lr %s), "
-                        + "%d copies per type; noise in %s, out %s; %s; %.1f s%n%n", sets.kind(), sets.dir(), seed, types, selection, hidden,
-                iterations, learningRate, copies, noiseIn, noiseOut, Backend.describe(), seconds));
-        md.append("| class | types (item ids) | training MSE on its types |\n|---|---|---|\n");
-        for (int k = 0; k < model.classes().size(); k++) {
-            md.append(String.format(Locale.ROOT, "| %s | %s | %.5f |%n", model.classes().name(k), String.join(" ", model.typeIds().get(k)),
-                    model.trainError()[k]));
-        }
-        AtomicFiles.writeString(out.resolve("training.md"), md.toString());
+        MicReport.writeTraining(sets, model, seconds, out);
         System.out.printf(Locale.ROOT, "wrote the model to %s (%.1f s)%n", out, seconds);
         return 0;
     }

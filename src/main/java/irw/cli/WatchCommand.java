@@ -40,7 +40,9 @@ final class WatchCommand implements Callable<Integer> {
             @Override
             public void onPoint(MetricsPoint point) {
                 if (point.isResumeMarker()) {
-                    out.print((terminal ? "\r\033[K" : "") + "-- resumed from checkpoint after step " + point.step()
+                    // classifier and refiner jobs go on from their last checkpoint; label-refinery and mic
+                    // jobs start again at step 1 (their next point says restartedFromScratch)
+                    out.print((terminal ? "\r\033[K" : "") + "-- interrupted after step " + point.step() + ", started again"
                             + " (attempt " + point.values().getOrDefault("attempt", 0.0).intValue() + ")" + System.lineSeparator());
                     return;
                 }

@@ -10,6 +10,7 @@ package irw.service;
  * derives an epoch from the data set size; a positive value caps it (quick runs on big sets).
  */
 public record HyperParameters(double alpha, double beta, double lambda, boolean targeted, int epochs, int batch,
-                              double learningRate, String modelSize, int p, boolean featureSpaceReg, int stepsPerEpoch) {
+                              double learningRate, String modelSize, int p, boolean featureSpaceReg, int stepsPerEpoch)
+        implements JobSettings {
     public static final HyperParameters DEFAULTS = new HyperParameters(1.0, 1.0, 0.1, true, 10, 32, 1e-3, "small", 1, false, 0);
 }

@@ -21,6 +21,11 @@ public interface JobContext {
         return spec().checkpointEvery();
     }
 
+    /** 1 for a job's first run, 2 after its first restart (a crash or a shutdown), and so on. */
+    default int attempt() {
+        return 1;
+    }
+
     /** True when the user cancelled the job or the service is shutting down. */
     boolean isCancelled();
 

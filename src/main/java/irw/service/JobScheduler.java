@@ -123,7 +123,7 @@ public final class JobScheduler implements AutoCloseable {
                     () -> new IllegalStateException("this service has no runner for '" + spec.kind().wireName() + "' jobs"));
             Path dir = jobsDir.resolve(job.id());
             Files.createDirectories(dir);
-            context = new RunningJob(job.id(), spec, dir, store, events);
+            context = new RunningJob(job.id(), job.attempts(), spec, dir, store, events);
             if (job.cancelRequested()) {
                 context.cancelByUser();
             }
@@ -173,6 +173,7 @@ public final class JobScheduler implements AutoCloseable {
     /** The context of one running job. */
     private static final class RunningJob implements JobContext {
         private final String id;
+        private final int attempt;
         private final JobSpec spec;
         private final Path dir;
         private final JobStore store;
@@ -181,8 +182,9 @@ public final class JobScheduler implements AutoCloseable {
         private volatile boolean shutdown;
         private volatile String nonFinite;
 
-        RunningJob(String id, JobSpec spec, Path dir, JobStore store, JobEvents events) {
+        RunningJob(String id, int attempt, JobSpec spec, Path dir, JobStore store, JobEvents events) {
             this.id = id;
+            this.attempt = attempt;
             this.spec = spec;
             this.dir = dir;
             this.store = store;
@@ -192,6 +194,11 @@ public final class JobScheduler implements AutoCloseable {
         @Override
         public String jobId() {
             return id;
+        }
+
+        @Override
+        public int attempt() {
+            return attempt;
         }
 
         @Override

@@ -11,8 +11,13 @@ import java.nio.file.Path;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+
+import static irw.service.SpecFields.integral;
+import static irw.service.SpecFields.rejectUnknown;
+import static irw.service.SpecFields.text;
 
 /**
  * Reads and fully validates a job spec. Every problem is reported as an
@@ -25,18 +30,18 @@ import java.util.TreeSet;
  *                      "p": 1, "featureSpaceReg": false, "stepsPerEpoch": 0},
  *  "seed": 42, "checkpointEvery": 50}
  * </pre>
+ * A label-refinery or mic job names its data as the CLI's {@code --data digits|xrd --data-dir DIR}
+ * does: {@code "data": {"digits": "/abs/mnist"}} or {@code {"xrd": "/abs/datasets/xrd"}}, and its
+ * {@code hyperParameters} are those of {@link RefinerySettings} or {@link MicSettings}.
  * A data reference {@code "job:job-3"} names the model file that finished job published for that
  * role ({@code "classifier": "job:job-3"} is job-3's {@code classifier.irwm}); the stored spec
  * holds the resolved absolute path.
  * Unknown fields are errors (a typo must not silently fall back to a default). Missing
- * hyper-parameters take {@link HyperParameters#DEFAULTS}; the seed is required so that every run
+ * hyper-parameters take the kind's defaults ({@link JobSettingsReader}); the seed is required so that every run
  * is reproducible.
  */
 public final class JobSpecParser {
     static final Set<String> TOP_LEVEL = Set.of("kind", "name", "data", "hyperParameters", "seed", "checkpointEvery");
-    static final Set<String> HYPER = Set.of("alpha", "beta", "lambda", "targeted", "epochs", "batch", "learningRate", "modelSize", "p",
-            "featureSpaceReg", "stepsPerEpoch");
-    static final Set<String> MODEL_SIZES = Set.of("small", "vgg19", "densenet121");
 
     public static final String JOB_REFERENCE = "job:";
     private final ObjectMapper json;
@@ -62,15 +67,38 @@ public final class JobSpecParser {
         Path modelFile(String jobId, String role, String field) throws InvalidJobSpecException;
     }
 
-    /** The data references a kind needs and may take. */
-    public record DataRoles(Set<String> required, Set<String> optional) {
+    /**
+     * The data references a kind needs and may take.
+     *
+     * @param learningSets roles of which a spec names exactly one: a directory of the
+     *                     {@link LearningData} kind of the role's name ("digits" or "xrd"), from
+     *                     which the job reads its training and held-out sets
+     */
+    public record DataRoles(Set<String> required, Set<String> optional, Set<String> learningSets) {
         public DataRoles {
             required = Set.copyOf(required);
             optional = Set.copyOf(optional);
+            learningSets = Set.copyOf(learningSets);
+        }
+
+        public DataRoles(Set<String> required, Set<String> optional) {
+            this(required, optional, Set.of());
+        }
+
+        /** Exactly one of {@code "digits"} (MNIST IDX files) or {@code "xrd"} (a {@code dataset xrd} directory). */
+        public static DataRoles learningSet() {
+            return new DataRoles(Set.of(), Set.of(), Set.of(LearningData.DIGITS, LearningData.XRD));
         }
 
         boolean allows(String role) {
-            return required.contains(role) || optional.contains(role);
+            return required.contains(role) || optional.contains(role) || learningSets.contains(role);
+        }
+
+        private String expected() {
+            if (!learningSets.isEmpty()) {
+                return "exactly one of " + new TreeSet<>(learningSets) + " (a data directory)";
+            }
+            return new TreeSet<>(required) + (optional.isEmpty() ? "" : " and optionally " + new TreeSet<>(optional));
         }
     }
 
@@ -92,14 +120,14 @@ public final class JobSpecParser {
         JobKind kind = kind(root.get("kind"));
         String name = root.has("name") ? text(root.get("name"), "name") : "";
         Map<String, Path> data = data(root.get("data"), kind);
-        HyperParameters hyper = hyperParameters(root.get("hyperParameters"));
+        JobSettings settings = JobSettingsReader.read(root.get("hyperParameters"), kind);
         if (!root.has("seed")) {
             throw new InvalidJobSpecException("seed", "required (every run records its seed)");
         }
         long seed = integral(root.get("seed"), "seed", Long.MIN_VALUE, Long.MAX_VALUE);
         int checkpointEvery = root.has("checkpointEvery")
                 ? (int) integral(root.get("checkpointEvery"), "checkpointEvery", 1, 1_000_000) : 50;
-        return new JobSpec(kind, name, data, hyper, seed, checkpointEvery);
+        return new JobSpec(kind, name, data, settings, seed, checkpointEvery);
     }
 
     /** The normalised spec (defaults filled in) as stored with the job and shown by the API. */
@@ -109,7 +137,7 @@ public final class JobSpecParser {
         root.put("name", spec.name());
         ObjectNode data = root.putObject("data");
         new java.util.TreeMap<>(spec.data()).forEach((role, path) -> data.put(role, path.toString()));
-        root.set("hyperParameters", json.valueToTree(spec.hyperParameters()));
+        root.set("hyperParameters", json.valueToTree(spec.settings()));
         root.put("seed", spec.seed());
         root.put("checkpointEvery", spec.checkpointEvery());
         return root;
@@ -131,18 +159,31 @@ public final class JobSpecParser {
     private Map<String, Path> data(JsonNode node, JobKind kind) throws InvalidJobSpecException {
         DataRoles roles = rolesByKind.get(kind);
         if (node == null || !node.isObject()) {
-            throw new InvalidJobSpecException("data", "required object with " + roles.required());
+            throw new InvalidJobSpecException("data", "required object with " + roles.expected());
+        }
+        Set<String> named = new TreeSet<>();
+        node.fieldNames().forEachRemaining(named::add);
+        for (String role : named) {
+            if (!roles.allows(role)) {
+                throw new InvalidJobSpecException("data." + role, "not a data role of a " + kind.wireName() + " job; expected " + roles.expected());
+            }
+        }
+        if (!roles.learningSets().isEmpty() && named.stream().filter(roles.learningSets()::contains).count() != 1) {
+            throw new InvalidJobSpecException("data", "a " + kind.wireName() + " job takes " + roles.expected() + ", got " + named);
         }
         Map<String, Path> out = new LinkedHashMap<>();
         for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
             String role = it.next();
             String field = "data." + role;
-            if (!roles.allows(role)) {
-                throw new InvalidJobSpecException(field, "not a data role of a " + kind.wireName() + " job; expected "
-                        + new TreeSet<>(roles.required()) + (roles.optional().isEmpty() ? "" : " and optionally " + new TreeSet<>(roles.optional())));
-            }
             JsonNode value = node.get(role);
-            if (value != null && value.isTextual() && value.textValue().startsWith(JOB_REFERENCE)) {
+            if (roles.learningSets().contains(role)) {
+                Path dir = existingAbsolutePath(value, field);
+                Optional<String> problem = LearningData.problem(role, dir);
+                if (problem.isPresent()) {
+                    throw new InvalidJobSpecException(field, problem.get());
+                }
+                out.put(role, dir);
+            } else if (value != null && value.isTextual() && value.textValue().startsWith(JOB_REFERENCE)) {
                 out.put(role, jobs.modelFile(value.textValue().substring(JOB_REFERENCE.length()), role, field));
             } else {
                 out.put(role, existingAbsolutePath(value, field));
@@ -177,82 +218,6 @@ public final class JobSpecParser {
             throw new InvalidJobSpecException(field, "not readable: " + text);
         }
         return path.normalize();
-    }
-
-    private static HyperParameters hyperParameters(JsonNode node) throws InvalidJobSpecException {
-        HyperParameters d = HyperParameters.DEFAULTS;
-        if (node == null) {
-            return d;
-        }
-        if (!node.isObject()) {
-            throw new InvalidJobSpecException("hyperParameters", "must be an object");
-        }
-        rejectUnknown(node, HYPER, "hyperParameters.");
-        String p = "hyperParameters.";
-        double alpha = node.has("alpha") ? finite(node.get("alpha"), p + "alpha", 0, 1e6) : d.alpha();
-        double beta = node.has("beta") ? finite(node.get("beta"), p + "beta", 0, 1e6) : d.beta();
-        double lambda = node.has("lambda") ? finite(node.get("lambda"), p + "lambda", 0, 1e6) : d.lambda();
-        boolean targeted = node.has("targeted") ? bool(node.get("targeted"), p + "targeted") : d.targeted();
-        boolean featureSpaceReg = node.has("featureSpaceReg") ? bool(node.get("featureSpaceReg"), p + "featureSpaceReg") : d.featureSpaceReg();
-        int norm = node.has("p") ? (int) integral(node.get("p"), p + "p", 1, 2) : d.p();
-        int stepsPerEpoch = node.has("stepsPerEpoch") ? (int) integral(node.get("stepsPerEpoch"), p + "stepsPerEpoch", 0, 10_000_000)
-                : d.stepsPerEpoch();
-        int epochs = node.has("epochs") ? (int) integral(node.get("epochs"), p + "epochs", 1, 100_000) : d.epochs();
-        int batch = node.has("batch") ? (int) integral(node.get("batch"), p + "batch", 1, 65_536) : d.batch();
-        double lr = node.has("learningRate") ? finite(node.get("learningRate"), p + "learningRate", 0, 10) : d.learningRate();
-        if (lr <= 0) {
-            throw new InvalidJobSpecException(p + "learningRate", "must be greater than 0, was " + lr);
-        }
-        String size = node.has("modelSize") ? text(node.get("modelSize"), p + "modelSize") : d.modelSize();
-        if (!MODEL_SIZES.contains(size)) {
-            throw new InvalidJobSpecException(p + "modelSize", "unknown size '" + size + "', expected one of " + new TreeSet<>(MODEL_SIZES));
-        }
-        return new HyperParameters(alpha, beta, lambda, targeted, epochs, batch, lr, size, norm, featureSpaceReg, stepsPerEpoch);
-    }
-
-    private static void rejectUnknown(JsonNode node, Set<String> known, String prefix) throws InvalidJobSpecException {
-        for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
-            String name = it.next();
-            if (!known.contains(name)) {
-                throw new InvalidJobSpecException(prefix + name, "unknown field; expected one of " + new TreeSet<>(known));
-            }
-        }
-    }
-
-    private static boolean bool(JsonNode node, String field) throws InvalidJobSpecException {
-        if (node == null || !node.isBoolean()) {
-            throw new InvalidJobSpecException(field, "must be true or false");
-        }
-        return node.booleanValue();
-    }
-
-    private static String text(JsonNode node, String field) throws InvalidJobSpecException {
-        if (node == null || !node.isTextual()) {
-            throw new InvalidJobSpecException(field, "must be a string");
-        }
-        return node.textValue();
-    }
-
-    private static double finite(JsonNode node, String field, double min, double max) throws InvalidJobSpecException {
-        if (node == null || !node.isNumber()) {
-            throw new InvalidJobSpecException(field, "must be a number");
-        }
-        double v = node.doubleValue();
-        if (!Double.isFinite(v) || v < min || v > max) {
-            throw new InvalidJobSpecException(field, "must be between " + min + " and " + max + ", was " + node.asText());
-        }
-        return v;
-    }
-
-    private static long integral(JsonNode node, String field, long min, long max) throws InvalidJobSpecException {
-        if (node == null || !node.isIntegralNumber() || !node.canConvertToLong()) {
-            throw new InvalidJobSpecException(field, "must be a whole number");
-        }
-        long v = node.longValue();
-        if (v < min || v > max) {
-            throw new InvalidJobSpecException(field, "must be between " + min + " and " + max + ", was " + v);
-        }
-        return v;
     }
 
     private String available() {

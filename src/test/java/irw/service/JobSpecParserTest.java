@@ -73,6 +73,25 @@ class JobSpecParserTest {
                 .hasMessageContaining("/no/such/file.bin");
     }
 
+    @Test
+    void labelRefineryAndMicSpecsTakeTheCliDefaultsAndRoundTrip() throws Exception {
+        JobSpecParser all = new JobSpecParser(json, EngineRunners.create().dataRoles());
+        Path mnistDir = MNIST.getParent();
+        JobSpec refinery = all.parse("""
+                {"kind": "label-refinery", "data": {"digits": "%s"}, "hyperParameters": {"rounds": 2}, "seed": 3}""".formatted(mnistDir));
+        assertThat(refinery.settings()).isEqualTo(new RefinerySettings(2, 5, 64, 256, 1e-3, 0, 0));
+        assertThat(refinery.data(LearningData.DIGITS)).isEqualTo(mnistDir);
+        assertThat(all.parse(all.toJson(refinery))).isEqualTo(refinery);
+        assertThatThrownBy(refinery::hyperParameters).isInstanceOf(IllegalStateException.class);
+
+        JobSpec mic = all.parse("""
+                {"kind": "mic", "data": {"digits": "%s"}, "hyperParameters": {"selection": "random", "clip": false}, "seed": 4}""".formatted(mnistDir));
+        assertThat(mic.settings(MicSettings.class)).isEqualTo(new MicSettings(4, "random", 20, 1000, 8, 0.01, 0.2, 0.1, 50, 0, 0, 50, 0.05, false, false));
+        assertThat(mic.settings(MicSettings.class).inversion().clip()).isFalse();
+        assertThat(all.parse(all.toJson(mic))).isEqualTo(mic);
+        assertThat(all.toJson(mic).get("hyperParameters").has("alpha")).as("only the kind's own fields").isFalse();
+    }
+
     private void assertField(String body, String field) {
         assertThatThrownBy(() -> parser.parse(body))
                 .isInstanceOf(InvalidJobSpecException.class)

@@ -96,7 +96,7 @@ class TrainingServiceApiTest {
                 "{not json", "(body)",
                 "{\"data\": {}, \"seed\": 1}", "kind",
                 "{\"kind\": \"wavelets\", \"data\": {}, \"seed\": 1}", "kind",
-                "{\"kind\": \"mic\", \"data\": {}, \"seed\": 1}", "kind",
+                "{\"kind\": \"mic\", \"data\": {}, \"seed\": 1}", "data", // mic jobs run now: exactly one of digits, xrd
                 "{\"kind\": \"refiner\", \"data\": {\"train\": \"/no/such.npz\", \"classifier\": \"job:job-1\"}, \"seed\": 1}", "data.train",
                 "{\"kind\": \"classifier\", \"data\": {\"train\": \"" + TinyDigits.MNIST_TRAIN + "\"}, \"seed\": 1, \"hyperParameters\": {\"alpha\": -2}}",
                 "hyperParameters.alpha",

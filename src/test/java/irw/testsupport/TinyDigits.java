@@ -18,6 +18,39 @@ public final class TinyDigits {
     private TinyDigits() {
     }
 
+    public static final Path MNIST_TEST = Path.of("sample-data/mnist/test-images-idx3-ubyte.gz").toAbsolutePath();
+    public static final Path MNIST_TEST_LABELS = Path.of("sample-data/mnist/test-labels-idx1-ubyte.gz").toAbsolutePath();
+
+    /**
+     * Writes a tiny MNIST directory ({@code train-images-idx3-ubyte.gz} and {@code t10k-...} with
+     * their labels), the first digits of each class of the sample's training and test files, for
+     * label-refinery and mic jobs ({@code "data": {"digits": dir}}). Returns the absolute directory.
+     */
+    public static Path writeMnistDir(Path dir, int trainPerClass, int testPerClass) throws Exception {
+        java.nio.file.Files.createDirectories(dir);
+        IdxFormat.write(firstOfEachClass(IdxFormat.read(MNIST_TRAIN, MNIST_LABELS), trainPerClass), dir.resolve("train-images-idx3-ubyte.gz"),
+                dir.resolve("train-labels-idx1-ubyte.gz"));
+        IdxFormat.write(firstOfEachClass(IdxFormat.read(MNIST_TEST, MNIST_TEST_LABELS), testPerClass), dir.resolve("t10k-images-idx3-ubyte.gz"),
+                dir.resolve("t10k-labels-idx1-ubyte.gz"));
+        return dir.toAbsolutePath();
+    }
+
+    private static LabelledDataSet firstOfEachClass(LabelledDataSet all, int perClass) {
+        return irw.core.data.ClassBalancedSubset.firstOfEachClass(all, perClass);
+    }
+
+    /** A label-refinery job spec on the MNIST directory {@code mnistDir}; {@code hyper} is the hyperParameters object's body. */
+    public static String labelRefinerySpec(Path mnistDir, String hyper, long seed) {
+        return """
+                {"kind": "label-refinery", "data": {"digits": "%s"}, "hyperParameters": {%s}, "seed": %d}""".formatted(mnistDir, hyper, seed);
+    }
+
+    /** A mic job spec on the MNIST directory {@code mnistDir}; {@code hyper} is the hyperParameters object's body. */
+    public static String micSpec(Path mnistDir, String hyper, long seed) {
+        return """
+                {"kind": "mic", "data": {"digits": "%s"}, "hyperParameters": {%s}, "seed": %d}""".formatted(mnistDir, hyper, seed);
+    }
+
     /** Writes {@code perClass} digits of each class to {@code dir} and returns the images file. */
     public static Path write(Path dir, int perClass) throws Exception {
         LabelledDataSet all = IdxFormat.read(MNIST_TRAIN, MNIST_LABELS);

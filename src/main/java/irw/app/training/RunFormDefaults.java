@@ -1,6 +1,8 @@
 package irw.app.training;
 
 import irw.service.JobState;
+import irw.service.LearningData;
+import irw.xrd.synth.XrdDataSets;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,7 +13,8 @@ import java.util.Optional;
  * What the Training form starts with, and what it checks before a run goes to the service: a
  * classifier trains on the bundled ideal set ({@code datasets/xrd/ideal.npz}), a refiner on the
  * imperfect one ({@code imperfect.npz}) through the shipped XRD classifier when there is one, else
- * through the newest finished classifier run of the service ({@code job:<id>}).
+ * through the newest finished classifier run of the service ({@code job:<id>}); label-refinery
+ * and mic runs train on the bundled XRD data set folder ({@code datasets/xrd}) or an MNIST folder.
  */
 final class RunFormDefaults {
     static final String JOB_PREFIX = "job:";
@@ -24,6 +27,9 @@ final class RunFormDefaults {
 
     /** The bundled data set a run of this kind trains on, or "" when the sample data is missing. */
     String dataSet(TrainingViewModel.Kind kind) {
+        if (kind.usesDataDirectory()) {
+            return sampleData.map(d -> d.resolve("datasets/xrd")).map(RunFormDefaults::shown).orElse("");
+        }
         String file = kind == TrainingViewModel.Kind.CLASSIFIER ? "ideal.npz" : "imperfect.npz";
         return sampleData.map(d -> d.resolve("datasets/xrd").resolve(file)).map(RunFormDefaults::shown).orElse("");
     }
@@ -52,9 +58,13 @@ final class RunFormDefaults {
      */
     static Optional<String> problem(TrainingViewModel.Kind kind, String trainData, String classifier) {
         if (trainData.isBlank()) {
-            return Optional.of("Data set: choose a data set file (ideal.npz or imperfect.npz of an XRD data set, or an IDX image file)");
+            return Optional.of(kind.usesDataDirectory() ? "Data set: choose a data folder (an XRD data set folder, or MNIST IDX files)"
+                    : "Data set: choose a data set file (ideal.npz or imperfect.npz of an XRD data set, or an IDX image file)");
         }
         Path data = Path.of(trainData.strip()).toAbsolutePath().normalize();
+        if (kind.usesDataDirectory()) {
+            return LearningData.problem(learningSetRole(data.toString()), data).map(p -> "Data set: " + p);
+        }
         if (!Files.isRegularFile(data)) {
             return Optional.of("Data set: no such file: " + data);
         }
@@ -70,6 +80,11 @@ final class RunFormDefaults {
             }
         }
         return Optional.empty();
+    }
+
+    /** "xrd" for a {@code dataset xrd} folder (it holds ideal.npz), else "digits" (MNIST IDX files). */
+    static String learningSetRole(String dir) {
+        return Files.isRegularFile(Path.of(dir).resolve(XrdDataSets.IDEAL)) ? LearningData.XRD : LearningData.DIGITS;
     }
 
     /** A path as the form shows it: relative to the working directory when it lies below it. */

@@ -28,16 +28,31 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The Training view: submits classifier and refiner runs to the training service (never trains on
+ * The Training view: submits classifier, refiner, label-refinery and mic runs to the training service (never trains on
  * the FX thread), lists the runs with their states, follows running ones over server-sent events
  * for live curves, cancels, and downloads a finished run's model files.
  */
 public final class TrainingViewModel {
-    public enum Kind { CLASSIFIER("classifier"), REFINER("refiner");
+    public enum Kind { CLASSIFIER("classifier"), REFINER("refiner"), LABEL_REFINERY("label-refinery"), MIC("mic");
         private final String wire;
 
         Kind(String wire) {
             this.wire = wire;
+        }
+
+        /** Label Refinery and MIC train on a data directory (digits or xrd) and evaluate on its held-out sets. */
+        public boolean usesDataDirectory() {
+            return this == LABEL_REFINERY || this == MIC;
+        }
+
+        /** The form's epochs field applies (MIC counts Adam steps per generator instead). */
+        public boolean usesEpochs() {
+            return this != MIC;
+        }
+
+        /** The form's model size and loss weights apply (Algorithms 1 and 2 only). */
+        public boolean usesModelSize() {
+            return !usesDataDirectory();
         }
 
         @Override
@@ -155,6 +170,17 @@ public final class TrainingViewModel {
             spec.put("name", name.get().strip());
         }
         ObjectNode data = spec.putObject("data");
+        if (kind.get().usesDataDirectory()) {
+            // the CLI's --data digits|xrd --data-dir DIR; the other knobs take the CLI's defaults
+            String dir = absolute(trainData.get());
+            data.put(RunFormDefaults.learningSetRole(dir), dir);
+            ObjectNode hyper = spec.putObject("hyperParameters");
+            if (kind.get().usesEpochs()) {
+                hyper.put("epochs", epochs.get());
+            }
+            spec.put("seed", seed.get());
+            return spec.toString();
+        }
         data.put("train", absolute(trainData.get()));
         if (kind.get() == Kind.REFINER) {
             String classifier = classifierModel.get().strip();

@@ -1,10 +1,15 @@
 package irw.engine.refinery;
 
+import irw.engine.TrainingListener;
+import irw.engine.TrainingMetrics;
+
+import java.util.Map;
+
 /**
  * Follows a Label Refinery run. {@link #onProgress} is called after every step and
  * {@link #isCancelled} is polled before every step; a cancelled run stops after the current step
- * and returns the rounds it completed. (Same contract as the engine's TrainingListener, which is
- * not on main yet; an adapter is one lambda.)
+ * and returns the rounds it completed (the contract of the engine's {@link TrainingListener};
+ * {@link #of} adapts one).
  */
 public interface RefineryListener {
     RefineryListener NONE = p -> { };
@@ -17,5 +22,20 @@ public interface RefineryListener {
 
     default boolean isCancelled() {
         return false;
+    }
+
+    /** Reports to an engine TrainingListener: values "loss" and "round"; the epoch is the epoch within the round. */
+    static RefineryListener of(TrainingListener listener) {
+        return new RefineryListener() {
+            @Override
+            public void onProgress(RefineryProgress p) {
+                listener.onMetrics(new TrainingMetrics(p.epoch(), p.step(), p.totalSteps(), Map.of("loss", p.loss(), "round", (double) p.round())));
+            }
+
+            @Override
+            public boolean isCancelled() {
+                return listener.isCancelled();
+            }
+        };
     }
 }

@@ -94,10 +94,12 @@ public final class TrainingView extends SplitPane {
         epochs.setEditable(true);
         epochs.valueProperty().addListener((o, a, b) -> viewModel.epochsProperty().set(b));
         viewModel.epochsProperty().addListener((o, a, b) -> epochs.getValueFactory().setValue(b.intValue()));
+        epochs.disableProperty().bind(Bindings.createBooleanBinding(() -> !viewModel.kindProperty().get().usesEpochs(), viewModel.kindProperty()));
         ComboBox<String> size = new ComboBox<>();
         size.setId("runModelSize");
         size.getItems().setAll("small", "vgg19", "densenet121");
         size.valueProperty().bindBidirectional(viewModel.modelSizeProperty());
+        size.disableProperty().bind(Bindings.createBooleanBinding(() -> !viewModel.kindProperty().get().usesModelSize(), viewModel.kindProperty()));
         int r = 0;
         grid.addRow(r++, new Label("Kind"), kind);
         grid.addRow(r++, new Label("Name"), name);
@@ -225,6 +227,9 @@ public final class TrainingView extends SplitPane {
         redrawCurves();
     }
 
+    /** Values the runners report as position markers, not as quantities to plot. */
+    private static final java.util.Set<String> COUNTERS = java.util.Set.of("round", "class", "restartedFromScratch");
+
     /** One trace per reported metric; names containing "acc" go to the accuracy chart. */
     private void redrawCurves() {
         // a fixed order (the total loss first), so a metric keeps its colour from run to run
@@ -236,7 +241,7 @@ public final class TrainingView extends SplitPane {
                     continue;
                 }
                 p.values().forEach((k, v) -> {
-                    if (Double.isFinite(v)) {
+                    if (Double.isFinite(v) && !COUNTERS.contains(k)) {
                         byName.computeIfAbsent(k, DoubleDataSet::new).add(p.step(), v);
                     }
                 });

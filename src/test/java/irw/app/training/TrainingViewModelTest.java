@@ -147,4 +147,38 @@ class TrainingViewModelTest {
         assertThat(row.history().get(row.history().size() - 1).step()).isLessThan(5000);
         assertThat(last(model, id).text()).isEqualTo(id + ": cancelled");
     }
+
+    @Test
+    void labelRefineryAndMicRunsTrainOnADataFolderAndReportHeldOutAccuracy() throws Exception {
+        Path mnist = TinyDigits.writeMnistDir(dir.resolve("mnist"), 3, 2);
+        WorkbenchModel model = SampleBatch.emptyModel(dir.resolve("learning"));
+        TrainingViewModel vm = viewModel(model, Optional.of(Path.of("sample-data")));
+        vm.kindProperty().set(TrainingViewModel.Kind.LABEL_REFINERY);
+        Path xrd = Path.of("sample-data/datasets/xrd");
+        assertThat(Path.of(vm.trainDataProperty().get())).isEqualTo(xrd).isDirectory();
+        assertThat(vm.specJson()).contains("\"kind\":\"label-refinery\"", "\"xrd\":\"" + xrd.toAbsolutePath() + "\"", "\"epochs\":10")
+                .doesNotContain("lambda", "modelSize", "train");
+        vm.kindProperty().set(TrainingViewModel.Kind.MIC);
+        assertThat(vm.specJson()).contains("\"kind\":\"mic\"", "\"hyperParameters\":{}").doesNotContain("epochs");
+
+        vm.connect();
+        Path empty = java.nio.file.Files.createDirectories(dir.resolve("empty-folder"));
+        vm.trainDataProperty().set(empty.toString());
+        assertThat(vm.submit()).isNull();
+        assertThat(last(model, "submit mic").text()).startsWith("submit mic: Data set: ").contains("train-images-idx3-ubyte");
+
+        // the CLI's defaults (3 rounds, batch 64) on 30 digits: one step an epoch, 4 models
+        vm.kindProperty().set(TrainingViewModel.Kind.LABEL_REFINERY);
+        vm.trainDataProperty().set(mnist.toString());
+        vm.epochsProperty().set(1);
+        vm.seedProperty().set(11);
+        assertThat(vm.specJson()).contains("\"digits\":\"" + mnist + "\"");
+        vm.submit();
+        RunRow run = vm.selectedRunProperty().get();
+        assertThat(run.kind()).isEqualTo("label-refinery");
+        assertThat(run.state()).as("reason: %s", run.reasonProperty().get()).isEqualTo(JobState.FINISHED);
+        assertThat(run.history()).filteredOn(p -> p.values().containsKey("accuracy_test")).hasSize(4)
+                .allSatisfy(p -> assertThat(p.values().get("accuracy_test")).isBetween(0.0, 1.0));
+        assertThat(run.artifacts()).contains("summary.csv", "summary.md");
+    }
 }
