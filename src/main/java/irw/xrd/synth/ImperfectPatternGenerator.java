@@ -2,6 +2,7 @@ package irw.xrd.synth;
 
 import irw.core.TwoThetaGrid;
 import irw.xrd.cif.CrystalStructure;
+import irw.xrd.cif.UnitCell;
 import irw.xrd.physics.BatchSimulator;
 import irw.xrd.physics.MarchDollase;
 import irw.xrd.physics.PeakProfile;
@@ -33,13 +34,17 @@ public final class ImperfectPatternGenerator {
                 .withRange(Math.max(0.5, grid.start() - BatchSimulator.MARGIN), Math.min(179, grid.end() + BatchSimulator.MARGIN));
     }
 
-    /** Draws one sample's defects; {@code impurityIndex} is the library index of the impurity phase (or -1). */
-    public DefectParameters draw(SplittableRandom rng, int impurityIndex) {
+    /**
+     * Draws one sample's defects for a structure with cell {@code cell}; {@code impurityIndex} is the
+     * library index of the impurity phase (or -1).
+     */
+    public DefectParameters draw(SplittableRandom rng, int impurityIndex, UnitCell cell) {
         double[] strain = new double[3];
         if (settings.has(Defect.LATTICE)) {
             for (int i = 0; i < 3; i++) {
                 strain[i] = (rng.nextBoolean() ? 1 : -1) * uniform(rng, settings.latticeMin(), settings.latticeMax());
             }
+            tieSymmetricAxes(strain, cell);
         }
         double zero = settings.has(Defect.ZERO_SHIFT) ? uniform(rng, -settings.zeroShiftMax(), settings.zeroShiftMax()) : 0;
         double size = settings.has(Defect.SIZE) ? uniform(rng, settings.sizeMinNm(), settings.sizeMaxNm()) : 0;
@@ -124,6 +129,33 @@ public final class ImperfectPatternGenerator {
             double d = (grid.at(i) - p.humpCentreDeg()) / Math.max(p.humpFwhmDeg(), 1e-6);
             y[i] += p.backgroundLevel() * shape + p.humpLevel() * Math.exp(-fourLn2 * d * d);
         }
+    }
+
+    /**
+     * Strain or alloying changes the lattice parameters but not the space group (Vegard's law keeps
+     * the structure type), so cell lengths that the symmetry makes equal change together: a = b = c
+     * (cubic, rhombohedral) scale as one, a = b (tetragonal, hexagonal, trigonal) share a factor and c
+     * keeps its own. Scaling them independently would split e.g. a cubic (100) reflection into three
+     * and turn the pattern into an orthorhombic one, destroying the very label the classifier predicts.
+     */
+    static void tieSymmetricAxes(double[] strain, UnitCell cell) {
+        boolean ab = sameLength(cell.a(), cell.b());
+        boolean bc = sameLength(cell.b(), cell.c());
+        boolean ac = sameLength(cell.a(), cell.c());
+        if (ab && bc) {
+            strain[1] = strain[0];
+            strain[2] = strain[0];
+        } else if (ab) {
+            strain[1] = strain[0];
+        } else if (bc) {
+            strain[2] = strain[1];
+        } else if (ac) {
+            strain[2] = strain[0];
+        }
+    }
+
+    private static boolean sameLength(double x, double y) {
+        return Math.abs(x - y) <= 1e-4 * Math.max(x, y);
     }
 
     static double uniform(SplittableRandom rng, double lo, double hi) {

@@ -108,6 +108,37 @@ class XrdDataSetsTest {
     }
 
     @Test
+    void latticeStrainKeepsTheCellLengthsTheSymmetryTies() {
+        DefectSettings latticeOnly = DefectSettings.of(Severity.PAPER).without(EnumSet.complementOf(EnumSet.of(Defect.LATTICE)));
+        XrdDataSets sets = new XrdDataSetBuilder().build(structures, settings(11, latticeOnly), Map.of());
+        int cubic = 0, uniaxial = 0;
+        for (int i = 0; i < sets.imperfect().size(); i++) {
+            String id = sets.imperfect().ids().get(i);
+            CrystalStructure s = structures.stream().filter(x -> x.id().equals(id)).findFirst().orElseThrow();
+            Map<String, Double> d = sets.defectsOf(i);
+            assertThat(Math.abs(d.get("strain_c"))).isBetween(0.005, 0.03);
+            if (s.crystalSystem().orElseThrow() == irw.xrd.cif.CrystalSystem.CUBIC) {
+                assertThat(d.get("strain_b")).isEqualTo(d.get("strain_a"));
+                assertThat(d.get("strain_c")).isEqualTo(d.get("strain_a"));
+                cubic++;
+            } else if (Math.abs(s.cell().a() - s.cell().b()) < 1e-6) {
+                assertThat(d.get("strain_b")).isEqualTo(d.get("strain_a"));
+                uniaxial++;
+            }
+        }
+        assertThat(cubic + uniaxial).as("the sample holds cubic or a = b cells").isPositive();
+        double[] strain = {0.01, -0.02, 0.03};
+        ImperfectPatternGenerator.tieSymmetricAxes(strain, new irw.xrd.cif.UnitCell(4, 4, 4, 90, 90, 90));
+        assertThat(strain).containsExactly(0.01, 0.01, 0.01);
+        strain = new double[]{0.01, -0.02, 0.03};
+        ImperfectPatternGenerator.tieSymmetricAxes(strain, new irw.xrd.cif.UnitCell(3, 3, 5, 90, 90, 120));
+        assertThat(strain).containsExactly(0.01, 0.01, 0.03);
+        strain = new double[]{0.01, -0.02, 0.03};
+        ImperfectPatternGenerator.tieSymmetricAxes(strain, new irw.xrd.cif.UnitCell(3, 4, 5, 90, 90, 90));
+        assertThat(strain).containsExactly(0.01, -0.02, 0.03);
+    }
+
+    @Test
     void theShippedSampleSetLoads() throws Exception {
         XrdDataSets sample = XrdDataSets.load(Path.of("sample-data/datasets/xrd"));
         assertThat(sample.ideal().size()).isEqualTo(1200);
