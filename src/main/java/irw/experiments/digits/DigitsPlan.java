@@ -55,7 +55,7 @@ public record DigitsPlan(boolean quick, int[] ns, int idealPerFont, int testPerC
     }
 
     public static DigitsPlan quick(int seedCount, long firstSeed) {
-        return new DigitsPlan(true, new int[]{1, 10}, 100, 30, 1.0, 40, 10, 30, 32, 20,
+        return new DigitsPlan(true, new int[]{1, 10}, 100, 30, 1.0, 150, 10, 60, 32, 20,
                 1.0, 1.0, 0.001, 0.1, 1e-3, seeds(seedCount, firstSeed));
     }
 
