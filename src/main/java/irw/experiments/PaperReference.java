@@ -55,9 +55,6 @@ public final class PaperReference {
     public static final double DIGITS_BASELINE_STANDARD = 0.7026;
     /** Digits, non-targeted refinement at N = 50: "a margin of over 2 %" above the baseline. */
     public static final double DIGITS_NON_TARGETED_GAIN_AT_50 = 0.02;
-    /** Q&A: the trade-off (1 − λ)·δ + λ·η used for the digits pictures. */
-    public static final double DIGITS_QA_LAMBDA_TARGETED = 0.55;
-    public static final double DIGITS_QA_LAMBDA_NON_TARGETED = 0.15;
 
     private static Map<String, double[]> ordered(Object... kv) {
         Map<String, double[]> m = new LinkedHashMap<>();
