@@ -1,5 +1,6 @@
 package irw.cli;
 
+import irw.core.io.SampleDataFolder;
 import irw.experiments.digits.DigitsPlan;
 import irw.experiments.digits.DigitsReproduction;
 import irw.experiments.xrd.XrdPlan;
@@ -49,14 +50,14 @@ final class ReproduceCommand implements Runnable {
         @CommandLine.Mixin
         Common common;
 
-        @Option(names = "--data", defaultValue = "sample-data/datasets/xrd",
-                description = "Folder of the ideal and imperfect XRD data sets. Default: ${DEFAULT-VALUE}.")
+        @Option(names = "--data", description = "Folder of the ideal and imperfect XRD data sets. Default: the bundled sample-data/datasets/xrd.")
         Path data;
 
         @Override
         public Integer call() throws Exception {
             XrdPlan plan = common.quick ? XrdPlan.quick(common.seeds, common.firstSeed) : XrdPlan.full(common.seeds, common.firstSeed);
-            Path report = new XrdReproduction(plan, data, System.out).run(common.out, common.describe("xrd") + " --data " + data);
+            Path dir = data != null ? data : SampleDataFolder.resolve("datasets/xrd");
+            Path report = new XrdReproduction(plan, dir, System.out).run(common.out, common.describe("xrd") + " --data " + dir);
             System.out.println("report: " + report);
             return 0;
         }
@@ -68,13 +69,14 @@ final class ReproduceCommand implements Runnable {
         @CommandLine.Mixin
         Common common;
 
-        @Option(names = "--mnist", defaultValue = "sample-data/mnist", description = "Folder of the MNIST IDX files. Default: ${DEFAULT-VALUE}.")
+        @Option(names = "--mnist", description = "Folder of the MNIST IDX files. Default: the bundled sample-data/mnist.")
         Path mnist;
 
         @Override
         public Integer call() throws Exception {
             DigitsPlan plan = common.quick ? DigitsPlan.quick(common.seeds, common.firstSeed) : DigitsPlan.full(common.seeds, common.firstSeed);
-            Path report = new DigitsReproduction(plan, mnist, System.out).run(common.out, common.describe("digits") + " --mnist " + mnist);
+            Path dir = mnist != null ? mnist : SampleDataFolder.resolve("mnist");
+            Path report = new DigitsReproduction(plan, dir, System.out).run(common.out, common.describe("digits") + " --mnist " + dir);
             System.out.println("report: " + report);
             return 0;
         }

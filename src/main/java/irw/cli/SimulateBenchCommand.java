@@ -37,7 +37,7 @@ import java.util.stream.Stream;
         description = "Time the powder simulator over the structure library (and pymatgen on 100 of them, when installed).")
 final class SimulateBenchCommand implements Callable<Integer> {
     @Option(names = "--structures", description = "structure library (default: ${DEFAULT-VALUE})")
-    Path structures = Path.of("sample-data/structure-library/amcsd.cif.gz");
+    Path structures = irw.core.io.SampleDataFolder.resolve("structure-library/amcsd.cif.gz");
 
     @Option(names = "--peer-script", description = "the pymatgen timing script (default: ${DEFAULT-VALUE})")
     Path peerScript = Path.of("src/bench/peer/pymatgen_xrd.py");

@@ -3,6 +3,7 @@ package irw.service;
 import irw.core.PatternFormatException;
 import irw.core.data.ClassBalancedSubset;
 import irw.core.data.LabelledDataSet;
+import irw.core.io.SampleDataFolder;
 import irw.digits.IdxFormat;
 import irw.xrd.synth.XrdDataSets;
 
@@ -23,9 +24,9 @@ import java.util.Optional;
 public record LearningData(String kind, Path dir, LabelledDataSet train, Map<String, LabelledDataSet> heldOut) {
     public static final String DIGITS = "digits";
     public static final String XRD = "xrd";
-    /** Relative to the installation (irw.sh sets irw.home), else to the working directory. */
-    public static final Path DIGITS_DIR = Path.of(System.getProperty("irw.home", "."), "sample-data", "mnist");
-    public static final Path XRD_DIR = Path.of(System.getProperty("irw.home", "."), "sample-data", "datasets", "xrd");
+    /** The bundled sets ({@link SampleDataFolder}: the installation, else the working directory). */
+    public static final Path DIGITS_DIR = SampleDataFolder.resolve("mnist");
+    public static final Path XRD_DIR = SampleDataFolder.resolve("datasets/xrd");
     private static final String[] TRAIN_IMAGES = {"train-images-idx3-ubyte"};
     private static final String[] TRAIN_LABELS = {"train-labels-idx1-ubyte"};
     private static final String[] TEST_IMAGES = {"t10k-images-idx3-ubyte", "test-images-idx3-ubyte"};

@@ -89,8 +89,7 @@ public final class MainWindow extends BorderPane {
                 embeddingViewModel.spaceProperty().set(m == null ? irw.app.embedding.FeatureSpace.patternSpace() : m.featureSpace()));
         embeddingView = new EmbeddingView(model, embeddingViewModel);
         addTab(WorkbenchView.EMBEDDING, "Embedding", embeddingView);
-        digitsViewModel = new DigitsViewModel(model, irw.app.data.SampleDataLocator.sampleData()
-                .orElse(java.nio.file.Path.of("sample-data")).resolve("mnist"));
+        digitsViewModel = new DigitsViewModel(model, irw.core.io.SampleDataFolder.resolve("mnist"));
         digitsView = new DigitsView(model, digitsViewModel);
         addTab(WorkbenchView.DIGITS, "Digits", digitsView);
         models = new ModelsViewModel(model, refinementViewModel, digitsViewModel);
