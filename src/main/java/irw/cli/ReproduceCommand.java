@@ -53,11 +53,24 @@ final class ReproduceCommand implements Runnable {
         @Option(names = "--data", description = "Folder of the ideal and imperfect XRD data sets. Default: the bundled sample-data/datasets/xrd.")
         Path data;
 
+        @Option(names = "--classifier-steps", description = "Algorithm 1 steps per classifier (default: the plan's, 300; 40 with --quick). "
+                + "A data set built from the whole library (dataset xrd --variants 2) wants ~2,000.")
+        Integer classifierSteps;
+
+        @Option(names = "--samples-per-class", description = "N_c of Algorithm 1 (default: the plan's, 8).")
+        Integer samplesPerClass;
+
         @Override
         public Integer call() throws Exception {
             XrdPlan plan = common.quick ? XrdPlan.quick(common.seeds, common.firstSeed) : XrdPlan.full(common.seeds, common.firstSeed);
+            if (classifierSteps != null || samplesPerClass != null) {
+                plan = plan.withClassifier(classifierSteps != null ? classifierSteps : plan.classifierSteps(),
+                        samplesPerClass != null ? samplesPerClass : plan.classifierPerClass());
+            }
             Path dir = data != null ? data : SampleDataFolder.resolve("datasets/xrd");
-            Path report = new XrdReproduction(plan, dir, System.out).run(common.out, common.describe("xrd") + " --data " + dir);
+            Path report = new XrdReproduction(plan, dir, System.out).run(common.out, common.describe("xrd") + " --data " + dir
+                    + (classifierSteps != null ? " --classifier-steps " + classifierSteps : "")
+                    + (samplesPerClass != null ? " --samples-per-class " + samplesPerClass : ""));
             System.out.println("report: " + report);
             return 0;
         }

@@ -30,6 +30,21 @@ class ReproduceCommandTest {
         assertThat(xrd).contains("XRD data set folder not found", "nothing");
     }
 
+    @Test
+    void aNonPositiveClassifierBudgetIsRefused() {
+        String err = runExpectingFailure("reproduce", "xrd", "--quick", "--classifier-steps", "0", "--out", dir.toString());
+        assertThat(err).contains("classifier steps and samples per class must be positive", "got 0");
+    }
+
+    @Test
+    void aLargerClassifierBudgetKeepsTheRestOfThePlan() {
+        irw.experiments.xrd.XrdPlan full = irw.experiments.xrd.XrdPlan.full(3, 1);
+        irw.experiments.xrd.XrdPlan larger = full.withClassifier(800, 16);
+        assertThat(larger.classifierSteps()).isEqualTo(800);
+        assertThat(larger.classifierPerClass()).isEqualTo(16);
+        assertThat(larger.withClassifier(full.classifierSteps(), full.classifierPerClass())).isEqualTo(full);
+    }
+
     /** The whole digits pipeline at --quick sizes; minutes on 2 cores, hence slow. */
     @Test
     @Tag("slow")

@@ -51,6 +51,15 @@ public record XrdPlan(boolean quick, int idealPerClass, double testFraction, dou
         return new XrdPlan(true, 60, 0.4, 1.0, 40, 8, 15, 16, ALPHA_PER_POINT, 1.0, ALPHA_PER_POINT, 1e-3, seeds(seedCount, firstSeed));
     }
 
+    /** The same plan with another classifier budget (Algorithm 1 steps and N_c), e.g. for a larger ideal library. */
+    public XrdPlan withClassifier(int steps, int perClass) {
+        if (steps < 1 || perClass < 1) {
+            throw new IllegalArgumentException("classifier steps and samples per class must be positive, got " + steps + " and " + perClass);
+        }
+        return new XrdPlan(quick, idealPerClass, testFraction, classifierLambda, steps, perClass, refinerSteps, refinerBatch, alpha, beta,
+                alphaNonTargeted, learningRate, seeds);
+    }
+
     static List<Long> seeds(int count, long first) {
         return LongStream.range(first, first + count).boxed().toList();
     }
