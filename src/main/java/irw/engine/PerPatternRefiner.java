@@ -179,8 +179,7 @@ public final class PerPatternRefiner {
         ph.put("lambda", Nd4j.createFromArray((float) settings.lambda()));
         ph.put("beta", Nd4j.createFromArray((float) settings.beta()));
         float[] x = item.clone();
-        float[] m = new float[x.length];
-        float[] v = new float[x.length];
+        InputAdam adam = new InputAdam(x.length);
         List<float[]> patterns = new ArrayList<>();
         List<float[]> probabilities = new ArrayList<>();
         List<Double> objective = new ArrayList<>();
@@ -205,7 +204,7 @@ public final class PerPatternRefiner {
                 stopped = true;
                 break;
             }
-            if (adamStep(x, g, m, v, t + 1, settings.stepSize(), upper) <= MIN_CHANGE) {
+            if (adam.step(x, g, settings.stepSize(), 0, upper) <= MIN_CHANGE) {
                 break; // x' stands still (zero gradient, or every value at its bound): the trace ends at the last evaluated pattern
             }
         }
@@ -216,21 +215,5 @@ public final class PerPatternRefiner {
         if (a != null && a.closeable()) {
             a.close();
         }
-    }
-
-    /** One Adam step on x, clamped to [0, upper]; returns the largest change of a value. */
-    private static float adamStep(float[] x, float[] g, float[] m, float[] v, int t, double lr, float upper) {
-        float moved = 0;
-        double c1 = 1 - Math.pow(0.9, t);
-        double c2 = 1 - Math.pow(0.999, t);
-        for (int i = 0; i < x.length; i++) {
-            m[i] = 0.9f * m[i] + 0.1f * g[i];
-            v[i] = 0.999f * v[i] + 0.001f * g[i] * g[i];
-            double step = lr * (m[i] / c1) / (Math.sqrt(v[i] / c2) + 1e-8);
-            float next = (float) Math.min(upper, Math.max(0, x[i] - step));
-            moved = Math.max(moved, Math.abs(next - x[i]));
-            x[i] = next;
-        }
-        return moved;
     }
 }

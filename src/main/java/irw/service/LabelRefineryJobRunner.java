@@ -24,12 +24,7 @@ import java.util.Map;
  * "resumed" marker, then a {@value FreshStart#RESTARTED} point at step 0. {@code checkpointEvery}
  * is accepted and unused.
  */
-final class LabelRefineryJobRunner implements JobRunner {
-    @Override
-    public JobSpecParser.DataRoles dataRoles() {
-        return JobSpecParser.DataRoles.learningSet();
-    }
-
+final class LabelRefineryJobRunner implements LearningSetJob {
     @Override
     public Outcome run(JobContext context) throws IOException {
         JobSpec spec = context.spec();

@@ -4,9 +4,11 @@ import irw.core.PatternFormatException;
 
 import java.nio.file.Path;
 
-/** The data of a label-refinery or mic job: the one "digits" or "xrd" directory its spec names. */
-final class LearningSetJob {
-    private LearningSetJob() {
+/** A label-refinery or mic runner: its data is the one "digits" or "xrd" directory its spec names. */
+interface LearningSetJob extends JobRunner {
+    @Override
+    default JobSpecParser.DataRoles dataRoles() {
+        return JobSpecParser.DataRoles.learningSet();
     }
 
     static LearningData load(JobSpec spec, int trainPerClass, int testPerClass) {

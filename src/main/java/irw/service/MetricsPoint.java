@@ -1,8 +1,11 @@
 package irw.service;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
+import irw.engine.mic.MicListener;
+import irw.engine.refinery.RefineryListener;
 
 import java.util.Map;
+import java.util.Set;
 
 /**
  * One entry of a job's metrics history, in the order it was recorded ({@code seq} grows by one).
@@ -12,9 +15,15 @@ import java.util.Map;
 public record MetricsPoint(long seq, String type, int epoch, long step, long totalSteps, Map<String, Double> values, String at) {
     public static final String METRICS = "metrics";
     public static final String RESUMED = "resumed";
+    /** Values that say where a run is (round, class, restart attempt), not how it does: not curves. */
+    private static final Set<String> COUNTERS = Set.of(RefineryListener.ROUND, MicListener.CLASS, FreshStart.RESTARTED);
 
     public MetricsPoint {
         values = values == null ? Map.of() : Map.copyOf(values);
+    }
+
+    public static boolean isCounter(String valueName) {
+        return COUNTERS.contains(valueName);
     }
 
     @JsonIgnore

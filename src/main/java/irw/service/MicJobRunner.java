@@ -36,13 +36,8 @@ import java.util.stream.Stream;
  * its history shows the "resumed" marker, then a {@value FreshStart#RESTARTED} point at step 0.
  * {@code checkpointEvery} is accepted and unused.
  */
-final class MicJobRunner implements JobRunner {
+final class MicJobRunner implements LearningSetJob {
     static final String MODEL_DIR = "mic-model";
-
-    @Override
-    public JobSpecParser.DataRoles dataRoles() {
-        return JobSpecParser.DataRoles.learningSet();
-    }
 
     @Override
     public Outcome run(JobContext context) throws IOException {

@@ -11,17 +11,13 @@ public final class SampleDataLocator {
     private SampleDataLocator() {
     }
 
-    public static Optional<Path> sampleData() {
-        return SampleDataFolder.find();
-    }
-
     /** The measured patterns shown at first start. */
     public static Optional<Path> measuredFolder() {
-        return sampleData().map(d -> d.resolve("measured")).filter(Files::isDirectory);
+        return SampleDataFolder.find().map(d -> d.resolve("measured")).filter(Files::isDirectory);
     }
 
     /** The bundled simulated data set: imperfect patterns with their ground truth. */
     public static Optional<Path> xrdDataSet() {
-        return sampleData().map(d -> d.resolve("datasets/xrd")).filter(DataSetEntries::isDataSetFolder);
+        return SampleDataFolder.find().map(d -> d.resolve("datasets/xrd")).filter(DataSetEntries::isDataSetFolder);
     }
 }

@@ -1,6 +1,6 @@
 package irw.app.refine;
 
-import irw.app.data.SampleDataLocator;
+import irw.core.io.SampleDataFolder;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -14,7 +14,7 @@ public final class ShippedModels {
     }
 
     public static Optional<Path> find(String stem) {
-        return SampleDataLocator.sampleData().map(d -> d.resolve("models")).filter(Files::isDirectory).flatMap(dir -> {
+        return SampleDataFolder.find().map(d -> d.resolve("models")).filter(Files::isDirectory).flatMap(dir -> {
             try (Stream<Path> files = Files.list(dir)) {
                 return files.filter(f -> f.getFileName().toString().startsWith(stem + ".")).sorted().findFirst();
             } catch (IOException e) {

@@ -83,7 +83,7 @@ public final class TrainingViewModel {
     private String suggestedClassifier = "";
 
     public TrainingViewModel(WorkbenchModel model, ServiceConnector connector, Path modelsDir) {
-        this(model, connector, modelsDir, irw.app.data.SampleDataLocator.sampleData());
+        this(model, connector, modelsDir, irw.core.io.SampleDataFolder.find());
     }
 
     /** @param sampleData the bundled sample-data folder the form's defaults point into, if any */

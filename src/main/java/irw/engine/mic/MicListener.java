@@ -11,6 +11,9 @@ import java.util.Map;
  * missing classes, or half a classification, is of no use).
  */
 public interface MicListener {
+    /** The value {@link #of} reports the generator's class index under (a position, not a quantity). */
+    String CLASS = "class";
+
     MicListener NONE = p -> { };
 
     void onProgress(MicProgress progress);
@@ -30,8 +33,8 @@ public interface MicListener {
             @Override
             public void onProgress(MicProgress p) {
                 Map<String, Double> values = "train".equals(p.phase())
-                        ? Map.of("loss", p.value(), "class", (double) p.classIndex())
-                        : Map.of("class", (double) p.classIndex());
+                        ? Map.of("loss", p.value(), CLASS, (double) p.classIndex())
+                        : Map.of(CLASS, (double) p.classIndex());
                 listener.onMetrics(new TrainingMetrics(0, p.step(), p.totalSteps(), values));
             }
 

@@ -12,6 +12,9 @@ import java.util.Map;
  * {@link #of} adapts one).
  */
 public interface RefineryListener {
+    /** The value {@link #of} reports the round under (a position, not a quantity). */
+    String ROUND = "round";
+
     RefineryListener NONE = p -> { };
 
     void onProgress(RefineryProgress progress);
@@ -29,7 +32,7 @@ public interface RefineryListener {
         return new RefineryListener() {
             @Override
             public void onProgress(RefineryProgress p) {
-                listener.onMetrics(new TrainingMetrics(p.epoch(), p.step(), p.totalSteps(), Map.of("loss", p.loss(), "round", (double) p.round())));
+                listener.onMetrics(new TrainingMetrics(p.epoch(), p.step(), p.totalSteps(), Map.of("loss", p.loss(), ROUND, (double) p.round())));
             }
 
             @Override

@@ -227,9 +227,6 @@ public final class TrainingView extends SplitPane {
         redrawCurves();
     }
 
-    /** Values the runners report as position markers, not as quantities to plot. */
-    private static final java.util.Set<String> COUNTERS = java.util.Set.of("round", "class", "restartedFromScratch");
-
     /** One trace per reported metric; names containing "acc" go to the accuracy chart. */
     private void redrawCurves() {
         // a fixed order (the total loss first), so a metric keeps its colour from run to run
@@ -241,7 +238,7 @@ public final class TrainingView extends SplitPane {
                     continue;
                 }
                 p.values().forEach((k, v) -> {
-                    if (Double.isFinite(v) && !COUNTERS.contains(k)) {
+                    if (Double.isFinite(v) && !MetricsPoint.isCounter(k)) {
                         byName.computeIfAbsent(k, DoubleDataSet::new).add(p.step(), v);
                     }
                 });
