@@ -1,4 +1,4 @@
-package irw.service;
+package irw.service.api;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import irw.engine.mic.MicListener;
@@ -15,8 +15,10 @@ import java.util.Set;
 public record MetricsPoint(long seq, String type, int epoch, long step, long totalSteps, Map<String, Double> values, String at) {
     public static final String METRICS = "metrics";
     public static final String RESUMED = "resumed";
+    /** The value of the step-0 point a job that cannot resume mid-run writes when it starts again: the attempt. */
+    public static final String RESTARTED_FROM_SCRATCH = "restartedFromScratch";
     /** Values that say where a run is (round, class, restart attempt), not how it does: not curves. */
-    private static final Set<String> COUNTERS = Set.of(RefineryListener.ROUND, MicListener.CLASS, FreshStart.RESTARTED);
+    private static final Set<String> COUNTERS = Set.of(RefineryListener.ROUND, MicListener.CLASS, RESTARTED_FROM_SCRATCH);
 
     public MetricsPoint {
         values = values == null ? Map.of() : Map.copyOf(values);
