@@ -44,7 +44,7 @@ class WorkbenchUiTest {
     @Test
     void dataViewListsTheSampleFolderAndDoubleClickOpensSpectra(FxRobot robot) throws Exception {
         app.loadSampleFolder();
-        TableView<PatternEntry> table = robot.lookup("#" + NodeIds.DATA_TABLE).queryTableView();
+        TableView<PatternEntry> table = robot.lookup("#" + NodeIds.PATTERN_TABLE).queryTableView();
         long files;
         try (var list = Files.list(WorkbenchFixture.MEASURED)) {
             files = list.filter(p -> !p.getFileName().toString().startsWith("LICENSE")).count();
@@ -71,7 +71,7 @@ class WorkbenchUiTest {
         assertThat(sets).extracting(DataSet::getName).containsExactly(app.model.current().name() + " raw",
                 app.model.current().name() + " ground truth", app.model.current().name() + " raw − truth");
         assertThat(sets).allMatch(ds -> ds.getDataCount() == 2000);
-        robot.clickOn("#" + NodeIds.SPECTRA_LOG);
+        robot.clickOn("#" + NodeIds.LOG_INTENSITY_TOGGLE);
         waitUntil(() -> app.window.spectraView().dataSets().size() == 2); // no difference on a log axis
     }
 
@@ -79,7 +79,7 @@ class WorkbenchUiTest {
     void keyboardMovesToTheNextAndPreviousPattern(FxRobot robot) throws Exception {
         app.loadSampleFolder();
         PatternEntry first = app.model.current();
-        robot.clickOn("#" + NodeIds.DATA_TABLE);
+        robot.clickOn("#" + NodeIds.PATTERN_TABLE);
         fx(() -> app.model.currentProperty().set(first));
         robot.press(KeyCode.ALT).press(KeyCode.RIGHT).release(KeyCode.RIGHT).release(KeyCode.ALT);
         waitUntil(() -> app.model.current() == app.model.patterns().get(1));
@@ -114,7 +114,7 @@ class WorkbenchUiTest {
             app.window.exportViewModel().formatProperty().set(ExportFormat.CSV_LONG);
         });
         Path csv = dir.resolve("ui-export-" + System.nanoTime() + ".csv");
-        TextField target = robot.lookup("#exportTarget").queryAs(TextField.class);
+        TextField target = robot.lookup("#" + NodeIds.EXPORT_TARGET).queryAs(TextField.class);
         fx(() -> target.setText(csv.toString()));
         robot.clickOn(robot.lookup("#" + NodeIds.EXPORT_BUTTON).queryAs(Button.class));
         waitUntil(() -> Files.exists(csv) && robot.lookup("#" + NodeIds.EXPORT_STATUS).queryLabeled().getText().startsWith("Wrote"));
