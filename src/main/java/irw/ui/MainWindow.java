@@ -4,6 +4,7 @@ import irw.app.data.DataViewModel;
 import irw.app.data.PatternFileReader;
 import irw.app.digits.DigitsViewModel;
 import irw.app.embedding.EmbeddingViewModel;
+import irw.app.export.ExportScope;
 import irw.app.export.ExportViewModel;
 import irw.app.heatmap.HeatmapViewModel;
 import irw.app.models.LoadedModels;
@@ -12,6 +13,7 @@ import irw.app.refine.RefinementViewModel;
 import irw.app.spectra.SpectraViewModel;
 import irw.app.training.ServiceConnector;
 import irw.app.training.TrainingViewModel;
+import irw.app.workbench.PatternEntry;
 import irw.app.workbench.WorkbenchModel;
 import irw.app.workbench.WorkbenchView;
 import irw.core.io.SampleDataFolder;
@@ -26,6 +28,11 @@ import irw.ui.spectra.SpectraView;
 import irw.ui.training.TrainingView;
 import javafx.event.ActionEvent;
 import javafx.fxml.FXML;
+import javafx.scene.control.Alert;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.Dialog;
+import javafx.scene.control.DialogPane;
+import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tab;
@@ -38,6 +45,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -66,6 +74,8 @@ public final class MainWindow extends BorderPane {
     private final DigitsView digitsView;
     private final ServiceConnector serviceConnector;
     @FXML
+    private MenuBar menuBar;
+    @FXML
     private SplitPane mainSplit;
     @FXML
     private TabPane mainTabs;
@@ -82,8 +92,8 @@ public final class MainWindow extends BorderPane {
         trainingViewModel = new TrainingViewModel(model, serviceConnector, model.configDirectory().resolve("models"));
         embeddingViewModel = new EmbeddingViewModel(model, loadedModels);
         digitsViewModel = new DigitsViewModel(model, loadedModels, SampleDataFolder.resolve("mnist"));
-        models = new ModelsViewModel(model, loadedModels);
-        dataView = new DataView(model, dataViewModel);
+        models = new ModelsViewModel(model, loadedModels, this::confirm);
+        dataView = new DataView(model, dataViewModel, refinementViewModel, this::exportRows);
         spectraView = new SpectraView(spectraViewModel, new RefinementPanel(model, loadedModels, refinementViewModel));
         heatmapView = new HeatmapView(heatmapViewModel);
         exportView = new ExportView(exportViewModel, this::exportFolder);
@@ -122,7 +132,7 @@ public final class MainWindow extends BorderPane {
         mainSplit.getItems().add(new NotificationArea(model.notifications()));
         mainSplit.setDividerPositions(model.settings().notificationDivider);
         SplitPane.setResizableWithParent(mainSplit.getItems().get(1), false);
-        setBottom(new StatusBar(model));
+        setBottom(new StatusBar(model, loadedModels));
         WorkbenchView[] views = WorkbenchView.values();
         int saved = model.settings().selectedTab;
         if (saved >= 0 && saved < views.length) {
@@ -138,6 +148,47 @@ public final class MainWindow extends BorderPane {
     @FXML
     private void openFolder() {
         dataView.openFolder();
+    }
+
+    @FXML
+    private void openSampleData() {
+        dataViewModel.openSampleData();
+    }
+
+    @FXML
+    private void showShortcuts() {
+        show(new ShortcutsPane(menuBar), "Keyboard shortcuts");
+    }
+
+    @FXML
+    private void showAbout() {
+        show(new AboutPane(model.backendProperty().get()), "About");
+    }
+
+    private void show(DialogPane pane, String title) {
+        Dialog<ButtonType> dialog = new Dialog<>();
+        dialog.setTitle(title);
+        dialog.setDialogPane(pane);
+        dialog.initOwner(getScene().getWindow());
+        dialog.show();
+    }
+
+    /** Asks before a loaded model is replaced (ModelsViewModel); the answer is the user's. */
+    private boolean confirm(String question) {
+        Alert alert = new Alert(Alert.AlertType.CONFIRMATION, question, ButtonType.YES, ButtonType.NO);
+        alert.setTitle("Replace the model?");
+        alert.setHeaderText("Replace the model in use?");
+        if (getScene() != null) {
+            alert.initOwner(getScene().getWindow());
+        }
+        return alert.showAndWait().filter(ButtonType.YES::equals).isPresent();
+    }
+
+    /** Data ▸ Export: the chosen rows, in the Export view's format, to the path it shows. */
+    private void exportRows(List<PatternEntry> rows) {
+        model.selection().setAll(rows);
+        exportViewModel.scopeProperty().set(ExportScope.SELECTION);
+        export();
     }
 
     @FXML
@@ -209,7 +260,11 @@ public final class MainWindow extends BorderPane {
     /** A finished run's downloaded model files become the workbench's models. */
     private void openDownloadedModels(Path dir) {
         try (var files = Files.list(dir)) {
-            files.sorted().forEach(models::open);
+            List<Path> modelFiles = files.filter(f -> f.getFileName().toString().endsWith(".irwm")).sorted().toList();
+            if (modelFiles.isEmpty()) {
+                model.notifications().warn(dir.getFileName().toString(), "the run's files are in " + dir + "; none is a workbench model (.irwm)");
+            }
+            models.open(modelFiles);
         } catch (IOException e) {
             model.notifications().error(dir.toString(), e);
         }
@@ -217,6 +272,10 @@ public final class MainWindow extends BorderPane {
 
     public WorkbenchModel model() {
         return model;
+    }
+
+    public DataView dataView() {
+        return dataView;
     }
 
     public DataViewModel dataViewModel() {
@@ -279,12 +338,17 @@ public final class MainWindow extends BorderPane {
         return digitsView;
     }
 
+    public MenuBar menuBar() {
+        return menuBar;
+    }
+
     public TabPane tabs() {
         return mainTabs;
     }
 
     /** Stops the training service if this window started it (the app stops what it started). */
     public void shutdown() {
+        trainingViewModel.close();
         serviceConnector.close();
     }
 }

@@ -1,5 +1,6 @@
 package irw.ui;
 
+import irw.app.models.LoadedModels;
 import irw.app.task.BackgroundTask;
 import irw.app.workbench.WorkbenchModel;
 import irw.ui.common.FxmlLayout;
@@ -11,7 +12,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.layout.HBox;
 
-/** The bottom line (StatusBar.fxml): compute backend, training-service state, and the running jobs with cancel. */
+/** The bottom line (StatusBar.fxml): compute backend, training-service state, the active models, and the running jobs with cancel. */
 public final class StatusBar extends HBox {
     private final WorkbenchModel model;
     @FXML
@@ -19,15 +20,18 @@ public final class StatusBar extends HBox {
     @FXML
     private Label statusService;
     @FXML
+    private Label statusModels;
+    @FXML
     private Label statusJobs;
     @FXML
     private ProgressBar statusProgress;
     @FXML
     private Button statusCancel;
 
-    public StatusBar(WorkbenchModel model) {
+    public StatusBar(WorkbenchModel model, LoadedModels models) {
         this.model = model;
         FxmlLayout.load(this);
+        statusModels.textProperty().bind(models.summary());
         statusBackend.textProperty().bind(Bindings.concat("backend: ", model.backendProperty()));
         statusService.textProperty().bind(Bindings.concat("service: ", model.serviceStateProperty()));
         model.executor().runningTasks().addListener((ListChangeListener<BackgroundTask<?>>) c -> update());

@@ -2,7 +2,7 @@ package irw.ui;
 
 import irw.app.embedding.EmbeddingPoint;
 import irw.app.refine.TinyModels;
-import irw.app.training.TrainingViewModel;
+import irw.app.training.RunKind;
 import irw.app.workbench.WorkbenchView;
 import irw.service.TrainingService;
 import irw.service.api.JobState;
@@ -60,14 +60,15 @@ class MoreViewsUiTest {
         TextField data = robot.lookup("#" + NodeIds.RUN_TRAIN_DATA).queryAs(TextField.class);
         assertThat(data.getText()).as("a refiner trains on the bundled imperfect set").endsWith("imperfect.npz");
         fx(() -> {
-            app.window.trainingViewModel().kindProperty().set(TrainingViewModel.Kind.CLASSIFIER);
+            app.window.trainingViewModel().kindProperty().set(RunKind.CLASSIFIER);
             app.window.trainingViewModel().epochsProperty().set(4);
         });
         assertThat(data.getText()).endsWith("ideal.npz");
         fx(() -> data.setText(tiny.toString())); // a real run on 30 MNIST digits: one step an epoch
-        TextField alpha = robot.lookup("#" + NodeIds.TRAINING_ALPHA_FIELD).queryAs(TextField.class);
-        robot.doubleClickOn(alpha).write("2.5").press(javafx.scene.input.KeyCode.TAB).release(javafx.scene.input.KeyCode.TAB);
-        assertThat(app.model.alphaProperty().get()).isEqualTo(2.5);
+        TextField lambda = robot.lookup("#" + NodeIds.TRAINING_LAMBDA_FIELD).queryAs(TextField.class);
+        robot.doubleClickOn(lambda).write("0.25").press(javafx.scene.input.KeyCode.TAB).release(javafx.scene.input.KeyCode.TAB);
+        assertThat(app.window.trainingViewModel().lambdaProperty().get()).isEqualTo(0.25);
+        assertThat(app.window.trainingViewModel().specJson()).contains("\"lambda\":0.25");
         robot.clickOn("#" + NodeIds.SUBMIT_RUN_BUTTON);
         try {
             waitUntil(() -> app.window.trainingViewModel().runs().size() == 1
@@ -112,14 +113,14 @@ class MoreViewsUiTest {
             app.window.models().loadXrd(classifier, null);
             app.window.show(WorkbenchView.SPECTRA);
         });
-        waitUntil(() -> app.model.current().refined() != null && app.window.spectraView().dataSets().size() == 3);
-        irw.core.Pattern before = app.model.current().refined();
+        waitUntil(() -> app.model.current().preview() != null && app.window.spectraView().dataSets().size() == 3);
+        irw.core.Pattern before = app.model.current().preview();
         assertThat(app.window.spectraView().dataSets()).allMatch(ds -> ds.getDataCount() == 2000);
         javafx.scene.Node thumb = robot.lookup("#" + NodeIds.PREVIEW_LAMBDA_SLIDER + " .thumb").query();
         robot.drag(thumb, MouseButton.PRIMARY).moveBy(60, 0).drop();
-        waitUntil(() -> app.model.current().refined() != before);
+        waitUntil(() -> app.model.current().preview() != before);
         assertThat(app.model.lambdaProperty().get()).isGreaterThan(0.1);
-        assertThat(app.model.current().refined().intensityValues()).isNotEqualTo(before.intensityValues());
+        assertThat(app.model.current().preview().intensityValues()).isNotEqualTo(before.intensityValues());
         assertThat(app.model.current().predictionProperty().get()).isNotNull();
     }
 

@@ -6,6 +6,7 @@ import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Control;
+import javafx.scene.control.DialogPane;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
@@ -60,7 +61,12 @@ class NodeIdsTest {
         assertThat(declared).as("ids in the FXML layouts").isNotEmpty();
         assertThat(listed).as("NodeIds lists every id the layouts declare").containsAll(declared);
         Set<String> live = new TreeSet<>();
-        fx(() -> collect(app.window, live));
+        fx(() -> {
+            collect(app.window, live);
+            // the Help dialogs, as Help ▸ Keyboard shortcuts and Help ▸ About show them
+            collect(new ShortcutsPane(app.window.menuBar()), live);
+            collect(new AboutPane("CPU"), live);
+        });
         assertThat(listed).as("NodeIds lists every id in the running window").containsAll(live);
         assertThat(live).as("every id NodeIds lists exists in the running window").containsAll(listed);
     }
@@ -127,6 +133,11 @@ class NodeIdsTest {
             bar.getMenus().forEach(m -> collect(m, ids));
         } else if (node instanceof TableView<?> table) {
             table.getColumns().forEach(c -> collect(c, ids));
+            if (table.getPlaceholder() != null) {
+                children.add(table.getPlaceholder());
+            }
+        } else if (node instanceof DialogPane pane && pane.getContent() != null) {
+            children.add(pane.getContent());
         } else if (!(node instanceof Control) && node instanceof Parent p) {
             children.addAll(p.getChildrenUnmodifiable());
         }

@@ -43,7 +43,8 @@ final class WorkbenchFixture {
     }
 
     static void waitUntil(Callable<Boolean> condition) throws Exception {
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, condition);
+        // generous: the machines these run on are shared; a passing condition returns at once
+        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, condition);
         WaitForAsyncUtils.waitForFxEvents();
     }
 

@@ -1,6 +1,7 @@
 package irw.ui;
 
 import irw.app.refine.TinyModels;
+import irw.app.training.RunKind;
 import irw.app.training.TrainingViewModel;
 import irw.app.workbench.PatternEntry;
 import irw.app.workbench.WorkbenchView;
@@ -69,7 +70,7 @@ class WorkbenchScreenshotTest {
                     app.model.selection().clear();
                     app.model.currentProperty().set(shown);
                 });
-                WorkbenchFixture.waitUntil(() -> shown.refined() != null && app.window.spectraView().dataSets().size() == 4);
+                WorkbenchFixture.waitUntil(() -> shown.preview() != null && app.window.spectraView().dataSets().size() == 4);
             }
             if (view == WorkbenchView.TRAINING) {
                 WorkbenchFixture.waitUntil(() -> app.window.trainingViewModel().connectedProperty().get());
@@ -78,7 +79,7 @@ class WorkbenchScreenshotTest {
                 Path tiny = TinyDigits.write(dir, 3);
                 TrainingViewModel training = app.window.trainingViewModel();
                 fx(() -> {
-                    training.kindProperty().set(TrainingViewModel.Kind.CLASSIFIER);
+                    training.kindProperty().set(RunKind.CLASSIFIER);
                     training.trainDataProperty().set(tiny.toString());
                     training.epochsProperty().set(20);
                     training.submit();
@@ -88,7 +89,7 @@ class WorkbenchScreenshotTest {
                         && training.runs().get(0).history().size() == 20);
                 fx(() -> {
                     training.trainDataProperty().set("");
-                    training.kindProperty().set(TrainingViewModel.Kind.REFINER);
+                    training.kindProperty().set(RunKind.REFINER);
                 });
             }
             if (view == WorkbenchView.EMBEDDING) {

@@ -26,11 +26,11 @@ final class RunFormDefaults {
     }
 
     /** The bundled data set a run of this kind trains on, or "" when the sample data is missing. */
-    String dataSet(TrainingViewModel.Kind kind) {
+    String dataSet(RunKind kind) {
         if (kind.usesDataDirectory()) {
             return sampleData.map(d -> d.resolve("datasets/xrd")).map(RunFormDefaults::shown).orElse("");
         }
-        String file = kind == TrainingViewModel.Kind.CLASSIFIER ? "ideal.npz" : "imperfect.npz";
+        String file = kind == RunKind.CLASSIFIER ? "ideal.npz" : "imperfect.npz";
         return sampleData.map(d -> d.resolve("datasets/xrd").resolve(file)).map(RunFormDefaults::shown).orElse("");
     }
 
@@ -56,7 +56,7 @@ final class RunFormDefaults {
      * Why the form cannot be submitted as it stands (naming the field and the missing file), or
      * empty. {@code job:} references go to the service, which checks them against its store.
      */
-    static Optional<String> problem(TrainingViewModel.Kind kind, String trainData, String classifier) {
+    static Optional<String> problem(RunKind kind, String trainData, String classifier) {
         if (trainData.isBlank()) {
             return Optional.of(kind.usesDataDirectory() ? "Data set: choose a data folder (an XRD data set folder, or MNIST IDX files)"
                     : "Data set: choose a data set file (ideal.npz or imperfect.npz of an XRD data set, or an IDX image file)");
@@ -68,7 +68,7 @@ final class RunFormDefaults {
         if (!Files.isRegularFile(data)) {
             return Optional.of("Data set: no such file: " + data);
         }
-        if (kind == TrainingViewModel.Kind.REFINER) {
+        if (kind == RunKind.REFINER) {
             if (classifier.isBlank()) {
                 return Optional.of("Classifier: a refiner trains through a classifier; give its .irwm file or job:<id> of a finished classifier run");
             }

@@ -13,6 +13,7 @@ public final class NodeIds {
     public static final String MENU_FILE = "menuFile";
     public static final String MENU_OPEN_FILES = "menuOpenFiles";
     public static final String MENU_OPEN_FOLDER = "menuOpenFolder";
+    public static final String MENU_OPEN_SAMPLE_DATA = "menuOpenSampleData";
     public static final String MENU_OPEN_MODEL = "menuOpenModel";
     public static final String MENU_EXPORT = "menuExport";
     public static final String MENU_CANCEL_JOBS = "menuCancelJobs";
@@ -28,6 +29,9 @@ public final class NodeIds {
     public static final String MENU_VIEW_EMBEDDING = "menuViewEMBEDDING";
     public static final String MENU_VIEW_DIGITS = "menuViewDIGITS";
     public static final String MENU_VIEW_EXPORT = "menuViewEXPORT";
+    public static final String MENU_HELP = "menuHelp";
+    public static final String MENU_SHORTCUTS = "menuShortcuts";
+    public static final String MENU_ABOUT = "menuAbout";
     public static final String MAIN_SPLIT = "mainSplit";
     public static final String MAIN_TABS = "mainTabs";
     public static final String TAB_DATA = "tabData";
@@ -41,6 +45,7 @@ public final class NodeIds {
     public static final String STATUS_BAR = "statusBar";
     public static final String STATUS_BACKEND = "statusBackend";
     public static final String STATUS_SERVICE = "statusService";
+    public static final String STATUS_MODELS = "statusModels";
     public static final String STATUS_JOBS = "statusJobs";
     public static final String STATUS_PROGRESS = "statusProgress";
     public static final String STATUS_CANCEL = "statusCancel";
@@ -65,6 +70,12 @@ public final class NodeIds {
     public static final String PREDICTION_COLUMN = "predictionColumn";
     public static final String REFINED_COLUMN = "refinedColumn";
     public static final String ERROR_COLUMN = "errorColumn";
+    public static final String PATTERN_CONTEXT_MENU = "patternContextMenu";
+    public static final String CONTEXT_OPEN_IN_SPECTRA = "contextOpenInSpectra";
+    public static final String CONTEXT_REFINE = "contextRefine";
+    public static final String CONTEXT_IDENTIFY = "contextIdentify";
+    public static final String CONTEXT_EXPORT = "contextExport";
+    public static final String CONTEXT_REMOVE = "contextRemove";
     // SpectraView.fxml
     public static final String SPECTRA_VIEW = "spectraView";
     public static final String AXIS_CHOICE = "axisChoice";
@@ -87,6 +98,7 @@ public final class NodeIds {
     public static final String PREVIEW_LAMBDA_SLIDER = "previewLambdaSlider";
     public static final String PREVIEW_LAMBDA_FIELD = "previewLambdaField";
     public static final String REFINEMENT_STEPS = "refinementSteps";
+    public static final String ACCEPT_PREVIEW_BUTTON = "acceptPreviewButton";
     public static final String REFINE_BATCH_BUTTON = "refineBatchButton";
     // HeatmapView.fxml
     public static final String HEATMAP_VIEW = "heatmapView";
@@ -105,12 +117,17 @@ public final class NodeIds {
     public static final String RUN_NAME = "runName";
     public static final String RUN_TRAIN_DATA = "runTrainData";
     public static final String RUN_TRAIN_DATA_BROWSE = "runTrainDataBrowse";
+    public static final String RUN_CLASSIFIER_ROW = "runClassifierRow";
     public static final String RUN_CLASSIFIER = "runClassifier";
     public static final String RUN_CLASSIFIER_BROWSE = "runClassifierBrowse";
+    public static final String RUN_TARGETED_ROW = "runTargetedRow";
     public static final String RUN_TARGETED = "runTargeted";
     public static final String RUN_SEED = "runSeed";
+    public static final String RUN_EPOCHS_ROW = "runEpochsRow";
     public static final String RUN_EPOCHS = "runEpochs";
+    public static final String RUN_MODEL_SIZE_ROW = "runModelSizeRow";
     public static final String RUN_MODEL_SIZE = "runModelSize";
+    public static final String RUN_WEIGHTS_TITLE = "runWeightsTitle";
     public static final String TRAINING_ALPHA = "trainingAlpha";
     public static final String TRAINING_ALPHA_SLIDER = "trainingAlphaSlider";
     public static final String TRAINING_ALPHA_FIELD = "trainingAlphaField";
@@ -125,7 +142,9 @@ public final class NodeIds {
     public static final String CANCEL_RUN_BUTTON = "cancelRunButton";
     public static final String OPEN_MODEL_BUTTON = "openModelButton";
     public static final String RUN_TABLE = "runTable";
+    public static final String RUN_LIST_HINT = "runListHint";
     public static final String RUN_ID_COLUMN = "runIdColumn";
+    public static final String RUN_NAME_COLUMN = "runNameColumn";
     public static final String RUN_KIND_COLUMN = "runKindColumn";
     public static final String RUN_STATE_COLUMN = "runStateColumn";
     public static final String RUN_PROGRESS_COLUMN = "runProgressColumn";
@@ -145,6 +164,7 @@ public final class NodeIds {
     public static final String EMBEDDING_CHART = "embeddingChart";
     public static final String EMBEDDING_XAXIS = "embeddingXAxis";
     public static final String EMBEDDING_YAXIS = "embeddingYAxis";
+    public static final String EMBEDDING_LEGEND = "embeddingLegend";
     // DigitsView.fxml
     public static final String DIGITS_VIEW = "digitsView";
     public static final String DIGIT_CANVAS = "digitCanvas";
@@ -196,6 +216,14 @@ public final class NodeIds {
     public static final String EXPORT_BROWSE = "exportBrowse";
     public static final String EXPORT_BUTTON = "exportButton";
     public static final String EXPORT_STATUS = "exportStatus";
+    // AboutPane.fxml
+    public static final String ABOUT_PANE = "aboutPane";
+    public static final String ABOUT_TEXT = "aboutText";
+    // ShortcutsPane.fxml
+    public static final String SHORTCUTS_PANE = "shortcutsPane";
+    public static final String SHORTCUTS_TABLE = "shortcutsTable";
+    public static final String SHORTCUT_KEYS_COLUMN = "shortcutKeysColumn";
+    public static final String SHORTCUT_ACTION_COLUMN = "shortcutActionColumn";
 
     private NodeIds() {
     }

@@ -1,6 +1,7 @@
 package irw.ui.data;
 
 import irw.app.data.DataViewModel;
+import irw.app.refine.RefinementViewModel;
 import irw.app.workbench.PatternEntry;
 import irw.app.workbench.Prediction;
 import irw.app.workbench.WorkbenchModel;
@@ -28,12 +29,18 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
-/** The Data tab (DataView.fxml): a table of loaded patterns, open by menu or drag and drop, progress and cancel. */
+/**
+ * The Data tab (DataView.fxml): a table of loaded patterns, open by menu or drag and drop, progress
+ * and cancel; a right click offers open in Spectra, refine, identify, export and remove.
+ */
 public final class DataView extends BorderPane {
     private final WorkbenchModel model;
     private final DataViewModel viewModel;
+    private final RefinementViewModel refinement;
+    private final Consumer<List<PatternEntry>> export;
     @FXML
     private TableView<PatternEntry> patternTable;
     @FXML
@@ -60,9 +67,12 @@ public final class DataView extends BorderPane {
     private Label dataStatus;
     private boolean syncing;
 
-    public DataView(WorkbenchModel model, DataViewModel viewModel) {
+    /** @param export exports the given rows (the Export view with the selection as its scope) */
+    public DataView(WorkbenchModel model, DataViewModel viewModel, RefinementViewModel refinement, Consumer<List<PatternEntry>> export) {
         this.model = model;
         this.viewModel = viewModel;
+        this.refinement = refinement;
+        this.export = export;
         FxmlLayout.load(this);
         loadProgress.progressProperty().bind(viewModel.progressProperty());
         loadProgress.visibleProperty().bind(viewModel.loadingProperty());
@@ -81,7 +91,7 @@ public final class DataView extends BorderPane {
             return p == null ? "" : p.text();
         }, cell.getValue().predictionProperty()));
         refinedColumn.setCellValueFactory(cell -> Bindings.createStringBinding(
-                () -> cell.getValue().refined() == null ? "no" : "yes", cell.getValue().refinedProperty()));
+                () -> cell.getValue().refined() == null ? "no" : cell.getValue().refinedBy(), cell.getValue().refinedByProperty()));
         patternTable.setRowFactory(t -> row());
         bindSelection();
         setOnDragOver(e -> {
@@ -156,6 +166,35 @@ public final class DataView extends BorderPane {
                 syncing = false;
             }
         });
+    }
+
+    private List<PatternEntry> selected() {
+        return List.copyOf(patternTable.getSelectionModel().getSelectedItems());
+    }
+
+    @FXML
+    private void openInSpectra() {
+        selected().stream().filter(PatternEntry::isReadable).findFirst().ifPresent(model::openInSpectra);
+    }
+
+    @FXML
+    private void refineSelected() {
+        refinement.refine(selected());
+    }
+
+    @FXML
+    private void identifySelected() {
+        refinement.identify(selected());
+    }
+
+    @FXML
+    private void exportSelected() {
+        export.accept(selected());
+    }
+
+    @FXML
+    private void removeSelected() {
+        viewModel.remove(selected());
     }
 
     @FXML

@@ -2,6 +2,7 @@ package irw.ui.embedding;
 
 import io.fair_acc.chartfx.XYChart;
 import io.fair_acc.chartfx.axes.spi.DefaultNumericAxis;
+import io.fair_acc.chartfx.marker.DefaultMarker;
 import io.fair_acc.chartfx.renderer.ErrorStyle;
 import io.fair_acc.chartfx.renderer.LineStyle;
 import io.fair_acc.chartfx.renderer.spi.ErrorDataSetRenderer;
@@ -14,16 +15,22 @@ import irw.app.workbench.WorkbenchModel;
 import irw.ui.common.FxmlLayout;
 import javafx.collections.ListChangeListener;
 import javafx.fxml.FXML;
+import javafx.scene.canvas.Canvas;
+import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.MouseButton;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.paint.Color;
+import javafx.scene.shape.Rectangle;
 import javafx.stage.FileChooser;
 
 import java.io.File;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeSet;
 
@@ -49,6 +56,8 @@ public final class EmbeddingView extends BorderPane {
     private Label embeddingStatus;
     @FXML
     private Label embeddingHover;
+    @FXML
+    private FlowPane embeddingLegend;
 
     public EmbeddingView(WorkbenchModel model, EmbeddingViewModel viewModel) {
         this.viewModel = viewModel;
@@ -64,6 +73,7 @@ public final class EmbeddingView extends BorderPane {
         arrows.setDrawMarker(false);
         arrows.setShowInLegend(false);
         embeddingChart.getRenderers().setAll(arrows, points);
+        embeddingChart.setLegendVisible(false);
         embeddingChart.getCanvas().setOnMouseMoved(e -> {
             EmbeddingPoint p = nearest(e.getX(), e.getY());
             embeddingHover.setText(p == null ? "" : p.name() + " · " + p.kind().name().toLowerCase() + " · " + p.className());
@@ -108,12 +118,13 @@ public final class EmbeddingView extends BorderPane {
                 DoubleDataSet d = new DoubleDataSet(k);
                 String colour = CLASS_COLOURS[classes.indexOf(p.className()) % CLASS_COLOURS.length];
                 d.setStyle("-fx-marker-color: " + colour + "; -fx-line-color: " + colour + "; -fx-marker-type: "
-                        + marker(p.kind()) + "; -fx-marker-size: " + (p.kind() == PointKind.PROTOTYPE ? 9 : 3) + ";");
+                        + marker(p.kind()).name().toLowerCase(Locale.ROOT) + "; -fx-marker-size: " + markerSize(p.kind()) + ";");
                 return d;
             });
             ds.add(p.x(), p.y(), p.name());
         }
         points.getDatasets().setAll(new ArrayList<DataSet>(sets.values()));
+        drawLegend(classes);
         List<DataSet> lines = new ArrayList<>();
         for (EmbeddingPoint[] pair : viewModel.arrowsForSelection()) {
             DoubleDataSet line = new DoubleDataSet(pair[0].name() + " raw → refined");
@@ -125,13 +136,46 @@ public final class EmbeddingView extends BorderPane {
         arrows.getDatasets().setAll(lines);
     }
 
-    private static String marker(PointKind kind) {
+    private static DefaultMarker marker(PointKind kind) {
         return switch (kind) {
-            case IDEAL -> "diamond";
-            case RAW -> "circle";
-            case REFINED -> "rectangle";
-            case PROTOTYPE -> "plus";
+            case IDEAL -> DefaultMarker.DIAMOND;
+            case RAW -> DefaultMarker.CIRCLE;
+            case REFINED -> DefaultMarker.RECTANGLE;
+            case PROTOTYPE -> DefaultMarker.PLUS;
         };
+    }
+
+    private static double markerSize(PointKind kind) {
+        return kind == PointKind.PROTOTYPE ? 9 : 3;
+    }
+
+    /** One entry per kind on the map (its marker shape, drawn by ChartFX's own marker code) and one per class (its colour). */
+    private void drawLegend(List<String> classes) {
+        embeddingLegend.getChildren().clear();
+        for (PointKind kind : PointKind.values()) {
+            if (viewModel.points().stream().anyMatch(p -> p.kind() == kind)) {
+                Canvas icon = new Canvas(16, 16);
+                GraphicsContext g = icon.getGraphicsContext2D();
+                g.setFill(Color.web("#333333"));
+                g.setStroke(Color.web("#333333"));
+                g.setLineWidth(1.5);
+                marker(kind).draw(g, 8, 8, kind == PointKind.PROTOTYPE ? 6 : 4);
+                Label entry = new Label(kind.name().toLowerCase(Locale.ROOT), icon);
+                entry.setUserData(kind);
+                embeddingLegend.getChildren().add(entry);
+            }
+        }
+        for (String cls : classes) {
+            Rectangle swatch = new Rectangle(12, 12, Color.web(CLASS_COLOURS[classes.indexOf(cls) % CLASS_COLOURS.length]));
+            Label entry = new Label(cls, swatch);
+            entry.setUserData(cls);
+            embeddingLegend.getChildren().add(entry);
+        }
+    }
+
+    /** The legend's entries: labels whose graphic is the marker (kinds) or the colour (classes); user data says which. */
+    public List<Label> legendEntries() {
+        return embeddingLegend.getChildren().stream().map(Label.class::cast).toList();
     }
 
     /** The point within 8 pixels of a canvas position, or null. */

@@ -13,7 +13,7 @@ import javafx.scene.control.Spinner;
 import javafx.scene.control.SpinnerValueFactory;
 import javafx.scene.layout.VBox;
 
-/** Beside the spectra (RefinementPanel.fxml): the live α/β/λ preview of the current pattern and batch refinement. */
+/** Beside the spectra (RefinementPanel.fxml): the live α/β/λ preview of the current pattern, accepting it, and batch refinement. */
 public final class RefinementPanel extends VBox {
     private final RefinementViewModel viewModel;
     @FXML
@@ -29,6 +29,8 @@ public final class RefinementPanel extends VBox {
     @FXML
     private Spinner<Integer> refinementSteps;
     @FXML
+    private Button acceptPreviewButton;
+    @FXML
     private Button refineBatchButton;
 
     public RefinementPanel(WorkbenchModel model, LoadedModels loaded, RefinementViewModel viewModel) {
@@ -42,7 +44,13 @@ public final class RefinementPanel extends VBox {
         refinementSteps.setValueFactory(new SpinnerValueFactory.IntegerSpinnerValueFactory(1, 500, model.refinementStepsProperty().get()));
         refinementSteps.valueProperty().addListener((o, a, b) -> model.refinementStepsProperty().set(b));
         model.refinementStepsProperty().addListener((o, a, b) -> refinementSteps.getValueFactory().setValue(b.intValue()));
+        acceptPreviewButton.disableProperty().bind(viewModel.previewOnScreenProperty().not());
         refineBatchButton.disableProperty().bind(loaded.xrdProperty().isNull());
+    }
+
+    @FXML
+    private void acceptPreview() {
+        viewModel.acceptPreview();
     }
 
     @FXML

@@ -48,6 +48,7 @@ public final class SpectraView extends BorderPane {
     private CheckBox logIntensityToggle;
     @FXML
     private Label spectraTitle;
+    private final SpectraCrosshair crosshair;
     private boolean stale;
 
     public SpectraView(SpectraViewModel viewModel, Node sidePanel) {
@@ -59,6 +60,8 @@ public final class SpectraView extends BorderPane {
         renderer.setDrawMarker(false);
         renderer.setPointReduction(true);
         spectraChart.getRenderers().setAll(renderer);
+        crosshair = new SpectraCrosshair(viewModel::crosshairText);
+        spectraChart.getPlugins().add(crosshair);
         if (sidePanel != null) {
             setRight(sidePanel);
         }
@@ -156,6 +159,11 @@ public final class SpectraView extends BorderPane {
 
     public XYChart chart() {
         return spectraChart;
+    }
+
+    /** The crosshair's coordinates text (for tests: it shows only while the mouse is over the plot). */
+    public javafx.scene.text.Text crosshairLabel() {
+        return crosshair.label();
     }
 
     /** The data sets on the chart now (for tests and the benchmark). */

@@ -6,16 +6,18 @@ import io.fair_acc.chartfx.renderer.ErrorStyle;
 import io.fair_acc.chartfx.renderer.spi.ErrorDataSetRenderer;
 import io.fair_acc.dataset.DataSet;
 import io.fair_acc.dataset.spi.DoubleDataSet;
+import irw.app.training.RunKind;
 import irw.app.training.RunRow;
+import irw.app.training.TrainingCurves;
 import irw.app.training.TrainingViewModel;
 import irw.app.workbench.WorkbenchModel;
-import irw.service.api.MetricsPoint;
 import irw.ui.common.FxmlLayout;
 import irw.ui.common.WeightSlider;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.ListChangeListener;
 import javafx.fxml.FXML;
+import javafx.scene.Node;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
@@ -27,16 +29,18 @@ import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
+import javafx.scene.layout.HBox;
 import javafx.stage.DirectoryChooser;
+import javafx.stage.FileChooser;
 
 import java.io.File;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 
 /** The Training tab (TrainingView.fxml): the run form, the run list and live loss/accuracy curves of the selected run. */
 public final class TrainingView extends SplitPane {
@@ -44,14 +48,14 @@ public final class TrainingView extends SplitPane {
     private final Consumer<Path> openModel;
     private final ErrorDataSetRenderer lossRenderer = renderer();
     private final ErrorDataSetRenderer accuracyRenderer = renderer();
-    private final ListChangeListener<MetricsPoint> historyListener = c -> redrawCurves();
-    private RunRow shown;
+    /** The data set drawn for each curve of the view model; points are appended as they arrive. */
+    private final Map<TrainingCurves.Curve, DoubleDataSet> drawn = new HashMap<>();
     @FXML
     private Label trainingServiceState;
     @FXML
     private Label trainingBackend;
     @FXML
-    private ComboBox<TrainingViewModel.Kind> runKind;
+    private ComboBox<RunKind> runKind;
     @FXML
     private TextField runName;
     @FXML
@@ -59,7 +63,17 @@ public final class TrainingView extends SplitPane {
     @FXML
     private TextField runClassifier;
     @FXML
-    private javafx.scene.control.Button runClassifierBrowse;
+    private HBox runClassifierRow;
+    @FXML
+    private HBox runTargetedRow;
+    @FXML
+    private HBox runEpochsRow;
+    @FXML
+    private HBox runModelSizeRow;
+    @FXML
+    private Label runWeightsTitle;
+    @FXML
+    private Label runListHint;
     @FXML
     private CheckBox runTargeted;
     @FXML
@@ -80,6 +94,8 @@ public final class TrainingView extends SplitPane {
     private TableView<RunRow> runTable;
     @FXML
     private TableColumn<RunRow, String> runIdColumn;
+    @FXML
+    private TableColumn<RunRow, String> runNameColumn;
     @FXML
     private TableColumn<RunRow, String> runKindColumn;
     @FXML
@@ -107,46 +123,58 @@ public final class TrainingView extends SplitPane {
         FxmlLayout.load(this);
         trainingServiceState.textProperty().bind(model.serviceStateProperty());
         trainingBackend.textProperty().bind(Bindings.concat("backend: ", model.backendProperty()));
-        bindForm(model);
+        bindForm();
         bindRunTable();
         for (DefaultNumericAxis axis : List.of(trainingLossStepAxis, trainingLossAxis, trainingAccuracyStepAxis, trainingAccuracyAxis)) {
             axis.setUnit(null);
         }
         trainingLossChart.getRenderers().setAll(lossRenderer);
         trainingAccuracyChart.getRenderers().setAll(accuracyRenderer);
-        viewModel.selectedRunProperty().addListener((o, old, row) -> show(row));
+        viewModel.curves().curves().addListener((ListChangeListener<TrainingCurves.Curve>) c -> drawCurves());
+        drawCurves();
     }
 
-    private void bindForm(WorkbenchModel model) {
-        runKind.getItems().setAll(TrainingViewModel.Kind.values());
+    private void bindForm() {
+        runKind.getItems().setAll(RunKind.values());
         runKind.valueProperty().bindBidirectional(viewModel.kindProperty());
         runName.textProperty().bindBidirectional(viewModel.nameProperty());
         runTrainData.textProperty().bindBidirectional(viewModel.trainDataProperty());
         runClassifier.textProperty().bindBidirectional(viewModel.classifierModelProperty());
-        runClassifier.disableProperty().bind(viewModel.kindProperty().isNotEqualTo(TrainingViewModel.Kind.REFINER));
-        runClassifierBrowse.disableProperty().bind(runClassifier.disableProperty());
         runTargeted.selectedProperty().bindBidirectional(viewModel.targetedProperty());
-        runTargeted.disableProperty().bind(runClassifier.disableProperty());
+        // each kind shows only the fields it takes
+        shownFor(runClassifierRow, RunKind::usesRefinerFields);
+        shownFor(runTargetedRow, RunKind::usesRefinerFields);
+        shownFor(trainingAlpha, RunKind::usesRefinerFields);
+        shownFor(trainingBeta, RunKind::usesRefinerFields);
+        shownFor(trainingLambda, RunKind::usesLambda);
+        shownFor(runWeightsTitle, k -> k.usesLambda() || k.usesRefinerFields());
+        shownFor(runEpochsRow, RunKind::usesEpochs);
+        shownFor(runModelSizeRow, RunKind::usesModelSize);
         runSeed.setValueFactory(new SpinnerValueFactory.IntegerSpinnerValueFactory(0, Integer.MAX_VALUE, viewModel.seedProperty().get()));
         runSeed.valueProperty().addListener((o, a, b) -> viewModel.seedProperty().set(b));
         viewModel.seedProperty().addListener((o, a, b) -> runSeed.getValueFactory().setValue(b.intValue()));
         runEpochs.setValueFactory(new SpinnerValueFactory.IntegerSpinnerValueFactory(1, 10_000, viewModel.epochsProperty().get()));
         runEpochs.valueProperty().addListener((o, a, b) -> viewModel.epochsProperty().set(b));
         viewModel.epochsProperty().addListener((o, a, b) -> runEpochs.getValueFactory().setValue(b.intValue()));
-        runEpochs.disableProperty().bind(Bindings.createBooleanBinding(() -> !viewModel.kindProperty().get().usesEpochs(), viewModel.kindProperty()));
         runModelSize.getItems().setAll("small", "vgg19", "densenet121");
         runModelSize.valueProperty().bindBidirectional(viewModel.modelSizeProperty());
-        runModelSize.disableProperty().bind(Bindings.createBooleanBinding(() -> !viewModel.kindProperty().get().usesModelSize(), viewModel.kindProperty()));
-        trainingAlpha.bindBidirectional(model.alphaProperty());
-        trainingBeta.bindBidirectional(model.betaProperty());
-        trainingLambda.bindBidirectional(model.lambdaProperty());
+        trainingAlpha.bindBidirectional(viewModel.alphaProperty());
+        trainingBeta.bindBidirectional(viewModel.betaProperty());
+        trainingLambda.bindBidirectional(viewModel.lambdaProperty());
         submitRunButton.disableProperty().bind(viewModel.connectedProperty().not());
+    }
+
+    /** A form row (or control) takes part in the layout only for the kinds that use it. */
+    private void shownFor(Node node, Predicate<RunKind> uses) {
+        node.visibleProperty().bind(Bindings.createBooleanBinding(() -> uses.test(viewModel.kindProperty().get()), viewModel.kindProperty()));
+        node.managedProperty().bind(node.visibleProperty());
     }
 
     private void bindRunTable() {
         runTable.setItems(viewModel.runs());
-        runTable.setPlaceholder(new Label("No runs: connect to the service, then submit one"));
+        runListHint.textProperty().bind(viewModel.runListHintProperty());
         runIdColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().id()));
+        runNameColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().name()));
         runKindColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().kind()));
         runStateColumn.setCellValueFactory(c -> Bindings.createStringBinding(() -> String.valueOf(c.getValue().state()), c.getValue().stateProperty()));
         runProgressColumn.setCellValueFactory(c -> c.getValue().progressProperty());
@@ -204,11 +232,16 @@ public final class TrainingView extends SplitPane {
         browse(runClassifier);
     }
 
+    /** A data folder for label-refinery and mic runs, a file (data set or model) otherwise. */
     private void browse(TextField target) {
-        DirectoryChooser chooser = new DirectoryChooser();
-        File dir = chooser.showDialog(getScene().getWindow());
-        if (dir != null) {
-            target.setText(dir.getPath());
+        File chosen;
+        if (target == runTrainData && viewModel.kindProperty().get().usesDataDirectory()) {
+            chosen = new DirectoryChooser().showDialog(getScene().getWindow());
+        } else {
+            chosen = new FileChooser().showOpenDialog(getScene().getWindow());
+        }
+        if (chosen != null) {
+            target.setText(chosen.getPath());
         }
     }
 
@@ -219,38 +252,37 @@ public final class TrainingView extends SplitPane {
         return r;
     }
 
-    private void show(RunRow row) {
-        if (shown != null) {
-            shown.history().removeListener(historyListener);
-        }
-        shown = row;
-        if (row != null) {
-            row.history().addListener(historyListener);
-        }
-        redrawCurves();
-    }
-
-    /** One trace per reported metric; names containing "acc" go to the accuracy chart. */
-    private void redrawCurves() {
-        // a fixed order (the total loss first), so a metric keeps its colour from run to run
-        Map<String, DoubleDataSet> byName = new TreeMap<>(Comparator.comparing((String k) -> !k.equals("loss")).thenComparing(k -> k));
-        if (shown != null) {
-            for (MetricsPoint p : shown.history()) {
-                if (p.isResumeMarker()) {
-                    continue;
-                }
-                p.values().forEach((k, v) -> {
-                    if (Double.isFinite(v) && !MetricsPoint.isCounter(k)) {
-                        byName.computeIfAbsent(k, DoubleDataSet::new).add(p.step(), v);
-                    }
-                });
-            }
-        }
+    /**
+     * Puts the view model's curves on the charts: a data set per curve, kept while the curve lives
+     * and appended to as points arrive (no rebuild per point).
+     */
+    private void drawCurves() {
+        List<TrainingCurves.Curve> now = List.copyOf(viewModel.curves().curves());
+        drawn.keySet().retainAll(now);
         List<DataSet> loss = new ArrayList<>();
         List<DataSet> accuracy = new ArrayList<>();
-        byName.forEach((k, ds) -> (k.toLowerCase().contains("acc") ? accuracy : loss).add(ds));
+        for (TrainingCurves.Curve curve : now) {
+            DoubleDataSet ds = drawn.computeIfAbsent(curve, this::dataSet);
+            (curve.isAccuracy() ? accuracy : loss).add(ds);
+        }
         lossRenderer.getDatasets().setAll(loss);
         accuracyRenderer.getDatasets().setAll(accuracy);
+    }
+
+    private DoubleDataSet dataSet(TrainingCurves.Curve curve) {
+        DoubleDataSet ds = new DoubleDataSet(curve.metric());
+        curve.points().forEach(p -> ds.add(p.step(), p.value()));
+        curve.points().addListener((ListChangeListener<TrainingCurves.CurvePoint>) c -> {
+            while (c.next()) {
+                if (c.wasRemoved()) {
+                    ds.clearData();
+                    curve.points().forEach(p -> ds.add(p.step(), p.value()));
+                    return;
+                }
+                c.getAddedSubList().forEach(p -> ds.add(p.step(), p.value()));
+            }
+        });
+        return ds;
     }
 
     /** The traces on the loss and accuracy charts (for tests). */
