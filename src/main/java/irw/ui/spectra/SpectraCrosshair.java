@@ -33,12 +33,14 @@ final class SpectraCrosshair extends ChartPlugin {
         label.getStyleClass().add("chart-crosshair-label");
         lines.setManaged(false);
         label.setManaged(false);
+        // never under the mouse themselves: entering them would read as leaving the plot
+        lines.setMouseTransparent(true);
+        label.setMouseTransparent(true);
         hide();
         getChartChildren().addAll(lines, label);
         registerInputEventHandler(MouseEvent.MOUSE_MOVED, this::moved);
         registerInputEventHandler(MouseEvent.MOUSE_DRAGGED, this::moved);
         registerInputEventHandler(MouseEvent.MOUSE_EXITED, e -> hide());
-        registerInputEventHandler(MouseEvent.MOUSE_EXITED_TARGET, e -> hide());
     }
 
     private void moved(MouseEvent e) {
