@@ -1,6 +1,17 @@
 package irw.cli;
 
+import irw.core.ClassSet;
+import irw.core.TwoThetaGrid;
 import irw.core.data.LabelledDataSet;
+import irw.engine.Preprocessing;
+import irw.xrd.cif.CrystalStructure;
+import irw.xrd.cif.StructureLibrary;
+import irw.xrd.preprocess.ModelInputPreparation;
+import irw.xrd.synth.StructureSplit;
+import irw.xrd.synth.TrainingPatternSource;
+import irw.xrd.synth.XrdDataSets;
+import java.util.ArrayList;
+import java.util.List;
 import irw.engine.Checkpointing;
 import irw.engine.ClassifierTrainer;
 import irw.engine.ClassifierTrainingConfig;
@@ -68,13 +79,41 @@ final class TrainCommand implements Runnable {
         double learningRate;
         @Option(names = "--seed", defaultValue = "2019")
         long seed;
-        @Option(names = "--spec", defaultValue = "small", description = "small, vgg19 or densenet121 (default ${DEFAULT-VALUE})")
+        @Option(names = "--spec", defaultValue = "small", description = "small, resnet1d, vgg19 or densenet121 (default ${DEFAULT-VALUE})")
         String modelSpec;
-        @Option(names = "--steps-per-epoch", defaultValue = "0", description = "0 = |D| / (classes x N_c)")
+        @Option(names = "--steps-per-epoch", defaultValue = "0", description = "0 = |D| / (classes x N_c); with --structures 1000")
         int stepsPerEpoch;
+        @CommandLine.ArgGroup(exclusive = false)
+        OnTheFly onTheFly;
+
+        /** Training on patterns rendered every step from a structure library (XRD). */
+        static final class OnTheFly {
+            @Option(names = "--structures", required = true,
+                    description = "structure library (CIF, may be .gz): its TRAIN split is rendered afresh every step")
+            Path structures;
+            @Option(names = "--user-cifs", description = "folder of the lab's own CIF files; all of them join the training structures")
+            List<Path> userCifs = new ArrayList<>();
+            @Option(names = "--augment", defaultValue = "physical",
+                    description = "physical: every draw a fresh measurement (defects, background, noise, partial ranges); "
+                            + "none: the ideal patterns only, the paper's protocol (default ${DEFAULT-VALUE})")
+            String augment;
+            @Option(names = "--balance", defaultValue = "0.5",
+                    description = "classes drawn with probability ~ count^balance (1: as the library has them, 0: all alike; default ${DEFAULT-VALUE})")
+            double balance;
+            @Option(names = "--split-seed", defaultValue = "2019", description = "seed of the structure split (default ${DEFAULT-VALUE}, as dataset xrd)")
+            long splitSeed;
+            @Option(names = "--test-fraction", defaultValue = "0.1")
+            double testFraction;
+            @Option(names = "--validation-fraction", defaultValue = "0.1",
+                    description = "structures held out to calibrate the probabilities (default ${DEFAULT-VALUE})")
+            double validationFraction;
+        }
 
         @Override
         public Integer call() throws Exception {
+            if (onTheFly != null) {
+                return trainOnTheFly();
+            }
             LabelledDataSet ideal = data.source().idealTrain();
             ClassifierTrainingConfig cfg = new ClassifierTrainingConfig(lambda, epochs, samplesPerClass, learningRate, seed,
                     ModelSpec.parse(modelSpec), ClassifierTrainingConfig.PAPER_MOMENTUM, stepsPerEpoch);
@@ -88,6 +127,51 @@ final class TrainCommand implements Runnable {
             ModelStore.save(r.model(), out);
             System.out.printf("wrote %s (%d parameters, %d steps, %.1f s)%n", out, r.model().parameterCount(), r.steps(),
                     (System.nanoTime() - t0) / 1e9);
+            return 0;
+        }
+
+        private Integer trainOnTheFly() throws Exception {
+            ClassifierTrainingConfig cfg = new ClassifierTrainingConfig(lambda, epochs, samplesPerClass, learningRate, seed,
+                    ModelSpec.parse(modelSpec), ClassifierTrainingConfig.PAPER_MOMENTUM, stepsPerEpoch);
+            TrainingPatternSource.Augmentation augmentation = TrainingPatternSource.Augmentation.parse(onTheFly.augment);
+            StructureLibrary.ReadResult library = StructureLibrary.read(onTheFly.structures);
+            StructureSplit split = StructureSplit.of(library.structures(), onTheFly.splitSeed, onTheFly.validationFraction,
+                    onTheFly.testFraction, 0);
+            List<CrystalStructure> train = new ArrayList<>(split.structures(XrdDataSets.TRAIN));
+            int own = 0;
+            for (Path folder : onTheFly.userCifs) {
+                StructureLibrary.ReadResult more = StructureLibrary.readFolder(folder);
+                more.skipped().forEach(e -> System.err.println("skipped: " + e.getMessage()));
+                for (CrystalStructure s : more.structures()) {
+                    // a P1-expanded CIF states no symmetry, so its crystal system label would be "triclinic" whatever it is
+                    if (s.spaceGroupNumber().orElse(1) == 1 && s.operations().size() <= 1) {
+                        System.err.println("skipped: " + s.id() + " states space group P 1 (no symmetry operations); give the CIF its real "
+                                + "space group to train on it");
+                        continue;
+                    }
+                    train.add(s);
+                    own++;
+                }
+            }
+            TwoThetaGrid grid = TwoThetaGrid.DEFAULT;
+            ClassSet classes = ClassSet.CRYSTAL_SYSTEMS;
+            TrainingPatternSource source = new TrainingPatternSource(train, classes.size(), grid, augmentation, onTheFly.balance, seed);
+            TrainingPatternSource heldOut = new TrainingPatternSource(split.structures(XrdDataSets.VALIDATION), classes.size(), grid,
+                    TrainingPatternSource.Augmentation.PHYSICAL, 1.0, seed + 1);
+            System.out.printf("training %s classifier on %d structures (%d of the lab's own), %s variation, class balance %.2f, "
+                            + "%d x %d steps of %d, seed %d (split seed %d)%n", cfg.modelSpec().id(), train.size(), own, augmentation.label(),
+                    onTheFly.balance, epochs, stepsPerEpoch > 0 ? stepsPerEpoch : 1000, classes.size() * samplesPerClass, seed,
+                    onTheFly.splitSeed);
+            ClassifierTrainer trainer = new ClassifierTrainer(cfg);
+            if (data.checkpointing() != null) {
+                trainer.withCheckpoint(data.checkpointing());
+            }
+            long t0 = System.nanoTime();
+            TrainingOutcome<PrototypicalClassifier> r = trainer.train(source, heldOut, classes,
+                    Preprocessing.forPatterns(ModelInputPreparation.standard(grid)), EngineCommands.progress("classifier", 20));
+            ModelStore.save(r.model(), out);
+            System.out.printf("wrote %s (%d parameters, %d steps, %.1f s); calibration %s%n", out, r.model().parameterCount(), r.steps(),
+                    (System.nanoTime() - t0) / 1e9, r.model().calibration().report());
             return 0;
         }
     }

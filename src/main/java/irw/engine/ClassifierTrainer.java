@@ -1,6 +1,8 @@
 package irw.engine;
 
+import irw.core.ClassSet;
 import irw.core.data.LabelledDataSet;
+import irw.xrd.synth.TrainingPatternSource;
 import irw.engine.net.ClassifierGraph;
 import irw.engine.net.ClassifierNetwork;
 import irw.engine.net.Losses;
@@ -59,25 +61,77 @@ public final class ClassifierTrainer {
             }
         }
         float[][] items = preprocessing.apply(data.items());
-        int[] shape = data.shape();
-        ClassifierNetwork network = ClassifierNetwork.create(config.modelSpec(), shape, classes);
-        String identity = config.modelSpec().id() + " " + Arrays.toString(shape) + " " + data.classes().names() + " lambda=" + config.lambda();
+        int nc = config.samplesPerClass();
+        StepBatches batches = step -> {
+            int[] batch = balancedBatch(byClass, nc, new SplittableRandom(Checkpoint.stepSeed(config.seed(), step)));
+            float[][] x = new float[batch.length][];
+            int[] y = new int[batch.length];
+            for (int i = 0; i < batch.length; i++) {
+                x[i] = items[batch[i]];
+                y[i] = data.labels()[batch[i]];
+            }
+            return new StepBatches.Batch(x, y);
+        };
+        int stepsPerEpoch = config.stepsPerEpoch() > 0 ? config.stepsPerEpoch() : Math.max(1, irw.engine.net.Layers.ceilDiv(data.size(), classes * nc));
+        return train(batches, data.shape(), data.classes(), preprocessing, stepsPerEpoch, false,
+                () -> new StepBatches.Batch(items, data.labels()), listener);
+    }
+
+    /**
+     * Algorithm 1 on patterns rendered on the fly from {@code source} (every step a fresh batch of
+     * {@code classes × N_c} draws), with a cosine learning-rate schedule; then the prototypes are the
+     * class means (eq. 1) over {@link #PROTOTYPE_DRAWS} further draws, and, when {@code heldOut} is given,
+     * the probabilities are calibrated on {@link #CALIBRATION_DRAWS} draws of its (validation) structures.
+     */
+    public TrainingOutcome<PrototypicalClassifier> train(TrainingPatternSource source, TrainingPatternSource heldOut, ClassSet classes,
+                                                         Preprocessing preprocessing, TrainingListener listener) {
+        if (preprocessing.patterns() == null) {
+            throw new IllegalArgumentException("on-the-fly training renders diffraction patterns; the preprocessing has no pattern grid");
+        }
+        int batchSize = classes.size() * config.samplesPerClass();
+        int[] shape = {source.grid().points()};
+        try (OnTheFlyPatterns batches = new OnTheFlyPatterns(source, preprocessing.patterns(), batchSize)) {
+            int stepsPerEpoch = config.stepsPerEpoch() > 0 ? config.stepsPerEpoch() : 1000;
+            TrainingOutcome<PrototypicalClassifier> outcome = train(batches, shape, classes, preprocessing, stepsPerEpoch, true,
+                    () -> batches.render(PROTOTYPE_FIRST_DRAW, PROTOTYPE_DRAWS), listener);
+            if (heldOut == null || outcome.cancelled()) {
+                return outcome;
+            }
+            StepBatches.Batch calibration = new OnTheFlyPatterns(heldOut, preprocessing.patterns(), batchSize).render(0, CALIBRATION_DRAWS);
+            Classification c = outcome.model().classify(calibration.items());
+            Calibration fitted = TemperatureFit.fit(c.logits(), calibration.labels(), CALIBRATION_DRAWS + " patterns of the "
+                    + heldOut.classCounts().length + "-class validation structures (" + java.util.Arrays.stream(heldOut.classCounts()).sum()
+                    + "), drawn with " + heldOut.augmentation().label() + " variation");
+            return new TrainingOutcome<>(outcome.model().withCalibration(fitted), false, outcome.steps());
+        }
+    }
+
+    /** Draws the final class means are taken over, far from any step's draws. */
+    static final int PROTOTYPE_DRAWS = 1400;
+    static final long PROTOTYPE_FIRST_DRAW = Long.MAX_VALUE / 4;
+    static final int CALIBRATION_DRAWS = 2100;
+
+    private TrainingOutcome<PrototypicalClassifier> train(StepBatches batches, int[] shape, ClassSet classSet, Preprocessing preprocessing,
+                                                          int stepsPerEpoch, boolean cosine, java.util.function.Supplier<StepBatches.Batch> prototypeSet,
+                                                          TrainingListener listener) {
+        ClassifierNetwork network = ClassifierNetwork.create(config.modelSpec(), shape, classSet.size());
+        String identity = config.modelSpec().id() + " " + Arrays.toString(shape) + " " + classSet.names() + " lambda=" + config.lambda();
         try {
             Checkpoint.State resumed = checkpointing == null ? null
                     : Checkpoint.loadIfPresent(checkpointing.file(), CHECKPOINT_KIND, identity, config.seed());
-            return run(data, items, preprocessing, network, byClass, identity, resumed, listener);
+            return run(batches, shape, classSet, preprocessing, network, stepsPerEpoch, cosine, prototypeSet, identity, resumed, listener);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    private TrainingOutcome<PrototypicalClassifier> run(LabelledDataSet data, float[][] items, Preprocessing preprocessing,
-                                                        ClassifierNetwork network, int[][] byClass, String identity,
+    private TrainingOutcome<PrototypicalClassifier> run(StepBatches batches, int[] shape, ClassSet classSet, Preprocessing preprocessing,
+                                                        ClassifierNetwork network, int stepsPerEpoch, boolean cosine,
+                                                        java.util.function.Supplier<StepBatches.Batch> prototypeSet, String identity,
                                                         Checkpoint.State resumed, TrainingListener listener) throws IOException {
-        int classes = byClass.length;
-        int nc = config.samplesPerClass();
+        int classes = classSet.size();
         SameDiff sd = SameDiff.create();
-        SDVariable in = sd.placeHolder("input", DataType.FLOAT, Batches.nchw(-1, data.shape()));
+        SDVariable in = sd.placeHolder("input", DataType.FLOAT, Batches.nchw(-1, shape));
         SDVariable labels = sd.placeHolder("labels", DataType.FLOAT, -1, classes);
         ClassifierGraph g = network.build(sd, in, ParamSource.trainable(resumed == null ? Map.of() : resumed.params(), config.seed()));
         INDArray initialPrototypes = resumed != null ? resumed.extra().get("prototypes")
@@ -102,7 +156,6 @@ public final class ClassifierTrainer {
             adam.restore(resumed.adamState(), resumed.adamSteps());
             start = resumed.step();
         }
-        int stepsPerEpoch = config.stepsPerEpoch() > 0 ? config.stepsPerEpoch() : Math.max(1, irw.engine.net.Layers.ceilDiv(data.size(), classes * nc));
         long total = (long) stepsPerEpoch * config.epochs();
         double mu = config.effectiveMomentum();
         INDArray protoArr = prototypes.getArr();
@@ -113,19 +166,24 @@ public final class ClassifierTrainer {
                 cancelled = true;
                 break;
             }
-            int[] batch = balancedBatch(byClass, nc, new SplittableRandom(Checkpoint.stepSeed(config.seed(), step)));
-            Map<String, INDArray> ph = Map.of("input", Batches.input(items, batch, data.shape()),
-                    "labels", Batches.oneHot(data.labels(), batch, classes));
+            StepBatches.Batch batch = batches.batch(step);
+            int[] all = Batches.range(0, batch.items().length);
+            Map<String, INDArray> ph = Map.of("input", Batches.input(batch.items(), all, shape),
+                    "labels", Batches.oneHot(batch.labels(), all, classes));
             OutAndGrad r = sd.calculateGradientsAndOutputs(ph, List.of("loss", "l_c", "l_f", "embedding", "logits"), params.keySet());
             Map<String, INDArray> out = r.getOutputs();
             Map<String, Double> values = new LinkedHashMap<>();
             values.put("loss", out.get("loss").getDouble(0));
             values.put("l_c", out.get("l_c").getDouble(0));
             values.put("l_f", out.get("l_f").getDouble(0));
-            values.put("accuracy", batchAccuracy(out.get("logits"), data.labels(), batch));
+            values.put("accuracy", batchAccuracy(out.get("logits"), batch.labels()));
             LossGuard.check("classifier", step + 1, values);
-            adam.step(params, r.getGradients());
-            updatePrototypes(protoArr, out.get("embedding"), classes, nc, mu);
+            double factor = cosine ? cosineFactor(step, total) : 1;
+            if (cosine) {
+                values.put("learningRate", factor * config.learningRate());
+            }
+            adam.step(params, r.getGradients(), factor);
+            updatePrototypes(protoArr, out.get("embedding"), batch.labels(), mu);
             step++;
             listener.onMetrics(new TrainingMetrics((int) ((step - 1) / stepsPerEpoch), step, total, values));
             if (checkpointing != null && step % checkpointing.everySteps() == 0 && step < total) {
@@ -141,11 +199,22 @@ public final class ClassifierTrainer {
         }
         Map<String, INDArray> trained = new LinkedHashMap<>();
         params.forEach((k, v) -> trained.put(k, v.dup()));
-        PrototypicalClassifier provisional = new PrototypicalClassifier(config.modelSpec(), data.shape(), data.classes(), trained,
+        PrototypicalClassifier provisional = new PrototypicalClassifier(config.modelSpec(), shape, classSet, trained,
                 protoArr.dup(), preprocessing, config.seed(), config.lambda());
-        INDArray classMeans = classMeans(provisional.classify(items).embeddings(), data.labels(), protoArr);
-        return new TrainingOutcome<>(new PrototypicalClassifier(config.modelSpec(), data.shape(), data.classes(), trained, classMeans,
+        StepBatches.Batch set = prototypeSet.get();
+        INDArray classMeans = classMeans(provisional.classify(set.items()).embeddings(), set.labels(), protoArr);
+        return new TrainingOutcome<>(new PrototypicalClassifier(config.modelSpec(), shape, classSet, trained, classMeans,
                 preprocessing, config.seed(), config.lambda()), cancelled, step);
+    }
+
+    /** Linear warm-up over the first 2 % of the steps, then cosine decay to 2 % of the rate. */
+    static double cosineFactor(long step, long total) {
+        long warm = Math.max(1, total / 50);
+        if (step < warm) {
+            return (step + 1.0) / warm;
+        }
+        double t = (double) (step - warm) / Math.max(1, total - warm);
+        return 0.02 + 0.98 * 0.5 * (1 + Math.cos(Math.PI * t));
     }
 
     /** Algorithm 1, lines 3-4: N_c items of every class (with replacement only when a class has fewer). */
@@ -171,13 +240,29 @@ public final class ClassifierTrainer {
         return batch;
     }
 
-    /** Line 8: c_k ← μ·c_k + (1 − μ)·mean of the class-k embeddings of the batch (batch is class-major). */
-    private static void updatePrototypes(INDArray prototypes, INDArray embedding, int classes, int nc, double mu) {
+    /**
+     * Line 8: c_k ← μ·c_k + (1 − μ)·mean of the class-k embeddings of the batch, for every class the
+     * batch holds (balanced batches hold N_c of each; batches drawn by class frequency may miss a class).
+     */
+    private static void updatePrototypes(INDArray prototypes, INDArray embedding, int[] labels, double mu) {
+        float[][] e = Batches.rows(embedding);
+        int classes = (int) prototypes.size(0);
+        int m = (int) prototypes.size(1);
+        double[][] sum = new double[classes][m];
+        int[] count = new int[classes];
+        for (int i = 0; i < labels.length; i++) {
+            count[labels[i]]++;
+            for (int j = 0; j < m; j++) {
+                sum[labels[i]][j] += e[i][j];
+            }
+        }
         for (int k = 0; k < classes; k++) {
-            INDArray mean = embedding.get(org.nd4j.linalg.indexing.NDArrayIndex.interval(k * nc, (k + 1) * nc),
-                    org.nd4j.linalg.indexing.NDArrayIndex.all()).mean(0);
-            INDArray row = prototypes.getRow(k);
-            row.muli(mu).addi(mean.muli(1 - mu));
+            if (count[k] == 0) {
+                continue;
+            }
+            for (int j = 0; j < m; j++) {
+                prototypes.putScalar(k, j, mu * prototypes.getDouble(k, j) + (1 - mu) * sum[k][j] / count[k]);
+            }
         }
     }
 
@@ -206,15 +291,15 @@ public final class ClassifierTrainer {
         return out;
     }
 
-    private static double batchAccuracy(INDArray logits, int[] labels, int[] batch) {
+    private static double batchAccuracy(INDArray logits, int[] labels) {
         INDArray pred = logits.argMax(1);
         int correct = 0;
-        for (int i = 0; i < batch.length; i++) {
-            if (pred.getInt(i) == labels[batch[i]]) {
+        for (int i = 0; i < labels.length; i++) {
+            if (pred.getInt(i) == labels[i]) {
                 correct++;
             }
         }
-        return (double) correct / batch.length;
+        return (double) correct / labels.length;
     }
 
 }
