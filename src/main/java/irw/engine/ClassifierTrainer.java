@@ -150,6 +150,9 @@ public final class ClassifierTrainer {
                 params.put(v.name(), v.getArr());
             }
         }
+        BatchNormStats bn = new BatchNormStats(sd, resumed == null ? Map.of() : resumed.extra());
+        List<String> requested = new java.util.ArrayList<>(List.of("loss", "l_c", "l_f", "embedding", "logits"));
+        requested.addAll(bn.outputs());
         Adam adam = new Adam(config.learningRate());
         long start = 0;
         if (resumed != null) {
@@ -170,7 +173,7 @@ public final class ClassifierTrainer {
             int[] all = Batches.range(0, batch.items().length);
             Map<String, INDArray> ph = Map.of("input", Batches.input(batch.items(), all, shape),
                     "labels", Batches.oneHot(batch.labels(), all, classes));
-            OutAndGrad r = sd.calculateGradientsAndOutputs(ph, List.of("loss", "l_c", "l_f", "embedding", "logits"), params.keySet());
+            OutAndGrad r = sd.calculateGradientsAndOutputs(ph, requested, params.keySet());
             Map<String, INDArray> out = r.getOutputs();
             Map<String, Double> values = new LinkedHashMap<>();
             values.put("loss", out.get("loss").getDouble(0));
@@ -184,27 +187,34 @@ public final class ClassifierTrainer {
             }
             adam.step(params, r.getGradients(), factor);
             updatePrototypes(protoArr, out.get("embedding"), batch.labels(), mu);
+            bn.update(out);
             step++;
             listener.onMetrics(new TrainingMetrics((int) ((step - 1) / stepsPerEpoch), step, total, values));
             if (checkpointing != null && step % checkpointing.everySteps() == 0 && step < total) {
-                Checkpoint.save(checkpointing.file(), CHECKPOINT_KIND, identity, config.seed(), step, params, adam,
-                        Map.of("prototypes", protoArr));
+                Checkpoint.save(checkpointing.file(), CHECKPOINT_KIND, identity, config.seed(), step, params, adam, extras(protoArr, bn));
             }
             if (step % 5 == 0) {
                 System.gc(); // frees SameDiff's native buffers before JavaCPP's cap forces slow GC phases (PLATFORM-NOTES)
             }
         }
         if (checkpointing != null && step > start) {
-            Checkpoint.save(checkpointing.file(), CHECKPOINT_KIND, identity, config.seed(), step, params, adam, Map.of("prototypes", protoArr));
+            Checkpoint.save(checkpointing.file(), CHECKPOINT_KIND, identity, config.seed(), step, params, adam, extras(protoArr, bn));
         }
         Map<String, INDArray> trained = new LinkedHashMap<>();
         params.forEach((k, v) -> trained.put(k, v.dup()));
+        bn.arrays().forEach((k, v) -> trained.put(k, v.dup()));
         PrototypicalClassifier provisional = new PrototypicalClassifier(config.modelSpec(), shape, classSet, trained,
                 protoArr.dup(), preprocessing, config.seed(), config.lambda());
         StepBatches.Batch set = prototypeSet.get();
         INDArray classMeans = classMeans(provisional.classify(set.items()).embeddings(), set.labels(), protoArr);
         return new TrainingOutcome<>(new PrototypicalClassifier(config.modelSpec(), shape, classSet, trained, classMeans,
                 preprocessing, config.seed(), config.lambda()), cancelled, step);
+    }
+
+    private static Map<String, INDArray> extras(INDArray prototypes, BatchNormStats bn) {
+        Map<String, INDArray> extra = new LinkedHashMap<>(bn.arrays());
+        extra.put("prototypes", prototypes);
+        return extra;
     }
 
     /** Linear warm-up over the first 2 % of the steps, then cosine decay to 2 % of the rate. */

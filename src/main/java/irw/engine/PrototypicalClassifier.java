@@ -74,6 +74,7 @@ public final class PrototypicalClassifier {
                 params.put(v.name(), v.getArr());
             }
         }
+        params.putAll(new BatchNormStats(sd, Map.of()).arrays());
         INDArray prototypes = ParamSource.initial("prototypes", new long[]{classes.size(), g.embeddingSize()}, 2, ParamSource.Init.HE, seed);
         return new PrototypicalClassifier(spec, itemShape, classes, params, prototypes, Preprocessing.defaultFor(itemShape), seed, 0);
     }
