@@ -12,8 +12,6 @@ import org.nd4j.autodiff.samediff.api.OutAndGrad;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -32,6 +30,8 @@ import java.util.SplittableRandom;
  */
 public final class ClassifierTrainer {
     static final String CHECKPOINT_KIND = "classifier";
+    /** Steps between explicit GCs: SameDiff's native buffers are freed only by GC (PLATFORM-NOTES: 2x faster steps). */
+    private static final int GC_EVERY = 5;
     private final ClassifierTrainingConfig config;
     private Checkpointing checkpointing;
 
@@ -60,24 +60,34 @@ public final class ClassifierTrainer {
         }
         float[][] items = preprocessing.apply(data.items());
         int[] shape = data.shape();
-        ClassifierNetwork network = ClassifierNetwork.create(config.modelSpec(), shape, classes);
-        String identity = config.modelSpec().id() + " " + Arrays.toString(shape) + " " + data.classes().names() + " lambda=" + config.lambda();
-        try {
-            Checkpoint.State resumed = checkpointing == null ? null
-                    : Checkpoint.loadIfPresent(checkpointing.file(), CHECKPOINT_KIND, identity, config.seed());
-            return run(data, items, preprocessing, network, byClass, identity, resumed, listener);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        int nc = config.samplesPerClass();
+        int stepsPerEpoch = config.stepsPerEpoch() > 0 ? config.stepsPerEpoch() : Math.max(1, irw.engine.net.Layers.ceilDiv(data.size(), classes * nc));
+        // Algorithm 1, lines 3-4: every step's batch is a pure function of (seed, step), prepared while the previous step runs
+        BatchSource<Batch> batches = BatchSource.preparedAhead(step -> {
+            int[] batch = balancedBatch(byClass, nc, new SplittableRandom(TrainingLoop.stepSeed(config.seed(), step)));
+            return new Batch(Batches.input(items, batch, shape), Batches.oneHot(data.labels(), batch, classes));
+        });
+        return train(data.shape(), data.classes(), batches, (long) stepsPerEpoch * config.epochs(), stepsPerEpoch, preprocessing,
+                items, data.labels(), listener);
     }
 
-    private TrainingOutcome<PrototypicalClassifier> run(LabelledDataSet data, float[][] items, Preprocessing preprocessing,
-                                                        ClassifierNetwork network, int[][] byClass, String identity,
-                                                        Checkpoint.State resumed, TrainingListener listener) throws IOException {
-        int classes = byClass.length;
+    /**
+     * Algorithm 1 on batches from any source (an in-memory set, or patterns rendered on the fly):
+     * {@code batches} must be class-major, N_c items of every class in class order (line 8 averages
+     * each class's N_c embeddings). The final prototypes are the class means of eq. 1 over
+     * {@code meanItems} (preprocessed, labelled by {@code meanLabels}).
+     */
+    public TrainingOutcome<PrototypicalClassifier> train(int[] shape, irw.core.ClassSet classSet, BatchSource<Batch> batches, long totalSteps,
+                                                         long stepsPerEpoch, Preprocessing preprocessing, float[][] meanItems,
+                                                         int[] meanLabels, TrainingListener listener) {
+        int classes = classSet.size();
         int nc = config.samplesPerClass();
+        ClassifierNetwork network = ClassifierNetwork.create(config.modelSpec(), shape, classes);
+        String identity = config.modelSpec().id() + " " + Arrays.toString(shape) + " " + classSet.names() + " lambda=" + config.lambda();
+        TrainingLoop loop = new TrainingLoop(CHECKPOINT_KIND, listener, checkpointing, identity, config.seed());
+        Checkpoint.State resumed = loop.resumed();
         SameDiff sd = SameDiff.create();
-        SDVariable in = sd.placeHolder("input", DataType.FLOAT, Batches.nchw(-1, data.shape()));
+        SDVariable in = sd.placeHolder("input", DataType.FLOAT, Batches.nchw(-1, shape));
         SDVariable labels = sd.placeHolder("labels", DataType.FLOAT, -1, classes);
         ClassifierGraph g = network.build(sd, in, ParamSource.trainable(resumed == null ? Map.of() : resumed.params(), config.seed()));
         INDArray initialPrototypes = resumed != null ? resumed.extra().get("prototypes")
@@ -97,55 +107,35 @@ public final class ClassifierTrainer {
             }
         }
         Adam adam = new Adam(config.learningRate());
-        long start = 0;
         if (resumed != null) {
             adam.restore(resumed.adamState(), resumed.adamSteps());
-            start = resumed.step();
         }
-        int stepsPerEpoch = config.stepsPerEpoch() > 0 ? config.stepsPerEpoch() : Math.max(1, irw.engine.net.Layers.ceilDiv(data.size(), classes * nc));
-        long total = (long) stepsPerEpoch * config.epochs();
         double mu = config.effectiveMomentum();
         INDArray protoArr = prototypes.getArr();
-        boolean cancelled = false;
-        long step = start;
-        while (step < total) {
-            if (listener.isCancelled()) {
-                cancelled = true;
-                break;
-            }
-            int[] batch = balancedBatch(byClass, nc, new SplittableRandom(Checkpoint.stepSeed(config.seed(), step)));
-            Map<String, INDArray> ph = Map.of("input", Batches.input(items, batch, data.shape()),
-                    "labels", Batches.oneHot(data.labels(), batch, classes));
-            OutAndGrad r = sd.calculateGradientsAndOutputs(ph, List.of("loss", "l_c", "l_f", "embedding", "logits"), params.keySet());
+        TrainingLoop.Result result = loop.run(TrainingLoop.Stage.whole(totalSteps, stepsPerEpoch, GC_EVERY), batches, (b, step) -> {
+            OutAndGrad r = sd.calculateGradientsAndOutputs(Map.of("input", b.input(), "labels", b.oneHot()),
+                    List.of("loss", "l_c", "l_f", "embedding", "logits"), params.keySet());
             Map<String, INDArray> out = r.getOutputs();
             Map<String, Double> values = new LinkedHashMap<>();
             values.put("loss", out.get("loss").getDouble(0));
             values.put("l_c", out.get("l_c").getDouble(0));
             values.put("l_f", out.get("l_f").getDouble(0));
-            values.put("accuracy", batchAccuracy(out.get("logits"), data.labels(), batch));
-            LossGuard.check("classifier", step + 1, values);
+            values.put("accuracy", Batches.accuracy(out.get("logits"), b.oneHot()));
             adam.step(params, r.getGradients());
             updatePrototypes(protoArr, out.get("embedding"), classes, nc, mu);
-            step++;
-            listener.onMetrics(new TrainingMetrics((int) ((step - 1) / stepsPerEpoch), step, total, values));
-            if (checkpointing != null && step % checkpointing.everySteps() == 0 && step < total) {
-                Checkpoint.save(checkpointing.file(), CHECKPOINT_KIND, identity, config.seed(), step, params, adam,
-                        Map.of("prototypes", protoArr));
-            }
-            if (step % 5 == 0) {
-                System.gc(); // frees SameDiff's native buffers before JavaCPP's cap forces slow GC phases (PLATFORM-NOTES)
-            }
-        }
-        if (checkpointing != null && step > start) {
-            Checkpoint.save(checkpointing.file(), CHECKPOINT_KIND, identity, config.seed(), step, params, adam, Map.of("prototypes", protoArr));
-        }
+            return values;
+        }, new TrainingLoop.Saved(params, adam, Map.of("prototypes", protoArr)));
         Map<String, INDArray> trained = new LinkedHashMap<>();
         params.forEach((k, v) -> trained.put(k, v.dup()));
-        PrototypicalClassifier provisional = new PrototypicalClassifier(config.modelSpec(), data.shape(), data.classes(), trained,
+        PrototypicalClassifier provisional = new PrototypicalClassifier(config.modelSpec(), shape, classSet, trained,
                 protoArr.dup(), preprocessing, config.seed(), config.lambda());
-        INDArray classMeans = classMeans(provisional.classify(items).embeddings(), data.labels(), protoArr);
-        return new TrainingOutcome<>(new PrototypicalClassifier(config.modelSpec(), data.shape(), data.classes(), trained, classMeans,
-                preprocessing, config.seed(), config.lambda()), cancelled, step);
+        INDArray classMeans = classMeans(provisional.classify(meanItems).embeddings(), meanLabels, protoArr);
+        return new TrainingOutcome<>(new PrototypicalClassifier(config.modelSpec(), shape, classSet, trained, classMeans,
+                preprocessing, config.seed(), config.lambda()), result.cancelled(), result.steps());
+    }
+
+    /** One step's batch: the [B, 1, H, W] input and the [B, classes] one-hot labels, class-major with N_c items of every class. */
+    public record Batch(INDArray input, INDArray oneHot) {
     }
 
     /** Algorithm 1, lines 3-4: N_c items of every class (with replacement only when a class has fewer). */
@@ -204,17 +194,6 @@ public final class ClassifierTrainer {
             }
         }
         return out;
-    }
-
-    private static double batchAccuracy(INDArray logits, int[] labels, int[] batch) {
-        INDArray pred = logits.argMax(1);
-        int correct = 0;
-        for (int i = 0; i < batch.length; i++) {
-            if (pred.getInt(i) == labels[batch[i]]) {
-                correct++;
-            }
-        }
-        return (double) correct / batch.length;
     }
 
 }
