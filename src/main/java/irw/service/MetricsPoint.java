@@ -1,8 +1,6 @@
 package irw.service;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
-import irw.engine.mic.MicListener;
-import irw.engine.refinery.RefineryListener;
 
 import java.util.Map;
 import java.util.Set;
@@ -15,8 +13,12 @@ import java.util.Set;
 public record MetricsPoint(long seq, String type, int epoch, long step, long totalSteps, Map<String, Double> values, String at) {
     public static final String METRICS = "metrics";
     public static final String RESUMED = "resumed";
+    /** The Label Refinery round of a point. */
+    public static final String ROUND = "round";
+    /** The class whose MIC generator a point belongs to. */
+    public static final String CLASS = "class";
     /** Values that say where a run is (round, class, restart attempt), not how it does: not curves. */
-    private static final Set<String> COUNTERS = Set.of(RefineryListener.ROUND, MicListener.CLASS, FreshStart.RESTARTED);
+    private static final Set<String> COUNTERS = Set.of(ROUND, CLASS, FreshStart.RESTARTED);
 
     public MetricsPoint {
         values = values == null ? Map.of() : Map.copyOf(values);

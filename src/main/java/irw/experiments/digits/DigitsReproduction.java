@@ -79,7 +79,7 @@ public final class DigitsReproduction {
 
             for (int n : plan.ns()) {
                 String c = DigitsMethod.condition(n);
-                LabelledDataSet few = DataSplits.firstPerClass(train, n);
+                LabelledDataSet few = irw.core.data.ClassBalancedSubset.exactlyFirstOfEachClass(train, n);
                 long t1 = System.nanoTime();
                 PrototypicalClassifier scratch = trainClassifier(few, 0, plan.scratchSteps(), Math.min(n, plan.classifierPerClass()), seed);
                 log.add(DigitsMethod.SCRATCH.label(), c, seed, DigitsMethod.ACCURACY,
