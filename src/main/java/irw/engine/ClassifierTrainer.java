@@ -141,7 +141,7 @@ public final class ClassifierTrainer {
         SDVariable labels = sd.placeHolder("labels", DataType.FLOAT, -1, classes);
         ClassifierGraph g = network.build(sd, in, ParamSource.trainable(resumed == null ? Map.of() : resumed.params(), config.seed()));
         INDArray initialPrototypes = resumed != null ? resumed.extra().get("prototypes")
-                : ParamSource.initial("prototypes", new long[]{classes, g.embeddingSize()}, 2, ParamSource.Init.HE, config.seed());
+                : initialPrototypes(classes, g.embeddingSize(), config.seed());
         SDVariable prototypes = sd.constant("prototypes", initialPrototypes.dup());
         SDVariable lc = sd.identity("l_c", Losses.negativeLogLikelihood(Losses.logSoftmax(sd, g.logits()), labels));
         SDVariable lf = sd.identity("l_f", Losses.negativeLogLikelihood(Losses.prototypeLogProbabilities(sd, g.embedding(), prototypes), labels));
@@ -194,6 +194,16 @@ public final class ClassifierTrainer {
 
     /** One step's batch: the [B, 1, H, W] input, the [B, classes] one-hot labels and the labels as classes. */
     public record Batch(INDArray input, INDArray oneHot, int[] labels) {
+    }
+
+    /**
+     * Random prototypes of tiny norm: all classes start nearly equidistant from every embedding, so L_F
+     * pulls on the embeddings only as fast as line 8 moves the prototypes apart. Prototypes of unit scale
+     * (He, fan-in 2) gave L_F gradients that drove a 128-wide embedding dead in the first steps (L_F stuck
+     * at log 7, L_C at the class prior).
+     */
+    static INDArray initialPrototypes(int classes, int embeddingSize, long seed) {
+        return ParamSource.initial("prototypes", new long[]{classes, embeddingSize}, 20_000, ParamSource.Init.HE, seed);
     }
 
     private static Map<String, INDArray> extras(INDArray prototypes, BatchNormStats bn) {
