@@ -4,16 +4,16 @@ import irw.core.data.LabelledDataSet;
 import irw.engine.Checkpointing;
 import irw.engine.ClassifierTrainer;
 import irw.engine.ClassifierTrainingConfig;
-import irw.engine.ModelSpec;
 import irw.engine.ModelStore;
 import irw.engine.PrototypicalClassifier;
 import irw.engine.Refiner;
 import irw.engine.RefinerTrainer;
 import irw.engine.RefinerTrainingConfig;
 import irw.engine.TrainingOutcome;
-import picocli.CommandLine;
+import irw.engine.net.ModelSpec;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 import java.nio.file.Path;
 import java.util.concurrent.Callable;

@@ -1,4 +1,4 @@
-package irw.app.data;
+package irw.app.workbench;
 
 /** The classifier's verdict on a pattern: the most likely class and its probability. */
 public record Prediction(String className, double confidence) {
