@@ -8,6 +8,7 @@ import irw.core.Normalisation;
 import irw.core.TwoThetaGrid;
 import irw.core.Wavelength;
 import irw.xrd.preprocess.ModelInputPreparation;
+import irw.engine.net.ModelSpec;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 import java.io.IOException;

@@ -3,6 +3,7 @@ package irw.engine;
 import irw.core.ClassSet;
 import irw.engine.net.ClassifierGraph;
 import irw.engine.net.ClassifierNetwork;
+import irw.engine.net.ModelSpec;
 import irw.engine.net.ParamSource;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;

@@ -4,10 +4,10 @@ import irw.core.data.LabelledDataSet;
 import irw.engine.Checkpointing;
 import irw.engine.ClassifierTrainer;
 import irw.engine.ClassifierTrainingConfig;
-import irw.engine.ModelSpec;
 import irw.engine.ModelStore;
 import irw.engine.PrototypicalClassifier;
 import irw.engine.TrainingOutcome;
+import irw.engine.net.ModelSpec;
 
 import java.io.IOException;
 import java.nio.file.Path;

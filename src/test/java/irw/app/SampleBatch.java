@@ -3,6 +3,7 @@ package irw.app;
 import irw.app.data.DataViewModel;
 import irw.app.settings.SettingsStore;
 import irw.app.task.CurrentThreadTaskExecutor;
+import irw.app.workbench.WorkbenchModel;
 import irw.xrd.io.PatternReaders;
 
 import java.nio.file.Files;

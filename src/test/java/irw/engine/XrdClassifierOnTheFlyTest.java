@@ -2,6 +2,7 @@ package irw.engine;
 
 import irw.core.ClassSet;
 import irw.core.TwoThetaGrid;
+import irw.engine.net.ModelSpec;
 import irw.xrd.cif.CrystalStructure;
 import irw.xrd.cif.StructureLibrary;
 import irw.xrd.io.PatternReaders;

@@ -1,6 +1,10 @@
 package irw.service;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import irw.service.api.HealthReport;
+import irw.service.api.JobState;
+import irw.service.api.JobView;
+import irw.service.api.MetricsPoint;
 import irw.service.client.JobEventListener;
 import irw.service.client.ServiceException;
 import irw.service.client.TrainingServiceClient;

@@ -1,10 +1,11 @@
 package irw.ui;
 
 import io.fair_acc.dataset.DataSet;
-import irw.app.WorkbenchView;
-import irw.app.data.PatternEntry;
 import irw.app.export.ExportFormat;
 import irw.app.export.ExportScope;
+import irw.app.workbench.PatternEntry;
+import irw.app.workbench.WorkbenchView;
+import irw.ui.common.NodeIds;
 import javafx.scene.control.Button;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;

@@ -1,6 +1,5 @@
 package irw.engine.net;
 
-import irw.engine.ModelSpec;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
 

@@ -1,7 +1,6 @@
-package irw.app.refine;
+package irw.app.models;
 
-import irw.app.digits.DigitAnalysis;
-import irw.app.digits.DigitRefinement;
+import irw.app.workbench.RefinementSettings;
 import irw.engine.ModelStore;
 import irw.engine.PerPatternRefiner;
 import irw.engine.PrototypicalClassifier;

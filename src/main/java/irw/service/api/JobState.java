@@ -1,4 +1,4 @@
-package irw.service;
+package irw.service.api;
 
 /** The life of a job. SCHEDULED and RUNNING are live; the other three are final. */
 public enum JobState {

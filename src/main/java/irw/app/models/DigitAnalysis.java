@@ -1,4 +1,4 @@
-package irw.app.digits;
+package irw.app.models;
 
 import java.util.List;
 

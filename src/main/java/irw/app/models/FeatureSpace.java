@@ -1,4 +1,4 @@
-package irw.app.embedding;
+package irw.app.models;
 
 import irw.core.Pattern;
 

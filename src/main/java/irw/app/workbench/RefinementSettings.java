@@ -1,4 +1,4 @@
-package irw.app.refine;
+package irw.app.workbench;
 
 /**
  * The settings of an interactive (per-pattern) refinement: the loss weights (Bai et al., eq. 3-5)

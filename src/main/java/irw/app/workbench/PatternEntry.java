@@ -1,4 +1,4 @@
-package irw.app.data;
+package irw.app.workbench;
 
 import irw.core.Normalisation;
 import irw.core.Pattern;

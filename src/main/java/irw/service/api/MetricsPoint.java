@@ -1,4 +1,4 @@
-package irw.service;
+package irw.service.api;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
 
@@ -17,8 +17,10 @@ public record MetricsPoint(long seq, String type, int epoch, long step, long tot
     public static final String ROUND = "round";
     /** The class whose MIC generator a point belongs to. */
     public static final String CLASS = "class";
+    /** The value of the step-0 point a job that cannot resume mid-run writes when it starts again: the attempt. */
+    public static final String RESTARTED_FROM_SCRATCH = "restartedFromScratch";
     /** Values that say where a run is (round, class, restart attempt), not how it does: not curves. */
-    private static final Set<String> COUNTERS = Set.of(ROUND, CLASS, FreshStart.RESTARTED);
+    private static final Set<String> COUNTERS = Set.of(ROUND, CLASS, RESTARTED_FROM_SCRATCH);
 
     public MetricsPoint {
         values = values == null ? Map.of() : Map.copyOf(values);

@@ -1,6 +1,6 @@
-package irw.app.digits;
+package irw.app.models;
 
-import irw.app.refine.RefinementSettings;
+import irw.app.workbench.RefinementSettings;
 
 import java.util.function.BooleanSupplier;
 

@@ -1,6 +1,6 @@
-package irw.ui;
+package irw.ui.common;
 
-import irw.app.WorkbenchModel;
+import irw.app.workbench.WorkbenchModel;
 import javafx.beans.property.DoubleProperty;
 import javafx.geometry.Insets;
 import javafx.scene.control.Label;

@@ -1,6 +1,5 @@
-package irw.app;
+package irw.app.workbench;
 
-import irw.app.data.PatternEntry;
 import irw.app.notify.NotificationCenter;
 import irw.app.settings.SettingsStore;
 import irw.app.settings.WorkbenchSettings;
@@ -156,8 +155,8 @@ public final class WorkbenchModel {
     }
 
     /** The interactive refinement settings as they stand. */
-    public irw.app.refine.RefinementSettings refinementSettings() {
-        return new irw.app.refine.RefinementSettings(alpha.get(), beta.get(), lambda.get(), refinementSteps.get());
+    public irw.app.workbench.RefinementSettings refinementSettings() {
+        return new irw.app.workbench.RefinementSettings(alpha.get(), beta.get(), lambda.get(), refinementSteps.get());
     }
 
     public StringProperty backendProperty() {

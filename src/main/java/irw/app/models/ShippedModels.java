@@ -1,4 +1,4 @@
-package irw.app.refine;
+package irw.app.models;
 
 import irw.core.io.SampleDataFolder;
 

@@ -1,7 +1,7 @@
-package irw.app.refine;
+package irw.app.models;
 
-import irw.app.data.Prediction;
-import irw.app.embedding.FeatureSpace;
+import irw.app.workbench.Prediction;
+import irw.app.workbench.RefinementSettings;
 import irw.core.Pattern;
 import irw.core.TwoThetaGrid;
 import irw.engine.Classification;

@@ -1,8 +1,7 @@
-package irw.app.refine;
+package irw.app.models;
 
-import irw.app.WorkbenchModel;
-import irw.app.digits.DigitsViewModel;
 import irw.app.task.BackgroundTask;
+import irw.app.workbench.WorkbenchModel;
 import irw.engine.ModelStore;
 
 import java.nio.file.Path;
@@ -15,13 +14,11 @@ import java.util.Optional;
  */
 public final class ModelsViewModel {
     private final WorkbenchModel model;
-    private final RefinementViewModel refinement;
-    private final DigitsViewModel digits;
+    private final LoadedModels loaded;
 
-    public ModelsViewModel(WorkbenchModel model, RefinementViewModel refinement, DigitsViewModel digits) {
+    public ModelsViewModel(WorkbenchModel model, LoadedModels loaded) {
         this.model = model;
-        this.refinement = refinement;
-        this.digits = digits;
+        this.loaded = loaded;
     }
 
     /** Loads the shipped XRD and digit models, when the sample data holds them. */
@@ -35,7 +32,7 @@ public final class ModelsViewModel {
     public BackgroundTask<XrdModels> loadXrd(Path classifier, Path refinerOrNull) {
         return model.executor().execute(BackgroundTask.of("Loading " + classifier.getFileName(), ctx -> XrdModels.load(classifier, refinerOrNull))
                 .onSuccess(m -> {
-                    refinement.modelsProperty().set(m);
+                    loaded.xrdProperty().set(m);
                     model.notifications().info(classifier.getFileName().toString(), "XRD model loaded");
                 })
                 .onFailure(e -> model.notifications().error(classifier.getFileName().toString(), e)));
@@ -44,7 +41,7 @@ public final class ModelsViewModel {
     public BackgroundTask<DigitModels> loadDigits(Path classifier) {
         return model.executor().execute(BackgroundTask.of("Loading " + classifier.getFileName(), ctx -> DigitModels.load(classifier))
                 .onSuccess(m -> {
-                    digits.refinementProperty().set(m);
+                    loaded.digitsProperty().set(m);
                     model.notifications().info(classifier.getFileName().toString(), "digit model loaded");
                 })
                 .onFailure(e -> model.notifications().error(classifier.getFileName().toString(), e)));

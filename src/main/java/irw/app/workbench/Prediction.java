@@ -1,4 +1,4 @@
-package irw.app.data;
+package irw.app.workbench;
 
 import java.util.Locale;
 

@@ -1,4 +1,4 @@
-package irw.engine;
+package irw.engine.net;
 
 import java.util.Arrays;
 import java.util.Locale;

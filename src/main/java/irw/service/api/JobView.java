@@ -1,4 +1,4 @@
-package irw.service;
+package irw.service.api;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.databind.JsonNode;

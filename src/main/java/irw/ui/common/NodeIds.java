@@ -1,4 +1,4 @@
-package irw.ui;
+package irw.ui.common;
 
 /** The node ids that tests and the user guide refer to, in one place. */
 public final class NodeIds {

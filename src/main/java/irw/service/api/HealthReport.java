@@ -1,4 +1,4 @@
-package irw.service;
+package irw.service.api;
 
 /**
  * What {@code GET /api/health} answers.
