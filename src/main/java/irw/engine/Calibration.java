@@ -6,8 +6,9 @@ import java.util.Map;
 /**
  * Temperature scaling (Guo et al. 2017): probabilities are softmax(logits / T), with T fitted on
  * held-out data so that confidence matches accuracy; the prediction (the arg max) does not change.
- * Below {@link #uncertainBelow()} the answer is shown as "uncertain": at a calibrated top probability
- * under 0.5 the model itself holds its answer more likely wrong than right.
+ * Below {@link #uncertainBelow()} the answer is shown as "uncertain". The threshold is fitted with T on
+ * the same held-out data: the lowest confidence above which at least 90 % of the answers were right
+ * (never under 0.5, where the model itself holds its answer more likely wrong than right).
  *
  * @param temperature    T > 0 (1: as trained)
  * @param uncertainBelow top probabilities under this are reported as uncertain

@@ -45,7 +45,49 @@ public final class TemperatureFit {
         report.put("eceBefore", ece(probabilities(logits, 1), labels));
         report.put("eceAfter", ece(probabilities(logits, t), labels));
         report.put("accuracy", accuracy(logits, labels));
-        return new Calibration(t, Calibration.DEFAULT_UNCERTAIN_BELOW, report);
+        float[][] calibrated = probabilities(logits, t);
+        double threshold = uncertainBelow(calibrated, labels, SELECTIVE_ACCURACY);
+        report.put("uncertainBelow", threshold);
+        report.put("selectiveAccuracyTarget", SELECTIVE_ACCURACY);
+        double[] above = selective(calibrated, labels, threshold);
+        report.put("accuracyAboveThreshold", above[0]);
+        report.put("shareAboveThreshold", above[1]);
+        return new Calibration(t, threshold, report);
+    }
+
+    /** A class is shown without "uncertain" only where at least this share of such answers was right on held-out data. */
+    static final double SELECTIVE_ACCURACY = 0.9;
+
+    /**
+     * The smallest confidence threshold (never under {@link Calibration#DEFAULT_UNCERTAIN_BELOW}) above which
+     * at least {@code target} of the held-out answers are right: answers the model gives with less
+     * confidence are shown as "uncertain".
+     */
+    static double uncertainBelow(float[][] probabilities, int[] labels, double target) {
+        double[] steps = new double[91];
+        for (int i = 0; i < steps.length; i++) {
+            steps[i] = Calibration.DEFAULT_UNCERTAIN_BELOW + i * (0.95 - Calibration.DEFAULT_UNCERTAIN_BELOW) / (steps.length - 1);
+        }
+        for (double t : steps) {
+            double[] s = selective(probabilities, labels, t);
+            if (s[1] > 0 && s[0] >= target) {
+                return t;
+            }
+        }
+        return 0.95;
+    }
+
+    /** Accuracy of the answers with top probability >= t, and their share of all answers. */
+    static double[] selective(float[][] probabilities, int[] labels, double t) {
+        int n = 0, right = 0;
+        for (int i = 0; i < probabilities.length; i++) {
+            int best = argMax(probabilities[i]);
+            if (probabilities[i][best] >= t) {
+                n++;
+                right += best == labels[i] ? 1 : 0;
+            }
+        }
+        return new double[]{n == 0 ? Double.NaN : (double) right / n, (double) n / probabilities.length};
     }
 
     static double nll(float[][] logits, int[] labels, double t) {
