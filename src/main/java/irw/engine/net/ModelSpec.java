@@ -11,6 +11,8 @@ import java.util.Locale;
  */
 public enum ModelSpec {
     SMALL("small"),
+    /** The real-data XRD classifier: a residual 1-D CNN of about 0.42M parameters ({@code ResNet1d}, width 16). */
+    RESNET1D("resnet1d"),
     VGG19("vgg19"),
     DENSENET121("densenet121");
 
@@ -26,9 +28,9 @@ public enum ModelSpec {
     }
 
     public static ModelSpec parse(String name) {
-        String n = name.trim().toLowerCase(Locale.ROOT).replace("-1d", "").replace("-", "").replace("_", "");
+        String n = name.trim().toLowerCase(Locale.ROOT).replace("-", "").replace("_", "");
         for (ModelSpec s : values()) {
-            if (s.id.equals(n)) {
+            if (s.id.equals(n) || (s.id + "1d").equals(n)) {
                 return s;
             }
         }
