@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
                 ReproduceCommand.class,
                 ServeCommand.class, SubmitCommand.class, JobsCommand.class, WatchCommand.class, CancelCommand.class,
                 BenchCommand.class,
-                TypesetDigitsCommand.class,
+                TypesetDigitsCommand.class, CalibrateCommand.class,
                 SimulateCommand.class,
                 DatasetCommand.class,
                 ClassifyCommand.class, RefineCommand.class, EvaluateCommand.class, EmbedCommand.class, TrainCommand.class,

@@ -53,6 +53,9 @@ public final class ModelStore {
         m.put("normalisation", c.preprocessing().normalisation().name());
         m.put("seed", c.seed());
         m.put("lambda", c.lambda());
+        if (c.calibration().isCalibrated()) {
+            m.set("calibration", ArrayArchive.JSON.valueToTree(c.calibration()));
+        }
         Map<String, INDArray> arrays = new LinkedHashMap<>(c.parameters());
         arrays.put("prototypes", c.prototypeArray());
         ArrayArchive.write(file, m, arrays);
@@ -91,13 +94,15 @@ public final class ModelStore {
             if (prototypes == null) {
                 throw new ModelFileException(file, "classifier has no prototypes");
             }
+            Calibration calibration = m.has("calibration")
+                    ? ArrayArchive.JSON.treeToValue(m.path("calibration"), Calibration.class) : Calibration.NONE;
             PrototypicalClassifier model = new PrototypicalClassifier(spec, shape, classes, params, prototypes, pre, m.path("seed").asLong(),
-                    m.path("lambda").asDouble());
+                    m.path("lambda").asDouble(), calibration);
             verifyBuilds(file, () -> model.classify(new float[][]{new float[model.itemLength()]}));
             return model;
         } catch (ModelFileException e) {
             throw e;
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new ModelFileException(file, "invalid classifier: " + e.getMessage(), e);
         }
     }

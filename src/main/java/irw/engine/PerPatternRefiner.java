@@ -121,7 +121,7 @@ public final class PerPatternRefiner {
             }
             SDVariable diff = pattern.sub(original);
             SDVariable objective = diff.mul(diff).sum().mul(closeness).add("objective", eta.mul(lambda)); // J of the class comment
-            sd.nn().softmax("probabilities", g.logits());
+            sd.nn().softmax("probabilities", g.logits().div(classifier.calibration().temperature())); // shown to the user: calibrated
             sd.setLossVariables(objective);
             patternArr = sd.getVariable("pattern").getArr();
         }

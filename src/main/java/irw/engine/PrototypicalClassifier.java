@@ -30,10 +30,16 @@ public final class PrototypicalClassifier {
     private final Preprocessing preprocessing;
     private final long seed;
     private final double lambda;
+    private final Calibration calibration;
     private SameDiff inference;
 
     public PrototypicalClassifier(ModelSpec spec, int[] itemShape, ClassSet classes, Map<String, INDArray> params, INDArray prototypes,
                                   Preprocessing preprocessing, long seed, double lambda) {
+        this(spec, itemShape, classes, params, prototypes, preprocessing, seed, lambda, Calibration.NONE);
+    }
+
+    public PrototypicalClassifier(ModelSpec spec, int[] itemShape, ClassSet classes, Map<String, INDArray> params, INDArray prototypes,
+                                  Preprocessing preprocessing, long seed, double lambda, Calibration calibration) {
         if (prototypes.rank() != 2 || prototypes.size(0) != classes.size()) {
             throw new IllegalArgumentException("prototypes must be [" + classes.size() + ", m], got " + Arrays.toString(prototypes.shape()));
         }
@@ -45,6 +51,17 @@ public final class PrototypicalClassifier {
         this.preprocessing = preprocessing;
         this.seed = seed;
         this.lambda = lambda;
+        this.calibration = calibration == null ? Calibration.NONE : calibration;
+    }
+
+    /** The same classifier with its probabilities calibrated (the parameters are shared, not copied). */
+    public PrototypicalClassifier withCalibration(Calibration c) {
+        return new PrototypicalClassifier(spec, itemShape, classes, params, prototypes, preprocessing, seed, lambda, c);
+    }
+
+    /** How {@link #classify} turns logits into probabilities ({@link Calibration#NONE}: plain softmax). */
+    public Calibration calibration() {
+        return calibration;
     }
 
     /** A classifier with freshly initialised (untrained) parameters and random prototypes: for benchmarks and tests. */
@@ -117,22 +134,39 @@ public final class PrototypicalClassifier {
         return ClassifierNetwork.create(spec, itemShape, classes.size());
     }
 
-    /** Classifies items that are already preprocessed (see {@link Preprocessing#apply}). */
+    /**
+     * Classifies items that are already preprocessed (see {@link Preprocessing#apply}); the
+     * probabilities are calibrated by the model's {@link Calibration}.
+     */
     public synchronized Classification classify(float[][] items) {
+        float[][][] out = run(items);
+        float[][] probs = new float[items.length][];
+        for (int i = 0; i < probs.length; i++) {
+            probs[i] = calibration.probabilities(out[0][i]);
+        }
+        return new Classification(probs, out[1]);
+    }
+
+    /** The prediction layer's logits G(F(x)) of preprocessed items, before any softmax: what calibration is fitted on. */
+    public synchronized float[][] logits(float[][] items) {
+        return run(items)[0];
+    }
+
+    private float[][][] run(float[][] items) {
         checkItems(items);
         SameDiff sd = inferenceGraph();
-        float[][] probs = new float[items.length][];
+        float[][] logits = new float[items.length][];
         float[][] emb = new float[items.length][];
         for (int from = 0; from < items.length; from += CHUNK) {
             int to = Math.min(items.length, from + CHUNK);
             INDArray x = Batches.input(items, Batches.range(from, to), itemShape);
-            Map<String, INDArray> out = sd.output(Map.of("input", x), "probabilities", "embedding");
-            float[][] p = Batches.rows(out.get("probabilities"));
+            Map<String, INDArray> out = sd.output(Map.of("input", x), "logits", "embedding");
+            float[][] z = Batches.rows(out.get("logits"));
             float[][] e = Batches.rows(out.get("embedding"));
-            System.arraycopy(p, 0, probs, from, p.length);
+            System.arraycopy(z, 0, logits, from, z.length);
             System.arraycopy(e, 0, emb, from, e.length);
         }
-        return new Classification(probs, emb);
+        return new float[][][]{logits, emb};
     }
 
     void checkItems(float[][] items) {
@@ -150,7 +184,7 @@ public final class PrototypicalClassifier {
             SameDiff sd = SameDiff.create();
             SDVariable in = sd.placeHolder("input", DataType.FLOAT, Batches.nchw(-1, itemShape));
             ClassifierGraph g = buildFrozen(sd, in);
-            sd.nn().softmax("probabilities", g.logits());
+            sd.identity("logits", g.logits());
             sd.identity("embedding", g.embedding());
             inference = sd;
         }
