@@ -5,11 +5,14 @@ package irw.engine;
  * the change x' − x is smoothed by a 3x3 binomial blur (no pixel-sized speckle), multiplied by the
  * raw ink dilated by {@code reach} pixels (a max filter: nothing is painted farther from the
  * drawing) and the result clipped to [0, 1]. Should the step still raise the image's total
- * variation above the original's (speckle), the change is shortened (bisection on its length) until
- * it does not: the accepted image is never rougher than the original.
+ * variation more than {@value #TV_SLACK} above the original's (speckle), the change is shortened
+ * (bisection on its length) until it does not. Why a slack: any change that is not monotone across an
+ * edge raises TV at first order, so a strict bound froze every drawing (a clean bar never changed).
  */
 public final class ImageChangeShape implements ChangeShape {
     private static final float[] BINOMIAL = {0.25f, 0.5f, 0.25f};
+    /** Largest accepted rise of the total variation over the original's, relative. */
+    public static final double TV_SLACK = 0.05;
     private final int width;
     private final int height;
     private final int reach;
@@ -39,7 +42,7 @@ public final class ImageChangeShape implements ChangeShape {
                 blurred[y * width + x] *= dilatedInk(original, x, y);
             }
         }
-        double limit = totalVariation(original);
+        double limit = totalVariation(original) * (1 + TV_SLACK);
         float[] out = step(original, blurred, 1);
         if (totalVariation(out) <= limit) {
             return out;
