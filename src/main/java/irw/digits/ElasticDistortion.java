@@ -28,8 +28,8 @@ final class ElasticDistortion {
         }
         int nodes = size / fine + 2;
         SplittableRandom rng = new SplittableRandom(seed);
-        double[] fx = smoothNoise(nodes, rng);
-        double[] fy = smoothNoise(nodes, rng);
+        float[] fx = smoothNoise(nodes, rng);
+        float[] fy = smoothNoise(nodes, rng);
         double sumSq = 0;
         for (int i = 0; i < fx.length; i++) {
             sumSq += fx[i] * fx[i] + fy[i] * fy[i];
@@ -40,16 +40,16 @@ final class ElasticDistortion {
             double gy = (y + 0.5) / fine;
             for (int x = 0; x < size; x++) {
                 double gx = (x + 0.5) / fine;
-                double sx = x + scale * bilinear(fx, nodes, gx, gy);
-                double sy = y + scale * bilinear(fy, nodes, gx, gy);
-                out[y * size + x] = (float) bilinear(image, size, sx, sy);
+                double sx = x + scale * bilinear(fx, nodes, gx, gy, true);
+                double sy = y + scale * bilinear(fy, nodes, gx, gy, true);
+                out[y * size + x] = (float) bilinear(image, size, sx, sy, false);
             }
         }
         return out;
     }
 
     /** Uniform noise in [-1, 1] on an n × n grid, blurred by a separable Gaussian of width SIGMA (edges clamped). */
-    private static double[] smoothNoise(int n, SplittableRandom rng) {
+    private static float[] smoothNoise(int n, SplittableRandom rng) {
         double[] v = new double[n * n];
         for (int i = 0; i < v.length; i++) {
             v[i] = 2 * rng.nextDouble() - 1;
@@ -69,14 +69,14 @@ final class ElasticDistortion {
                 tmp[y * n + x] = s;
             }
         }
-        double[] out = new double[v.length];
+        float[] out = new float[v.length];
         for (int y = 0; y < n; y++) {
             for (int x = 0; x < n; x++) {
                 double s = 0;
                 for (int i = -r; i <= r; i++) {
                     s += k[i + r] * tmp[clamp(y + i, n) * n + x];
                 }
-                out[y * n + x] = s;
+                out[y * n + x] = (float) s;
             }
         }
         return out;
@@ -86,34 +86,25 @@ final class ElasticDistortion {
         return i < 0 ? 0 : Math.min(n - 1, i);
     }
 
-    /** Bilinear value at (x, y) in pixel-centre coordinates (pixel i spans [i, i+1]); 0 outside. */
-    private static double bilinear(double[] g, int n, double x, double y) {
+    /**
+     * Bilinear value at (x, y) in pixel-centre coordinates (pixel i spans [i, i+1]); outside the
+     * grid the edge value ({@code clampEdges}, for the displacement field) or 0 (for the image).
+     */
+    private static double bilinear(float[] g, int n, double x, double y, boolean clampEdges) {
         double u = x - 0.5;
         double w = y - 0.5;
         int x0 = (int) Math.floor(u);
         int y0 = (int) Math.floor(w);
         double ax = u - x0;
         double ay = w - y0;
-        return (1 - ay) * ((1 - ax) * at(g, n, x0, y0) + ax * at(g, n, x0 + 1, y0))
-                + ay * ((1 - ax) * at(g, n, x0, y0 + 1) + ax * at(g, n, x0 + 1, y0 + 1));
+        return (1 - ay) * ((1 - ax) * at(g, n, x0, y0, clampEdges) + ax * at(g, n, x0 + 1, y0, clampEdges))
+                + ay * ((1 - ax) * at(g, n, x0, y0 + 1, clampEdges) + ax * at(g, n, x0 + 1, y0 + 1, clampEdges));
     }
 
-    private static double at(double[] g, int n, int x, int y) {
-        return g[clamp(y, n) * n + clamp(x, n)];
-    }
-
-    private static double bilinear(float[] g, int n, double x, double y) {
-        double u = x - 0.5;
-        double w = y - 0.5;
-        int x0 = (int) Math.floor(u);
-        int y0 = (int) Math.floor(w);
-        double ax = u - x0;
-        double ay = w - y0;
-        return (1 - ay) * ((1 - ax) * at(g, n, x0, y0) + ax * at(g, n, x0 + 1, y0))
-                + ay * ((1 - ax) * at(g, n, x0, y0 + 1) + ax * at(g, n, x0 + 1, y0 + 1));
-    }
-
-    private static double at(float[] g, int n, int x, int y) {
+    private static double at(float[] g, int n, int x, int y, boolean clampEdges) {
+        if (clampEdges) {
+            return g[clamp(y, n) * n + clamp(x, n)];
+        }
         return x < 0 || y < 0 || x >= n || y >= n ? 0 : g[y * n + x];
     }
 }
