@@ -5,6 +5,8 @@ import irw.app.workbench.RefinementSettings;
 import irw.core.Pattern;
 import irw.core.TwoThetaGrid;
 import irw.engine.Classification;
+import irw.engine.Verdict;
+import irw.xrd.preprocess.ModelInputPreparation;
 import irw.engine.ModelStore;
 import irw.engine.PerPatternRefiner;
 import irw.engine.PrototypicalClassifier;
@@ -91,11 +93,32 @@ public final class XrdModels {
         return Pattern.onGrid(grid(), v, like.metadata().withSampleName(like.name() + " refined"));
     }
 
+    /**
+     * The verdict on each pattern: a class, "uncertain" under the model's calibrated threshold, or why it
+     * is not classified (too little of the grid measured, no signal).
+     */
     public List<Prediction> classify(List<Pattern> patterns) {
-        float[][] items = patterns.stream().map(this::item).toArray(float[][]::new);
-        Classification c = classifier.classify(items);
-        return java.util.stream.IntStream.range(0, items.length)
-                .mapToObj(i -> new Prediction(classifier.classes().name(c.predicted(i)), c.confidence(i))).toList();
+        List<ModelInputPreparation.Prepared> prepared = patterns.stream().map(classifier.preprocessing()::prepare).toList();
+        List<Integer> classifiable = java.util.stream.IntStream.range(0, prepared.size())
+                .filter(i -> prepared.get(i).refusal().isEmpty()).boxed().toList();
+        Prediction[] out = new Prediction[patterns.size()];
+        if (!classifiable.isEmpty()) {
+            Classification c = classifier.classify(classifiable.stream().map(i -> prepared.get(i).values()).toArray(float[][]::new));
+            for (int j = 0; j < classifiable.size(); j++) {
+                out[classifiable.get(j)] = prediction(Verdict.of(c.probabilities()[j], classifier.calibration()));
+            }
+        }
+        for (int i = 0; i < out.length; i++) {
+            if (out[i] == null) {
+                out[i] = prediction(Verdict.refused(prepared.get(i)));
+            }
+        }
+        return List.of(out);
+    }
+
+    private Prediction prediction(Verdict v) {
+        return v.classified() ? new Prediction(classifier.classes().name(v.predicted()), v.probability(), v.describe(classifier.classes()))
+                : new Prediction("", Double.NaN, v.describe(classifier.classes()));
     }
 
     /** Refines a batch with the trained refiner network (Algorithm 2's R), on the model's grid. */
@@ -118,7 +141,7 @@ public final class XrdModels {
         for (int k = 1; k < probs.length; k++) {
             best = probs[k] > probs[best] ? k : best;
         }
-        return new Preview(pattern(trace.refined(), p), new Prediction(classifier.classes().name(best), probs[best]), trace.cancelled());
+        return new Preview(pattern(trace.refined(), p), prediction(Verdict.of(probs, classifier.calibration())), trace.cancelled());
     }
 
     /** The engine's settings for the workbench's weights, clamped to their valid ranges. */
