@@ -66,8 +66,8 @@ class MoreViewsUiTest {
         assertThat(data.getText()).endsWith("ideal.npz");
         fx(() -> data.setText(tiny.toString())); // a real run on 30 MNIST digits: one step an epoch
         TextField lambda = robot.lookup("#" + NodeIds.TRAINING_LAMBDA_FIELD).queryAs(TextField.class);
-        robot.doubleClickOn(lambda).write("0.25").press(javafx.scene.input.KeyCode.TAB).release(javafx.scene.input.KeyCode.TAB);
-        assertThat(app.window.trainingViewModel().lambdaProperty().get()).isEqualTo(0.25);
+        WorkbenchFixture.retype(robot, lambda, "0.25");
+        waitUntil(() -> app.window.trainingViewModel().lambdaProperty().get() == 0.25);
         assertThat(app.window.trainingViewModel().specJson()).contains("\"lambda\":0.25");
         robot.clickOn("#" + NodeIds.SUBMIT_RUN_BUTTON);
         try {

@@ -23,7 +23,6 @@ import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.image.PixelReader;
 import javafx.scene.image.WritableImage;
-import javafx.scene.input.KeyCode;
 import javafx.scene.input.MouseButton;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
@@ -197,9 +196,7 @@ class TruthfulWorkbenchUiTest {
             app.window.show(WorkbenchView.TRAINING); // this fixture has no service: connecting fails, the form works
         });
         TextField beta = robot.lookup("#" + NodeIds.TRAINING_BETA_FIELD).queryAs(TextField.class);
-        robot.clickOn(beta);
-        fx(beta::selectAll);
-        robot.write("0.5").press(KeyCode.TAB).release(KeyCode.TAB);
+        WorkbenchFixture.retype(robot, beta, "0.5");
         waitUntil(() -> vm.betaProperty().get() == 0.5);
         assertThat(beta.getText()).isEqualTo("0.500");
         assertThat(vm.specJson()).contains("\"beta\":0.5").doesNotContain("lambda");

@@ -45,15 +45,12 @@ class WorkbenchUiTest {
     void dataViewListsTheSampleFolderAndDoubleClickOpensSpectra(FxRobot robot) throws Exception {
         app.loadSampleFolder();
         TableView<PatternEntry> table = robot.lookup("#" + NodeIds.PATTERN_TABLE).queryTableView();
-        long files;
-        try (var list = Files.list(WorkbenchFixture.MEASURED)) {
-            files = list.filter(p -> !p.getFileName().toString().startsWith("LICENSE") && !p.getFileName().toString().equals("labels.csv")).count();
-        }
+        long files = irw.app.SampleBatch.measuredFileCount();
         assertThat(table.getItems()).hasSize((int) files);
         assertThat(robot.lookup("#" + NodeIds.DATA_STATUS).queryLabeled().getText()).contains("Loaded " + files + " files");
         PatternEntry third = table.getItems().get(2);
-        robot.doubleClickOn(robot.lookup(".table-row-cell").nth(2).queryAs(javafx.scene.Node.class));
-        waitUntil(() -> app.model.requestedViewProperty().get() == WorkbenchView.SPECTRA);
+        WorkbenchFixture.doubleClickUntil(robot, () -> robot.lookup(".table-row-cell").nth(2).queryAs(javafx.scene.Node.class),
+                () -> app.model.requestedViewProperty().get() == WorkbenchView.SPECTRA);
         assertThat(app.model.current()).isSameAs(third);
         List<DataSet> sets = app.window.spectraView().dataSets();
         assertThat(sets).hasSize(1);
@@ -65,8 +62,8 @@ class WorkbenchUiTest {
     void aDataSetPatternOpensAsThreeTracesOfTwoThousandPoints(FxRobot robot) throws Exception {
         fx(() -> app.window.dataViewModel().load(List.of(Path.of("sample-data/datasets/xrd").toAbsolutePath())));
         waitUntil(() -> !app.window.dataViewModel().loadingProperty().get() && app.model.patterns().size() == 240);
-        robot.doubleClickOn(robot.lookup(".table-row-cell").nth(1).queryAs(javafx.scene.Node.class));
-        waitUntil(() -> app.model.requestedViewProperty().get() == WorkbenchView.SPECTRA);
+        WorkbenchFixture.doubleClickUntil(robot, () -> robot.lookup(".table-row-cell").nth(1).queryAs(javafx.scene.Node.class),
+                () -> app.model.requestedViewProperty().get() == WorkbenchView.SPECTRA);
         List<DataSet> sets = app.window.spectraView().dataSets();
         assertThat(sets).extracting(DataSet::getName).containsExactly(app.model.current().name() + " raw",
                 app.model.current().name() + " ground truth", app.model.current().name() + " raw − truth");

@@ -75,7 +75,7 @@ public final class DataViewModel {
         String title = chosen.size() == 1 ? "Loading " + chosen.get(0).getFileName() : "Loading " + chosen.size() + " items";
         Consumer<List<PatternEntry>> publish = rows -> model.executor().uiThread().execute(() -> addRows(rows));
         BackgroundTask<Integer> task = BackgroundTask.of(title, ctx -> readAll(chosen, ctx, publish))
-                .onSuccess(files -> finished("Loaded " + files + " files"))
+                .onSuccess(files -> finished("Loaded " + files + (files == 1 ? " file" : " files")))
                 .onCancelled(() -> finished("Loading cancelled"))
                 .onFailure(e -> {
                     model.notifications().error(title, e);
