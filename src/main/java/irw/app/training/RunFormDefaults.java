@@ -59,7 +59,8 @@ final class RunFormDefaults {
     static Optional<String> problem(RunKind kind, String trainData, String classifier) {
         if (trainData.isBlank()) {
             return Optional.of(kind.usesDataDirectory() ? "Data set: choose a data folder (an XRD data set folder, or MNIST IDX files)"
-                    : "Data set: choose a data set file (ideal.npz or imperfect.npz of an XRD data set, or an IDX image file)");
+                    : "Data set: choose a data set file (ideal.npz or imperfect.npz of an XRD data set, a structure library .cif/.cif.gz "
+                    + "for a classifier, or an IDX image file)");
         }
         Path data = Path.of(trainData.strip()).toAbsolutePath().normalize();
         if (kind.usesDataDirectory()) {
@@ -80,6 +81,24 @@ final class RunFormDefaults {
             }
         }
         return Optional.empty();
+    }
+
+    /** A structure library (one CIF, or the bundled {@code amcsd.cif.gz}): a classifier renders it on the fly. */
+    static boolean isStructureLibrary(String trainData) {
+        String name = trainData.strip().toLowerCase(java.util.Locale.ROOT);
+        return name.endsWith(".cif") || name.endsWith(".cif.gz");
+    }
+
+    /** Why the lab's CIF folder cannot be used as given, or empty: it must be a folder, beside a structure library. */
+    static Optional<String> labCifsProblem(String trainData, String labCifs) {
+        if (labCifs.isBlank()) {
+            return Optional.empty();
+        }
+        if (!isStructureLibrary(trainData)) {
+            return Optional.of("Lab CIFs: the lab's own structures join a structure library; choose a .cif or .cif.gz library as the data set");
+        }
+        Path folder = Path.of(labCifs.strip()).toAbsolutePath().normalize();
+        return Files.isDirectory(folder) ? Optional.empty() : Optional.of("Lab CIFs: no such folder: " + folder);
     }
 
     /** "xrd" for a {@code dataset xrd} folder (it holds ideal.npz), else "digits" (MNIST IDX files). */

@@ -31,6 +31,14 @@ public enum RunKind {
     }
 
     /**
+     * A classifier can train on a structure library rendered on the fly (a CIF or .cif.gz file as its data
+     * set) and take the lab's own CIFs beside it, as the shipped real-data classifier was trained.
+     */
+    public boolean usesLabCifs() {
+        return this == CLASSIFIER;
+    }
+
+    /**
      * The refiner's loss weights α (ℓ_reg) and β (ℓ_proto) of eq. 3, its targeted or non-targeted
      * loss, and the frozen classifier it trains through (Algorithm 2).
      */

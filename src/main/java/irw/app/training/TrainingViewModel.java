@@ -49,6 +49,7 @@ public final class TrainingViewModel {
     private final StringProperty name = new SimpleStringProperty(this, "name", "");
     private final StringProperty trainData = new SimpleStringProperty(this, "trainData", "");
     private final StringProperty classifierModel = new SimpleStringProperty(this, "classifierModel", "");
+    private final StringProperty labCifs = new SimpleStringProperty(this, "labCifs", "");
     private final BooleanProperty targeted = new SimpleBooleanProperty(this, "targeted", true);
     private final IntegerProperty seed = new SimpleIntegerProperty(this, "seed", 42);
     private final IntegerProperty epochs = new SimpleIntegerProperty(this, "epochs", HyperParameters.DEFAULTS.epochs());
@@ -164,6 +165,12 @@ public final class TrainingViewModel {
             // the CLI's --data digits|xrd --data-dir DIR; the other knobs take the CLI's defaults
             String dir = absolute(trainData.get());
             data.put(RunFormDefaults.learningSetRole(dir), dir);
+        } else if (k.usesLabCifs() && RunFormDefaults.isStructureLibrary(trainData.get())) {
+            // rendered on the fly with physical variation, as the shipped XRD classifier was (LibraryTraining)
+            data.put("structures", absolute(trainData.get()));
+            if (!labCifs.get().isBlank()) {
+                data.put("userCifs", absolute(labCifs.get()));
+            }
         } else {
             data.put("train", absolute(trainData.get()));
         }
@@ -203,7 +210,8 @@ public final class TrainingViewModel {
             model.notifications().error("training service", "not connected: press Connect first");
             return null;
         }
-        Optional<String> problem = RunFormDefaults.problem(kind.get(), trainData.get(), classifierModel.get());
+        Optional<String> problem = RunFormDefaults.problem(kind.get(), trainData.get(), classifierModel.get())
+                .or(() -> kind.get().usesLabCifs() ? RunFormDefaults.labCifsProblem(trainData.get(), labCifs.get()) : Optional.empty());
         if (problem.isPresent()) {
             model.notifications().error("submit " + kind.get(), problem.get());
             return null;
@@ -310,6 +318,11 @@ public final class TrainingViewModel {
 
     public StringProperty trainDataProperty() {
         return trainData;
+    }
+
+    /** A folder of the lab's own CIF files that join a structure library's training structures (classifier runs). */
+    public StringProperty labCifsProperty() {
+        return labCifs;
     }
 
     public StringProperty classifierModelProperty() {

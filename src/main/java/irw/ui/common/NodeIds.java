@@ -117,6 +117,9 @@ public final class NodeIds {
     public static final String RUN_NAME = "runName";
     public static final String RUN_TRAIN_DATA = "runTrainData";
     public static final String RUN_TRAIN_DATA_BROWSE = "runTrainDataBrowse";
+    public static final String RUN_LAB_CIFS_ROW = "runLabCifsRow";
+    public static final String RUN_LAB_CIFS = "runLabCifs";
+    public static final String RUN_LAB_CIFS_BROWSE = "runLabCifsBrowse";
     public static final String RUN_CLASSIFIER_ROW = "runClassifierRow";
     public static final String RUN_CLASSIFIER = "runClassifier";
     public static final String RUN_CLASSIFIER_BROWSE = "runClassifierBrowse";

@@ -65,6 +65,10 @@ public final class TrainingView extends SplitPane {
     @FXML
     private HBox runClassifierRow;
     @FXML
+    private HBox runLabCifsRow;
+    @FXML
+    private TextField runLabCifs;
+    @FXML
     private HBox runTargetedRow;
     @FXML
     private HBox runEpochsRow;
@@ -140,6 +144,8 @@ public final class TrainingView extends SplitPane {
         runName.textProperty().bindBidirectional(viewModel.nameProperty());
         runTrainData.textProperty().bindBidirectional(viewModel.trainDataProperty());
         runClassifier.textProperty().bindBidirectional(viewModel.classifierModelProperty());
+        runLabCifs.textProperty().bindBidirectional(viewModel.labCifsProperty());
+        shownFor(runLabCifsRow, RunKind::usesLabCifs);
         runTargeted.selectedProperty().bindBidirectional(viewModel.targetedProperty());
         // each kind shows only the fields it takes
         shownFor(runClassifierRow, RunKind::usesRefinerFields);
@@ -156,7 +162,7 @@ public final class TrainingView extends SplitPane {
         runEpochs.setValueFactory(new SpinnerValueFactory.IntegerSpinnerValueFactory(1, 10_000, viewModel.epochsProperty().get()));
         runEpochs.valueProperty().addListener((o, a, b) -> viewModel.epochsProperty().set(b));
         viewModel.epochsProperty().addListener((o, a, b) -> runEpochs.getValueFactory().setValue(b.intValue()));
-        runModelSize.getItems().setAll("small", "vgg19", "densenet121");
+        runModelSize.getItems().setAll("small", "resnet1d", "vgg19", "densenet121");
         runModelSize.valueProperty().bindBidirectional(viewModel.modelSizeProperty());
         trainingAlpha.bindBidirectional(viewModel.alphaProperty());
         trainingBeta.bindBidirectional(viewModel.betaProperty());
@@ -230,6 +236,14 @@ public final class TrainingView extends SplitPane {
     @FXML
     private void browseClassifier() {
         browse(runClassifier);
+    }
+
+    @FXML
+    private void browseLabCifs() {
+        File chosen = new DirectoryChooser().showDialog(getScene().getWindow());
+        if (chosen != null) {
+            runLabCifs.setText(chosen.getPath());
+        }
     }
 
     /** A data folder for label-refinery and mic runs, a file (data set or model) otherwise. */

@@ -154,6 +154,30 @@ class TrainingViewModelTest {
     }
 
     @Test
+    void aClassifierOnTheStructureLibraryTakesTheLabsOwnCifsAndAStrayCifFolderIsRefused() throws Exception {
+        WorkbenchModel model = SampleBatch.emptyModel(dir.resolve("library"));
+        TrainingViewModel vm = viewModel(model, Optional.empty());
+        vm.kindProperty().set(RunKind.CLASSIFIER);
+        Path library = Path.of("sample-data/structure-library/amcsd.cif.gz").toAbsolutePath();
+        Path labCifs = java.nio.file.Files.createDirectories(dir.resolve("lab-cifs"));
+        vm.trainDataProperty().set(library.toString());
+        vm.labCifsProperty().set(labCifs.toString());
+        JsonNode data = new ObjectMapper().readTree(vm.specJson()).get("data");
+        assertThat(data.get("structures").asText()).isEqualTo(library.toString());
+        assertThat(data.get("userCifs").asText()).isEqualTo(labCifs.toString());
+        assertThat(data.has("train")).isFalse();
+
+        vm.connect();
+        vm.trainDataProperty().set(tiny.toString()); // an ideal set: the lab's CIFs have nothing to join
+        assertThat(vm.submit()).isNull();
+        assertThat(last(model, "submit classifier").text()).startsWith("submit classifier: Lab CIFs: the lab's own structures join a structure library");
+        vm.trainDataProperty().set(library.toString());
+        vm.labCifsProperty().set(dir.resolve("no-such-folder").toString());
+        assertThat(vm.submit()).isNull();
+        assertThat(last(model, "submit classifier").text()).isEqualTo("submit classifier: Lab CIFs: no such folder: " + dir.resolve("no-such-folder"));
+    }
+
+    @Test
     void cancellingARunningRunEndsItKilled() throws Exception {
         WorkbenchModel model = SampleBatch.emptyModel(dir.resolve("cancel"));
         TrainingViewModel vm = viewModel(model, Optional.empty());
