@@ -44,6 +44,7 @@ public final class IrwCommand implements Runnable {
 
     /** The command line as {@link #execute} runs it (errors as one line on its err writer), for callers that set its writers. */
     public static CommandLine commandLine() {
+        irw.engine.LibraryNoise.filterStdout(); // a command's stdout is what scripts read (a job id, CSV paths)
         CommandLine cli = new CommandLine(new IrwCommand());
         cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
             commandLine.getErr().println("error: " + (ex.getMessage() == null ? ex.toString() : ex.getMessage()));

@@ -125,10 +125,15 @@ public final class PrototypicalClassifier {
         float[][] emb = new float[items.length][];
         for (int from = 0; from < items.length; from += CHUNK) {
             int to = Math.min(items.length, from + CHUNK);
+            if (items.length > CHUNK) {
+                Batches.releaseBetweenChunks();
+            }
             INDArray x = Batches.input(items, Batches.range(from, to), itemShape);
             Map<String, INDArray> out = sd.output(Map.of("input", x), "probabilities", "embedding");
             float[][] p = Batches.rows(out.get("probabilities"));
             float[][] e = Batches.rows(out.get("embedding"));
+            Batches.release(x);
+            Batches.release(out.values().toArray(new INDArray[0]));
             System.arraycopy(p, 0, probs, from, p.length);
             System.arraycopy(e, 0, emb, from, e.length);
         }
