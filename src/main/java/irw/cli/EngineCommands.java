@@ -70,6 +70,7 @@ final class EngineCommands {
                         : rows(sets.groundTruth(), sets.refinerIndices(true)));
                 case TEST -> new Imperfect(sets.refinerTestSet(), sets.refinerTestGroundTruth());
                 case ALL -> new Imperfect(sets.imperfect(), sets.groundTruth());
+                case IDEAL -> new Imperfect(sets.idealSplit(XrdDataSets.TEST), null);
             };
             if (chosen.items().size() == 0) {
                 throw new PatternFormatException(dataDir, "no imperfect patterns in part " + part);
@@ -92,13 +93,15 @@ final class EngineCommands {
      * scored), or all of them.
      */
     enum Part {
-        TRAIN, TEST, ALL;
+        TRAIN, TEST, ALL,
+        /** The ideal patterns of the held-out TEST structures (how well the classifier generalises to new structures). */
+        IDEAL;
 
         static Part parse(String name) {
             try {
                 return valueOf(name.trim().toUpperCase(Locale.ROOT));
             } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("part must be train, test or all, got '" + name + "'");
+                throw new IllegalArgumentException("part must be train, test, all or ideal, got '" + name + "'");
             }
         }
     }

@@ -1,6 +1,7 @@
 package irw.service;
 
 import irw.engine.TrainingListener;
+import irw.service.api.MetricsPoint;
 import irw.engine.TrainingMetrics;
 import irw.engine.TrainingPosition;
 

@@ -1,5 +1,6 @@
 package irw.engine;
 
+import irw.engine.net.ModelSpec;
 import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayOutputStream;

@@ -6,13 +6,13 @@ import irw.digits.IdxFormat;
 import irw.digits.TypesetDigits;
 import irw.engine.ClassifierTrainer;
 import irw.engine.ClassifierTrainingConfig;
-import irw.engine.ModelSpec;
 import irw.engine.ModelStore;
 import irw.engine.PrototypicalClassifier;
 import irw.engine.Refiner;
 import irw.engine.RefinerTrainer;
 import irw.engine.RefinerTrainingConfig;
 import irw.engine.TrainingListener;
+import irw.engine.net.ModelSpec;
 import irw.experiments.DataSplits;
 
 import java.nio.file.Files;
