@@ -82,7 +82,7 @@ public final class ClassifierTrainer {
      * {@code classes × N_c} draws, prepared exactly as inputs are in use and rendered on the loop's data
      * thread while the previous step runs, with a cosine learning-rate schedule. The prototypes are then
      * the class means (eq. 1) over {@link #PROTOTYPE_DRAWS} further draws, and, when {@code heldOut} is
-     * given, the probabilities are calibrated ({@link TemperatureFit}) on {@link #CALIBRATION_DRAWS} draws
+     * given, the probabilities are calibrated ({@link TemperatureScaling}) on {@link #CALIBRATION_DRAWS} draws
      * of its (validation) structures.
      */
     public TrainingOutcome<PrototypicalClassifier> train(TrainingPatternSource source, TrainingPatternSource heldOut, ClassSet classes,
@@ -112,7 +112,7 @@ public final class ClassifierTrainer {
     static PrototypicalClassifier calibrate(PrototypicalClassifier model, TrainingPatternSource heldOut) {
         StepBatch calibration = new OnTheFlyPatterns(heldOut, model.preprocessing().patterns()).render(0, CALIBRATION_DRAWS);
         Classification c = model.classify(calibration.items());
-        Calibration fitted = TemperatureFit.fit(c.logits(), calibration.labels(), CALIBRATION_DRAWS + " patterns of the "
+        Calibration fitted = TemperatureScaling.fit(c.logits(), calibration.labels(), CALIBRATION_DRAWS + " patterns of the "
                 + Arrays.stream(heldOut.classCounts()).sum() + " validation structures, drawn with " + heldOut.augmentation().label()
                 + " variation");
         return model.withCalibration(fitted);

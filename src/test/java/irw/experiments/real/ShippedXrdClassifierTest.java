@@ -57,7 +57,9 @@ class ShippedXrdClassifierTest {
 
     @Test
     void theModelIsCalibratedOnHeldOutStructures() {
-        assertThat(model.calibration().isFitted()).isTrue();
-        assertThat((double) model.calibration().report().get("eceAfter")).isLessThan(0.05);
+        assertThat(model.calibration().isCalibrated()).isTrue();
+        assertThat(model.calibration().heldOut()).contains("validation structures");
+        assertThat(model.calibration().eceAfter()).isLessThan(0.05);
+        assertThat(model.calibration().accuracyAboveThreshold()).isGreaterThanOrEqualTo(0.9);
     }
 }
