@@ -138,9 +138,9 @@ class RealInstrumentFilesTest {
                 List<Path> expected = all.filter(p -> !p.getFileName().toString().startsWith("LICENSE") && !p.getFileName().toString().equals("labels.csv")).sorted().toList();
                 assertThat(readable).containsExactlyElementsOf(expected);
             }
-            // the licences are listed as skipped, with the reason, not dropped silently
+            // the licences (and a folder's labels.csv) are listed as skipped, with the reason, not dropped silently
             assertThat(listing.skipped()).isNotEmpty().allSatisfy(s -> {
-                assertThat(s.file().getFileName().toString()).startsWith("LICENSE");
+                assertThat(s.file().getFileName().toString()).matches("LICENSE.*|labels\\.csv");
                 assertThat(s.reason()).contains("not a diffraction pattern");
             });
             for (Path p : readable) {
