@@ -25,7 +25,7 @@ import java.util.regex.Pattern;
  * GET  /api/jobs/{id}                    one job and its state
  * GET  /api/jobs/{id}/metrics[?after=N]  its metrics history (resume markers included)
  * GET  /api/jobs/{id}/events             server-sent events (Accept: text/event-stream)
- * POST /api/jobs/{id}/cancel             cancels it (409 when it has already ended)
+ * POST /api/jobs/{id}/cancel             cancels it: 202 means it ends KILLED; 409 when it has ended or published its model
  * GET  /api/jobs/{id}/artifacts/{name}   one of its model files
  * </pre>
  * Every request needs {@code Authorization: Bearer <token>}, else 401.
@@ -102,8 +102,12 @@ final class ApiRoutes {
         if (job.state().isFinal()) {
             throw new ApiError(409, job.id() + " has already ended: " + job.state());
         }
-        scheduler.cancel(job.id());
-        ctx.status(202).json(store.find(job.id()).orElseThrow());
+        switch (scheduler.cancel(job.id())) {
+            case TOO_LATE -> throw new ApiError(409, job.id() + " has already published its model: too late to cancel, it ends FINISHED");
+            case ENDED, UNKNOWN -> throw new ApiError(409, job.id() + " has already ended: "
+                    + store.find(job.id()).map(JobView::state).orElse(job.state()));
+            default -> ctx.status(202).json(store.find(job.id()).orElseThrow());
+        }
     }
 
     private void artifact(Context ctx) throws IOException {

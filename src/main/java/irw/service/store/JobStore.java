@@ -188,9 +188,10 @@ public final class JobStore implements AutoCloseable {
     }
 
     /**
-     * After a crash or a shutdown: every job still RUNNING goes back to the head of the queue,
-     * and its history gets a {@link MetricsPoint#RESUMED} marker at the last recorded step.
-     * Returns the ids of those jobs.
+     * After a crash or a shutdown: every job still RUNNING goes back to the head of the queue (a
+     * cancelled one ends KILLED). Returns the ids of those jobs. Its history gets its
+     * {@link MetricsPoint#RESUMED} marker when the next attempt starts ({@link #appendResumeMarker}),
+     * once the trainer knows the step it goes on from.
      */
     public synchronized List<String> requeueInterrupted() {
         List<String> ids = new ArrayList<>();
@@ -199,12 +200,27 @@ public final class JobStore implements AutoCloseable {
                 finish(job.id(), JobState.KILLED, "cancelled (the service stopped before the job did)");
                 continue;
             }
-            appendPoint(job.id(), MetricsPoint.RESUMED, job.epoch(), job.step(), job.totalSteps(),
-                    Map.of("attempt", (double) job.attempts() + 1, "lastRecordedStep", (double) job.step()));
             update("UPDATE jobs SET state = 'SCHEDULED', resume_pending = 1 WHERE id = ?", job.id());
             ids.add(job.id());
         }
         return ids;
+    }
+
+    /**
+     * The marker of an attempt that runs a job again: at the last step recorded before the
+     * interruption, with the attempt, that step ({@value MetricsPoint#LAST_RECORDED_STEP}) and the
+     * step this attempt goes on from ({@value MetricsPoint#FROM_STEP}: its checkpoint's step, 0 when it
+     * starts again from the beginning; left out when the attempt ended before it knew).
+     */
+    public synchronized long appendResumeMarker(String id, int attempt, long fromStep) {
+        JobView job = find(id).orElseThrow(() -> new StoreException("no job " + id, null));
+        Map<String, Double> values = new java.util.LinkedHashMap<>();
+        values.put(MetricsPoint.ATTEMPT, (double) attempt);
+        values.put(MetricsPoint.LAST_RECORDED_STEP, (double) job.step());
+        if (fromStep >= 0) {
+            values.put(MetricsPoint.FROM_STEP, (double) fromStep);
+        }
+        return appendPoint(id, MetricsPoint.RESUMED, job.epoch(), job.step(), job.totalSteps(), values);
     }
 
     /** Appends a training report to the job's history and returns its sequence number. */
