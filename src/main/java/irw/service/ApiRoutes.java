@@ -11,6 +11,7 @@ import irw.service.store.JobStore;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -124,13 +125,20 @@ final class ApiRoutes {
         } catch (IllegalArgumentException e) {
             throw new ApiError(400, e.getMessage());
         }
-        if (!Files.isRegularFile(file)) {
+        if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
+            if (Files.isSymbolicLink(file)) {
+                throw new ApiError(403, "the artifact file of " + job.id() + "/" + name + " is a symbolic link: not served");
+            }
             throw new ApiError(410, "the artifact file of " + job.id() + "/" + name + " is gone from the data directory");
+        }
+        // A link anywhere on the way (the job's directory, a folder of it) could point outside the data directory.
+        if (!file.toRealPath().startsWith(jobsDir.toRealPath().resolve(job.id()))) {
+            throw new ApiError(403, "the artifact file of " + job.id() + "/" + name + " lies behind a symbolic link: not served");
         }
         ctx.contentType("application/octet-stream");
         ctx.header("Content-Disposition", "attachment; filename=\"" + name + "\"");
-        ctx.header("Content-Length", String.valueOf(Files.size(file)));
-        try (InputStream in = Files.newInputStream(file)) {
+        try (InputStream in = Files.newInputStream(file, LinkOption.NOFOLLOW_LINKS)) {
+            ctx.header("Content-Length", String.valueOf(Files.size(file)));
             in.transferTo(ctx.outputStream());
         }
     }
