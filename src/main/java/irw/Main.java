@@ -14,6 +14,7 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        irw.engine.LibraryNoise.filterStdout();
         if (args.length == 0) {
             WorkbenchLauncher.launch(args);
             return;

@@ -37,8 +37,15 @@ public final class IrwCommand implements Runnable {
      * CLI must not depend on (the GUI's {@code bench gui}, registered by {@code irw.Main}).
      */
     public static int execute(java.util.function.Consumer<CommandLine> extend, String... args) {
-        CommandLine cli = new CommandLine(new IrwCommand());
+        CommandLine cli = commandLine();
         extend.accept(cli);
+        return cli.execute(args);
+    }
+
+    /** The command line as {@link #execute} runs it (errors as one line on its err writer), for callers that set its writers. */
+    public static CommandLine commandLine() {
+        irw.engine.LibraryNoise.filterStdout(); // a command's stdout is what scripts read (a job id, CSV paths)
+        CommandLine cli = new CommandLine(new IrwCommand());
         cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
             commandLine.getErr().println("error: " + (ex.getMessage() == null ? ex.toString() : ex.getMessage()));
             if (Boolean.getBoolean("irw.debug")) {
@@ -46,6 +53,6 @@ public final class IrwCommand implements Runnable {
             }
             return 1;
         });
-        return cli.execute(args);
+        return cli;
     }
 }
