@@ -37,8 +37,7 @@ public final class IrwCommand implements Runnable {
      * CLI must not depend on (the GUI's {@code bench gui}, registered by {@code irw.Main}).
      */
     public static int execute(java.util.function.Consumer<CommandLine> extend, String... args) {
-        CommandLine cli = new CommandLine(new IrwCommand());
-        extend.accept(cli);
+        CommandLine cli = commandLine(extend);
         cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
             commandLine.getErr().println("error: " + (ex.getMessage() == null ? ex.toString() : ex.getMessage()));
             if (Boolean.getBoolean("irw.debug")) {
@@ -47,5 +46,12 @@ public final class IrwCommand implements Runnable {
             return 1;
         });
         return cli.execute(args);
+    }
+
+    /** The command line with its sub-commands, after {@code extend} added those of other layers. */
+    public static CommandLine commandLine(java.util.function.Consumer<CommandLine> extend) {
+        CommandLine cli = new CommandLine(new IrwCommand());
+        extend.accept(cli);
+        return cli;
     }
 }

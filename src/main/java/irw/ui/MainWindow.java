@@ -81,7 +81,7 @@ public final class MainWindow extends BorderPane {
         addTab(WorkbenchView.SPECTRA, "Spectra", spectraView);
         addTab(WorkbenchView.HEATMAPS, "Heatmaps", heatmapView);
         addTab(WorkbenchView.EXPORT, "Export", exportView);
-        trainingViewModel = new TrainingViewModel(model, serviceConnector, model.configDirectory().resolve("models"));
+        trainingViewModel = new TrainingViewModel(model, serviceConnector, irw.core.io.UserFolders.data().resolve("models"));
         trainingView = new TrainingView(model, trainingViewModel, this::openDownloadedModels);
         addTab(WorkbenchView.TRAINING, "Training", trainingView);
         embeddingViewModel = new EmbeddingViewModel(model);

@@ -35,6 +35,8 @@ public final class DataViewModel {
     private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(this, "progress", 0);
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "No patterns loaded");
     private BackgroundTask<Integer> loadTask;
+    /** What {@link #open} asked for: its first readable row becomes the current pattern when it arrives. */
+    private List<Path> showWhenRead = List.of();
 
     public DataViewModel(WorkbenchModel model, PatternFileReader reader) {
         this.model = model;
@@ -43,7 +45,12 @@ public final class DataViewModel {
 
     /** Loads files and folders (a folder one level deep); rows appear as files are read. */
     public BackgroundTask<Integer> load(List<Path> chosen) {
+        return load(chosen, List.of());
+    }
+
+    private BackgroundTask<Integer> load(List<Path> chosen, List<Path> show) {
         cancelLoad();
+        showWhenRead = show;
         chosen.stream().filter(Files::isDirectory).findFirst()
                 .or(() -> chosen.stream().map(Path::getParent).filter(p -> p != null).findFirst())
                 .ifPresent(folder -> model.settings().lastFolder = folder.toAbsolutePath().toString());
@@ -61,6 +68,15 @@ public final class DataViewModel {
         progress.bind(task.progressProperty());
         status.set(title + " …");
         return model.executor().execute(task);
+    }
+
+    /**
+     * Opens what the user asked for from outside (a double-clicked file, the command line, a second
+     * start handing over its files): loads it like {@link #load} and shows its first pattern, even
+     * when another one is current.
+     */
+    public BackgroundTask<Integer> open(List<Path> chosen) {
+        return load(chosen, chosen.stream().map(p -> p.toAbsolutePath().normalize()).toList());
     }
 
     private int readAll(List<Path> chosen, TaskContext ctx, Consumer<List<PatternEntry>> publish) throws Exception {
@@ -129,6 +145,17 @@ public final class DataViewModel {
         if (model.current() == null) {
             rows.stream().filter(PatternEntry::isReadable).findFirst().ifPresent(model.currentProperty()::set);
         }
+        if (!showWhenRead.isEmpty()) {
+            rows.stream().filter(PatternEntry::isReadable).filter(row -> wasAskedFor(row.source())).findFirst().ifPresent(row -> {
+                model.currentProperty().set(row);
+                showWhenRead = List.of();
+            });
+        }
+    }
+
+    private boolean wasAskedFor(Path source) {
+        Path file = source.toAbsolutePath().normalize();
+        return showWhenRead.stream().anyMatch(file::startsWith);
     }
 
     private void finished(String message) {
