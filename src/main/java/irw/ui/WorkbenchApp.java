@@ -7,11 +7,13 @@ import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.geometry.Rectangle2D;
 import javafx.scene.Scene;
+import javafx.scene.image.Image;
 import javafx.stage.Screen;
 import javafx.stage.Stage;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * The workbench window: composes the model, the views and the FX executor, restores the window
@@ -30,6 +32,9 @@ public final class WorkbenchApp extends Application {
         Scene scene = Workbench.scene(window, Math.min(model.settings().windowWidth, screen.getWidth()),
                 Math.min(model.settings().windowHeight, screen.getHeight()));
         stage.setTitle("Imitation Refinement Workbench");
+        for (int size : new int[]{32, 48, 256}) {
+            stage.getIcons().add(new Image(Objects.requireNonNull(WorkbenchApp.class.getResource("icons/irw-" + size + ".png")).toExternalForm()));
+        }
         stage.setScene(scene);
         restoreGeometry(stage, model.settings());
         stage.setOnHidden(e -> {
