@@ -132,7 +132,7 @@ case "$type" in
   deb)
     # JavaFX's window needs GTK 3 (libgtk-3-0t64 on newer Debian and Ubuntu); the menu entry and the
     # file types need the desktop tools the maintainer scripts call.
-    package+=(--linux-package-deps "libgtk-3-0 | libgtk-3-0t64, xdg-utils, desktop-file-utils, shared-mime-info") ;;
+    package+=(--linux-package-deps "libgtk-3-0 | libgtk-3-0t64, desktop-file-utils, shared-mime-info") ;;
   rpm)
     package+=(--linux-package-deps "gtk3, xdg-utils, desktop-file-utils, shared-mime-info") ;;
 esac
