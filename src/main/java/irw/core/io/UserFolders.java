@@ -129,7 +129,15 @@ public final class UserFolders {
         return base.resolve(APP);
     }
 
+    /**
+     * {@code $HOME} on Unix, as the XDG specification and the launcher script use it (the JVM's
+     * {@code user.home} comes from the password database and differs when HOME was changed).
+     */
     private Path home() {
+        String env = isWindows() ? null : this.env.apply("HOME");
+        if (env != null && !env.isBlank() && Path.of(env).isAbsolute()) {
+            return Path.of(env);
+        }
         String home = properties.apply("user.home");
         return Path.of(home == null ? "" : home);
     }

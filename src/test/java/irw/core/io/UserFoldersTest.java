@@ -31,6 +31,13 @@ class UserFoldersTest {
     }
 
     @Test
+    void homeIsTheEnvironmentsAsInTheLauncherScript() {
+        UserFolders f = UserFolders.of(Map.of("HOME", "/tmp/other-home"), HOME, "Linux");
+        assertThat(f.configFolder()).isEqualTo(Path.of("/tmp/other-home/.config/irw"));
+        assertThat(f.runtimeFolder()).isEqualTo(Path.of("/tmp/other-home/.cache/irw/run"));
+    }
+
+    @Test
     void relativeXdgValuesAreIgnoredAsTheSpecificationSays() {
         UserFolders f = UserFolders.of(Map.of("XDG_DATA_HOME", "relative/data", "XDG_RUNTIME_DIR", "run"), HOME, "Linux");
         assertThat(f.dataFolder()).isEqualTo(Path.of("/home/ada/.local/share/irw"));
