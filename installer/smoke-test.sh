@@ -81,7 +81,7 @@ pass "workbench window after $shown ms, screenshot target/smoke/workbench.png ($
 t0=$(date +%s%N)
 timeout 60 "$irw" "$here/sample-data/measured/Mn2O3.xy" > "$smoke/second.log" 2>&1 || { cat "$smoke/second.log"; fail "second start"; }
 handed=$(( ($(date +%s%N) - t0) / 1000000 ))
-sleep 3
+sleep 8   # the window reads the file in the background
 windows=$(xdotool search --onlyvisible --name "$title" | wc -l)
 [ "$windows" = 1 ] || fail "$windows workbench windows after the second start"
 kill -0 "$workbench" || fail "the first workbench exited"
