@@ -104,6 +104,7 @@ image="$out/image/irw"
 if [ "$os" = linux ]; then
   sed "s/@ONEDNN_EXTENSION@/$extension/" installer/linux/irw-launcher.sh > "$image/bin/irw"
   chmod 755 "$image/bin/irw"
+  cp installer/linux/irw-mime.xml "$image/lib/irw-mime.xml"   # the file types, with content magic (postinst)
 fi
 
 if [ "$type" = app-image ]; then
