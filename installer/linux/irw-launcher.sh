@@ -15,7 +15,7 @@ OMP_NUM_THREADS="${OMP_NUM_THREADS:-$(nproc 2>/dev/null || echo 2)}"
 OMP_WAIT_POLICY="${OMP_WAIT_POLICY:-passive}"
 export OMP_NUM_THREADS OMP_WAIT_POLICY
 
-# The natives (about 370 MB once extracted) and JavaFX's go to the user's cache folder (XDG), never
+# The natives (about 440 MB once extracted) and JavaFX's go to the user's cache folder (XDG), never
 # into the installation, which the user cannot write.
 case "${XDG_CACHE_HOME:-}" in
   /*) cache="$XDG_CACHE_HOME/irw" ;;
