@@ -134,7 +134,12 @@ final class FormatDetector {
                 // like the peak lists of UXD files: reflections at discrete angles, not a scan on an axis
                 throw src.fail("a table of reflections (hkl / d-spacing / multiplicity columns), not a diffraction pattern");
             }
-            if (numericRow || namesTwoTheta) {
+            // Prose can name 2θ too ("Cu Kα, 2θ 4-70° in 0.039° steps" in a README): a 2θ header counts
+            // only when a number follows it (the long layout's rows start with a name), or number rows
+            // come later, so a damaged first row is still reported as such.
+            boolean numberBelow = next >= 0 && java.util.Arrays.stream(
+                    DelimitedTextReader.tokens(lines[next], DelimitedTextReader.separatorOf(lines[next]), 16)).anyMatch(Numbers::isNumber);
+            if (numericRow || (namesTwoTheta && (numberBelow || hasNumberColumns(lines, first)))) {
                 return PatternFileFormat.CSV;
             }
             if (!hasNumberColumns(lines, first)) {
