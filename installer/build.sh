@@ -109,7 +109,7 @@ fi
 
 if [ "$type" = app-image ]; then
   mv "$image" "$out/irw"
-  rmdir "$out/image"
+  rm -rf "$out/image" "$input" "$out/runtime"   # copies already in the image: 330 MB less under target/
   echo "built: $out/irw ($(du -sh "$out/irw" | cut -f1)); run $out/irw/bin/irw"
   exit 0
 fi
@@ -141,5 +141,5 @@ esac
 # 20x the CPU time (4.7 min vs 13 s here). gzip also unpacks on every dpkg.
 [ "$type" = deb ] && export DPKG_DEB_COMPRESSOR_TYPE="${DPKG_DEB_COMPRESSOR_TYPE:-gzip}"
 "${jdk_bin}jpackage" "${package[@]}"
-rm -rf "$out/image" "$input"
+rm -rf "$out/image" "$input" "$out/runtime"
 echo "built: $(ls -d "$out"/irw[-_]* 2>/dev/null || ls -d "$out"/*.*)"
