@@ -55,4 +55,11 @@ public final class IrwCommand implements Runnable {
         });
         return cli;
     }
+
+    /** The command line with its sub-commands, after {@code extend} added those of other layers. */
+    public static CommandLine commandLine(java.util.function.Consumer<CommandLine> extend) {
+        CommandLine cli = commandLine();
+        extend.accept(cli);
+        return cli;
+    }
 }

@@ -89,7 +89,7 @@ public final class MainWindow extends BorderPane {
         heatmapViewModel = new HeatmapViewModel(model);
         exportViewModel = new ExportViewModel(model);
         refinementViewModel = new RefinementViewModel(model, loadedModels);
-        trainingViewModel = new TrainingViewModel(model, serviceConnector, model.configDirectory().resolve("models"));
+        trainingViewModel = new TrainingViewModel(model, serviceConnector, irw.core.io.UserFolders.data().resolve("models"));
         embeddingViewModel = new EmbeddingViewModel(model, loadedModels);
         digitsViewModel = new DigitsViewModel(model, loadedModels, SampleDataFolder.resolve("mnist"));
         models = new ModelsViewModel(model, loadedModels, this::confirm);

@@ -88,6 +88,15 @@ public final class DataViewModel {
         return model.executor().execute(task);
     }
 
+    /**
+     * Opens what the user asked for from outside (a double-clicked file, the command line, a second
+     * start handing over its files): loads it like {@link #load}, whose first readable pattern (new or
+     * already open) becomes the current one, even when another one is current.
+     */
+    public BackgroundTask<Integer> open(List<Path> chosen) {
+        return load(chosen);
+    }
+
     private int readAll(List<Path> chosen, TaskContext ctx, Consumer<List<PatternEntry>> publish) throws Exception {
         // A simulated data set folder is one unit: its imperfect patterns with their ground truth.
         List<Path> plain = new ArrayList<>();

@@ -36,6 +36,26 @@ class DataViewModelTest {
     }
 
     @Test
+    void openingAFileFromOutsideShowsItsPatternEvenWhenAnotherIsCurrent() {
+        WorkbenchModel model = SampleBatch.emptyModel(dir);
+        DataViewModel vm = new DataViewModel(model, PatternReaders::read);
+        vm.load(List.of(SampleBatch.MEASURED));
+        PatternEntry before = model.current();
+        Path mno = SampleBatch.MEASURED.resolve("MnO.xy");
+        assertThat(before.source()).isNotEqualTo(mno);
+
+        vm.open(List.of(mno));
+        assertThat(model.current()).isNotSameAs(before);
+        assertThat(model.current().source().toAbsolutePath()).isEqualTo(mno.toAbsolutePath());
+        assertThat(model.current().name()).isEqualTo("MnO");
+
+        // a later plain load (File > Open) leaves the current pattern alone, as before
+        PatternEntry opened = model.current();
+        vm.load(List.of(SampleBatch.MEASURED));
+        assertThat(model.current()).isSameAs(opened);
+    }
+
+    @Test
     void anUnreadableFileBecomesARowWithItsErrorAndTheBatchGoesOn() throws Exception {
         Path bad = dir.resolve("broken.xrdml");
         Files.writeString(bad, "<?xml version=\"1.0\"?><xrdMeasurements><oops");
