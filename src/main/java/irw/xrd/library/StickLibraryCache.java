@@ -28,8 +28,8 @@ import java.util.stream.IntStream;
  * <p>The folder is {@code ~/.irw/cache}, or the system property {@code irw.cache.dir}, or the one given.
  */
 public final class StickLibraryCache {
-    /** Raise when the simulator's physics changes, so that old caches are rebuilt. */
-    static final int PHYSICS_VERSION = 1;
+    /** Raise when the simulator or the metadata derivation changes, so that old caches are rebuilt. */
+    static final int BUILD_VERSION = 2;
     /** The 2θ range simulated by default: d from 44 Å down to 0.80 Å with Cu Kα. */
     public static final double DEFAULT_MIN = 2;
     public static final double DEFAULT_MAX = 150;
@@ -116,7 +116,7 @@ public final class StickLibraryCache {
                 "range " + st.twoThetaMin() + " " + st.twoThetaMax(),
                 "settings " + st.debyeWaller() + " " + st.scattering() + " " + st.monochromatorTwoTheta() + " " + st.texture().isPresent()
                         + " " + st.multiplicity(),
-                "physics " + PHYSICS_VERSION, "format " + StickLibraryFile.VERSION);
+                "build " + BUILD_VERSION, "format " + StickLibraryFile.VERSION);
         return HexFormat.of().formatHex(sha.digest(description.getBytes(StandardCharsets.UTF_8)));
     }
 

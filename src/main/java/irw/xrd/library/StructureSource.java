@@ -183,7 +183,9 @@ public final class StructureSource {
         if (row.isPresent()) {
             StructureIndex.Row r = row.get();
             elements.addAll(ChemicalFormula.parse(r.formula()).elements());
-            return new StructureEntry(name, block.name(), r.mineral(), r.formula(), r.spaceGroup(), r.spaceGroupNumber(),
+            // the AMCSD index writes "<missing>" where a structure has no mineral name: the formula names it then
+            String mineral = r.mineral().isBlank() || r.mineral().equals("<missing>") ? r.formula() : r.mineral();
+            return new StructureEntry(name, block.name(), mineral, r.formula(), r.spaceGroup(), r.spaceGroupNumber(),
                     r.crystalSystem().or(s::crystalSystem), ChemicalFormula.byAtomicNumber(elements));
         }
         String stem = file.getFileName().toString().replaceFirst("(?i)\\.cif(\\.gz)?$", "");

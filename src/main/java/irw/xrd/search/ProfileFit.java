@@ -20,7 +20,7 @@ final class ProfileFit {
     static final double MIN_BROADENING = 0.5;
 
     private static final double ETA = 0.5;             // Lorentzian fraction of the drawn peaks
-    private static final double REACH = 3.5;           // peaks are drawn to ±3.5 FWHM
+    private static final double REACH = 3;             // peaks are drawn to ±3 FWHM
     private static final int TABLE_RESOLUTION = 64;    // kernel samples per half width
     private static final double MIN_INTENSITY = 0.05;  // weaker sticks (of 0-100) are not drawn
 
@@ -69,7 +69,7 @@ final class ProfileFit {
         double[] p = {delta0, strain0, Math.min(broadening0, maxBroadening)};
         double best = score(i, z, zNorm, p[0], p[1], p[2], buffer);
         double[] steps = {0.05, 0.0025, 0.4}; // degrees, strain, log of the broadening
-        for (int level = 0; level < 4; level++) {
+        for (int level = 0; level < 3; level++) {
             boolean moved = true;
             int guard = 0;
             while (moved && guard++ < 12) {

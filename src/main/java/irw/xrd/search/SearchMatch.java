@@ -48,7 +48,8 @@ public final class SearchMatch {
      */
     public SearchResult identify(Pattern pattern, Wavelength wavelength, SearchSettings settings) {
         long t0 = System.nanoTime();
-        MeasuredProfile profile = MeasuredProfile.of(pattern, wavelength, lib.twoThetaMin(), lib.twoThetaMax(), settings.backgroundWidth());
+        double[] range = measuredRange(wavelength.kAlpha1());
+        MeasuredProfile profile = MeasuredProfile.of(pattern, wavelength, range[0], range[1], settings.backgroundWidth());
         StickPositions sticks = positions.computeIfAbsent(List.of(wavelength.kAlpha1(), settings.compression()),
                 k -> new StickPositions(lib, wavelength.kAlpha1(), settings.compression()));
         LibraryScreen screen = new LibraryScreen(lib, sticks);
@@ -108,6 +109,19 @@ public final class SearchMatch {
         }
         return new SearchResult(pattern.metadata().sampleName(), phases, profile.fwhm(), profile.start(), profile.end(),
                 (System.nanoTime() - t0) / 1e9);
+    }
+
+    /**
+     * The 2θ range, at the measured wavelength, of the d-spacings the library was simulated for: outside
+     * it there are no sticks, so measured peaks there neither count nor penalise.
+     */
+    double[] measuredRange(double lambda) {
+        double libLambda = lib.wavelength().kAlpha1();
+        double dMax = libLambda / (2 * Math.sin(Math.toRadians(lib.twoThetaMin() / 2)));
+        double dMin = libLambda / (2 * Math.sin(Math.toRadians(lib.twoThetaMax() / 2)));
+        double lo = Math.toDegrees(2 * Math.asin(Math.min(1, lambda / (2 * dMax))));
+        double hi = lambda / (2 * dMin) >= 1 ? 180 : Math.toDegrees(2 * Math.asin(lambda / (2 * dMin)));
+        return new double[]{lo, hi};
     }
 
     /** The same phase again: same composition (within 5 %) and crystal system, e.g. another refinement of it. */
