@@ -40,8 +40,8 @@ final class LibraryScreen {
         if (zNorm == 0) {
             return new Hit[0];
         }
-        double[] shifts = grid(settings.maxZeroShift(), 0.15);
-        double[] strains = grid(settings.maxStrain(), 0.005);
+        double[] shifts = grid(settings.maxZeroShift(), 0.2);
+        double[] strains = grid(settings.maxStrain(), 0.0075);
         double lo = profile.start() - settings.maxZeroShift() - 1;
         double hi = profile.end() + settings.maxZeroShift() + 1;
         double width = Math.max(1.5 * profile.fwhm(), 0.2);

@@ -28,7 +28,7 @@ public record SearchSettings(int top, int maxPhases, ElementFilter elements, dou
     }
 
     public static SearchSettings defaults() {
-        return new SearchSettings(5, 3, ElementFilter.NONE, 0.3, 0.015, 0.5, 50, 1.5, 0.55);
+        return new SearchSettings(5, 3, ElementFilter.NONE, 0.3, 0.015, 0.5, 30, 1.5, 0.55);
     }
 
     public SearchSettings withTop(int n) {
