@@ -10,6 +10,7 @@ import picocli.CommandLine.Command;
                 TsneBenchCommand.class,
                 SimulateBenchCommand.class,
                 EngineBenchCommand.class,
+                SearchBenchCommand.class,
         })
 final class BenchCommand implements Runnable {
     @CommandLine.Spec

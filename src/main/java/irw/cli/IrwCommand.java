@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
                 TypesetDigitsCommand.class,
                 SimulateCommand.class,
                 DatasetCommand.class,
+                IdentifyCommand.class,
                 ClassifyCommand.class, RefineCommand.class, EvaluateCommand.class, EmbedCommand.class, TrainCommand.class,
                 LabelRefineryCommand.class, MicCommand.class,
         })
