@@ -183,7 +183,7 @@ public final class GuiBenchCommand implements Callable<Integer> {
             }
             Pattern refined = onGrid.withIntensity(y);
             // what the live preview does when a refinement result arrives: set it on the entry
-            frames[i] = FxBenchSupport.frameMillis(scene, () -> entry.refinedProperty().set(refined));
+            frames[i] = FxBenchSupport.frameMillis(scene, () -> entry.previewProperty().set(refined));
         }
         int traces = FxBenchSupport.onFx(() -> window.spectraView().dataSets().size());
         System.out.printf("spectra redraw (%d traces × 2,000 points) after a new refined pattern: median %.1f ms, max %.1f ms (goal < 50 ms)%n",
@@ -195,17 +195,17 @@ public final class GuiBenchCommand implements Callable<Integer> {
         irw.app.models.XrdModels m = irw.app.models.XrdModels.load(classifier, null);
         FxBenchSupport.onFx(() -> window.loadedModels().xrdProperty().set(m));
         PatternEntry entry = FxBenchSupport.onFx(model::current);
-        while (FxBenchSupport.onFx(() -> entry.refined() == null || window.refinementViewModel().previewShown()
+        while (FxBenchSupport.onFx(() -> entry.preview() == null || window.refinementViewModel().previewShown()
                 < window.refinementViewModel().previewsSubmitted())) {
             Thread.sleep(10);
         }
         double[] ms = new double[repeats];
         for (int i = 0; i < repeats; i++) {
-            irw.core.Pattern before = FxBenchSupport.onFx(entry::refined);
+            irw.core.Pattern before = FxBenchSupport.onFx(entry::preview);
             double lambda = 0.2 + 0.1 * i;
             long t0 = System.nanoTime();
             FxBenchSupport.onFx(() -> model.lambdaProperty().set(lambda));
-            while (FxBenchSupport.onFx(entry::refined) == before) {
+            while (FxBenchSupport.onFx(entry::preview) == before) {
                 Thread.sleep(2);
             }
             ms[i] = (System.nanoTime() - t0) / 1e6;
