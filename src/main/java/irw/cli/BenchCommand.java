@@ -11,6 +11,7 @@ import picocli.CommandLine.Command;
                 SimulateBenchCommand.class,
                 EngineBenchCommand.class,
                 RefineMemoryBenchCommand.class,
+                SearchBenchCommand.class,
         })
 final class BenchCommand implements Runnable {
     @CommandLine.Spec

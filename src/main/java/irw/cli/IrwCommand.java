@@ -15,8 +15,9 @@ import picocli.CommandLine.Command;
                 TypesetDigitsCommand.class,
                 SimulateCommand.class,
                 DatasetCommand.class,
+                IdentifyCommand.class,
                 ClassifyCommand.class, RefineCommand.class, EvaluateCommand.class, EmbedCommand.class, TrainCommand.class, CalibrateCommand.class,
-                LabelRefineryCommand.class, MicCommand.class,
+                LabelRefineryCommand.class, MicCommand.class, CompareCommand.class,
         })
 public final class IrwCommand implements Runnable {
     @CommandLine.Spec

@@ -2,6 +2,7 @@ package irw.cli;
 
 import irw.core.ClassSet;
 import irw.core.data.LabelledDataSet;
+import irw.core.data.SoftLabels;
 import irw.xrd.synth.TrainingPatternSource;
 import java.util.ArrayList;
 import java.util.List;
@@ -196,11 +197,24 @@ final class TrainCommand implements Runnable {
         long seed;
         @Option(names = "--steps-per-epoch", defaultValue = "0", description = "0 = |D_imp| / batch")
         int stepsPerEpoch;
+        @Option(names = "--soft-labels", paramLabel = "FILE", description = "targeted refinement towards refined labels (a Label Refinery "
+                + "job's soft-labels.csv) instead of one-hot labels; an item the file does not hold takes its class's mean soft label")
+        Path softLabels;
 
         @Override
         public Integer call() throws Exception {
             PrototypicalClassifier classifier = ModelStore.loadClassifier(model);
             LabelledDataSet imperfect = data.source().imperfect(EngineCommands.Part.TRAIN);
+            float[][] targets = null;
+            if (softLabels != null) {
+                if (nonTargeted) {
+                    throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this),
+                            "--soft-labels are the targets of targeted refinement; --non-targeted uses no labels");
+                }
+                SoftLabels.Targets t = SoftLabels.read(softLabels).targetsFor(imperfect);
+                System.out.println("soft labels from " + softLabels + ": " + t.summary());
+                targets = t.rows();
+            }
             RefinerTrainingConfig cfg = new RefinerTrainingConfig(alpha, beta, !nonTargeted, p, featureReg, epochs, batch, learningRate, seed,
                     stepsPerEpoch);
             System.out.printf("training %s refiner on %d imperfect items, alpha %.4g beta %.4g, seed %d%n",
@@ -210,7 +224,7 @@ final class TrainCommand implements Runnable {
                 trainer.withCheckpoint(data.checkpointing());
             }
             long t0 = System.nanoTime();
-            TrainingOutcome<Refiner> r = trainer.train(classifier, imperfect, EngineCommands.progress("refiner", 20));
+            TrainingOutcome<Refiner> r = trainer.train(classifier, imperfect, targets, EngineCommands.progress("refiner", 20));
             ModelStore.save(r.model(), out);
             System.out.printf("wrote %s (%d parameters, %d steps, %.1f s)%n", out, r.model().parameterCount(), r.steps(),
                     (System.nanoTime() - t0) / 1e9);

@@ -41,6 +41,22 @@ final class Batches {
         return y;
     }
 
+    /**
+     * The [B, classes] target rows of a batch: one-hot {@code labels} when {@code soft} is null,
+     * else the given distributions (refined labels: the cross-entropy of eq. 2 and eq. 4 is then the
+     * soft cross-entropy −Σ_c y_c log p_c, which is what the losses compute for any target rows).
+     */
+    static INDArray targets(int[] labels, float[][] soft, int[] indices, int classes) {
+        if (soft == null) {
+            return oneHot(labels, indices, classes);
+        }
+        float[][] rows = new float[indices.length][];
+        for (int i = 0; i < indices.length; i++) {
+            rows[i] = soft[indices[i]];
+        }
+        return Nd4j.create(rows);
+    }
+
     /** Share of the batch whose arg-max logit is its one-hot label. */
     static double accuracy(INDArray logits, INDArray oneHot) {
         INDArray pred = logits.argMax(1);
