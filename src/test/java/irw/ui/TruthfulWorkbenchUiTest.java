@@ -172,6 +172,12 @@ class TruthfulWorkbenchUiTest {
         double lambda = app.model.current().raw().orElseThrow().metadata().wavelength().map(w -> w.weightedMean())
                 .orElse(app.model.grid().wavelength().weightedMean());
         assertThat(Double.parseDouble(m.group(2))).isCloseTo(lambda / (2 * Math.sin(Math.toRadians(twoTheta / 2))), within(1e-3));
+        Bounds lines = fxGet(() -> app.window.spectraView().crosshairLines().localToScene(app.window.spectraView().crosshairLines().getBoundsInLocal()));
+        Bounds plot = fxGet(() -> app.window.spectraView().chart().getPlotArea().localToScene(app.window.spectraView().chart().getPlotArea().getBoundsInLocal()));
+        assertThat(lines.getMinX()).as("the horizontal line starts at the plot's left edge").isCloseTo(plot.getMinX(), within(3.0));
+        assertThat(lines.getMaxX()).isCloseTo(plot.getMaxX(), within(3.0));
+        assertThat(lines.getMinY()).as("the vertical line starts at the plot's top").isCloseTo(plot.getMinY(), within(3.0));
+        assertThat(lines.getMaxY()).isCloseTo(plot.getMaxY(), within(3.0));
         robot.moveTo("#" + NodeIds.SPECTRA_TITLE);
         waitUntil(() -> !app.window.spectraView().crosshairLabel().isVisible());
     }
