@@ -76,7 +76,7 @@ class MethodComparisonTest {
     @Test
     void theReportNamesEveryMethodWithAFigureOnEverySet() {
         for (ComparedMethod m : ComparedMethod.values()) {
-            long rows = report.lines().filter(l -> l.startsWith("| " + m.label() + " | ") && l.substring(m.label().length() + 4).matches("\\d+\\.\\d\\d ± (\\d+\\.\\d\\d|n/a) \\|.*")).count();
+            long rows = report.lines().filter(l -> l.startsWith("| " + m.label() + " | ") && l.substring(m.label().length() + 5).matches("\\d+\\.\\d\\d ± (\\d+\\.\\d\\d|n/a) \\|.*")).count();
             assertThat(rows).as("%s in:%n%s", m.label(), report).isEqualTo(m == ComparedMethod.SEARCH_MATCH ? 3 : 4);
         }
         assertThat(report).contains("seeds: [1, 2, 3]", "Verdict: which method wins where", "Soft against hard labels", "Training cost");
