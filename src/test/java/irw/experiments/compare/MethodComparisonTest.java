@@ -47,6 +47,10 @@ class MethodComparisonTest {
                 List.of(sample.resolve("measured"), sample.resolve("measured-minerals")), BundledLibrary.get());
         Path md = new MethodComparison(plan, inputs, new PrintStream(PrintStream.nullOutputStream())).run(dir, "test");
         report = Files.readString(md);
+        // Kept for reading after the build (the figures of this tiny run show the pipeline works, not what a method reaches).
+        Path kept = Files.createDirectories(Path.of("target", "method-comparison-test"));
+        Files.copy(md, kept.resolve("report.md"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        Files.copy(dir.resolve(ComparisonReport.RUNS), kept.resolve(ComparisonReport.RUNS), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         runs = new ArrayList<>();
         try (Reader r = Files.newBufferedReader(dir.resolve(ComparisonReport.RUNS))) {
             for (CSVRecord row : CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get().parse(r)) {
