@@ -42,13 +42,30 @@ final class TrainCommand implements Runnable {
         Path images;
         @Option(names = "--labels", description = "IDX label file for --images")
         Path labels;
+        @Option(names = "--per-class", description = "IDX data: only items FROM:TO (FROM inclusive, TO exclusive) of every class, in file order")
+        String perClass;
         @Option(names = "--checkpoint", description = "checkpoint file: resumed from when it exists, rewritten every --checkpoint-every steps")
         Path checkpoint;
         @Option(names = "--checkpoint-every", defaultValue = "100")
         int checkpointEvery;
 
         EngineCommands.DataSource source() {
-            return new EngineCommands.DataSource(dataDir, images, labels);
+            return new EngineCommands.DataSource(dataDir, images, labels, perClassRange(perClass));
+        }
+
+        static int[] perClassRange(String text) {
+            if (text == null) {
+                return null;
+            }
+            String[] ft = text.split(":");
+            try {
+                if (ft.length == 2) {
+                    return new int[]{Integer.parseInt(ft[0].trim()), Integer.parseInt(ft[1].trim())};
+                }
+            } catch (NumberFormatException e) {
+                // reported below
+            }
+            throw new IllegalArgumentException("--per-class must be FROM:TO (e.g. 0:500), got '" + text + "'");
         }
 
         Checkpointing checkpointing() {
@@ -144,7 +161,7 @@ final class TrainCommand implements Runnable {
             });
             ModelStore.save(r.model(), out);
             System.out.printf("wrote %s (%d parameters, %d steps, %.1f s); calibration %s%n", out, r.model().parameterCount(), r.steps(),
-                    (System.nanoTime() - t0) / 1e9, r.model().calibration().report());
+                    (System.nanoTime() - t0) / 1e9, r.model().calibration());
             return 0;
         }
     }

@@ -82,7 +82,7 @@ public final class ClassifierTrainer {
      * {@code classes × N_c} draws, prepared exactly as inputs are in use and rendered on the loop's data
      * thread while the previous step runs, with a cosine learning-rate schedule. The prototypes are then
      * the class means (eq. 1) over {@link #PROTOTYPE_DRAWS} further draws, and, when {@code heldOut} is
-     * given, the probabilities are calibrated ({@link TemperatureFit}) on {@link #CALIBRATION_DRAWS} draws
+     * given, the probabilities are calibrated ({@link TemperatureScaling}) on {@link #CALIBRATION_DRAWS} draws
      * of its (validation) structures.
      */
     public TrainingOutcome<PrototypicalClassifier> train(TrainingPatternSource source, TrainingPatternSource heldOut, ClassSet classes,
@@ -105,12 +105,17 @@ public final class ClassifierTrainer {
         if (heldOut == null || outcome.cancelled()) {
             return outcome;
         }
-        StepBatch calibration = new OnTheFlyPatterns(heldOut, preprocessing.patterns()).render(0, CALIBRATION_DRAWS);
-        Classification c = outcome.model().classify(calibration.items());
-        Calibration fitted = TemperatureFit.fit(c.logits(), calibration.labels(), CALIBRATION_DRAWS + " patterns of the "
+        return new TrainingOutcome<>(calibrate(outcome.model(), heldOut), false, outcome.steps());
+    }
+
+    /** Temperature and "uncertain" threshold fitted on {@link #CALIBRATION_DRAWS} draws of held-out structures. */
+    static PrototypicalClassifier calibrate(PrototypicalClassifier model, TrainingPatternSource heldOut) {
+        StepBatch calibration = new OnTheFlyPatterns(heldOut, model.preprocessing().patterns()).render(0, CALIBRATION_DRAWS);
+        Classification c = model.classify(calibration.items());
+        Calibration fitted = TemperatureScaling.fit(c.logits(), calibration.labels(), CALIBRATION_DRAWS + " patterns of the "
                 + Arrays.stream(heldOut.classCounts()).sum() + " validation structures, drawn with " + heldOut.augmentation().label()
                 + " variation");
-        return new TrainingOutcome<>(outcome.model().withCalibration(fitted), false, outcome.steps());
+        return model.withCalibration(fitted);
     }
 
     /** Draws the final class means are taken over, far from any step's draws. */
@@ -196,14 +201,9 @@ public final class ClassifierTrainer {
     public record Batch(INDArray input, INDArray oneHot, int[] labels) {
     }
 
-    /**
-     * Random prototypes of tiny norm: all classes start nearly equidistant from every embedding, so L_F
-     * pulls on the embeddings only as fast as line 8 moves the prototypes apart. Prototypes of unit scale
-     * (He, fan-in 2) gave L_F gradients that drove a 128-wide embedding dead in the first steps (L_F stuck
-     * at log 7, L_C at the class prior).
-     */
+    /** Algorithm 1's random initial prototypes (He-normal, fan-in 2); line 8 then moves them to the class means. */
     static INDArray initialPrototypes(int classes, int embeddingSize, long seed) {
-        return ParamSource.initial("prototypes", new long[]{classes, embeddingSize}, 20_000, ParamSource.Init.HE, seed);
+        return ParamSource.initial("prototypes", new long[]{classes, embeddingSize}, 2, ParamSource.Init.HE, seed);
     }
 
     private static Map<String, INDArray> extras(INDArray prototypes, BatchNormStats bn) {

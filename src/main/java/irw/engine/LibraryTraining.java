@@ -74,8 +74,17 @@ public record LibraryTraining(Path structures, List<Path> userCifs, TrainingPatt
         TwoThetaGrid grid = TwoThetaGrid.DEFAULT;
         ClassSet classes = ClassSet.CRYSTAL_SYSTEMS;
         TrainingPatternSource source = new TrainingPatternSource(train, classes.size(), grid, augmentation, balance, seed);
-        TrainingPatternSource heldOut = new TrainingPatternSource(split.structures(XrdDataSets.VALIDATION), classes.size(), grid,
+        return trainer.train(source, heldOut(split, seed), classes, Preprocessing.forPatterns(ModelInputPreparation.standard(grid)), listener);
+    }
+
+    /** Fits the calibration of a trained classifier anew on this plan's validation structures (as training does at its end). */
+    public PrototypicalClassifier calibrate(PrototypicalClassifier model, long seed) throws IOException {
+        StructureSplit split = StructureSplit.of(StructureLibrary.read(structures).structures(), splitSeed, validationFraction, testFraction, 0);
+        return ClassifierTrainer.calibrate(model, heldOut(split, seed));
+    }
+
+    private static TrainingPatternSource heldOut(StructureSplit split, long seed) {
+        return new TrainingPatternSource(split.structures(XrdDataSets.VALIDATION), ClassSet.CRYSTAL_SYSTEMS.size(), TwoThetaGrid.DEFAULT,
                 TrainingPatternSource.Augmentation.PHYSICAL, 1.0, seed + 1);
-        return trainer.train(source, heldOut, classes, Preprocessing.forPatterns(ModelInputPreparation.standard(grid)), listener);
     }
 }

@@ -118,6 +118,20 @@ class TrainingServiceApiTest {
     }
 
     @Test
+    void aClassifierJobTakesEitherAnIdealSetOrAStructureLibraryNotBoth() throws Exception {
+        start();
+        String auth = "Bearer " + service.token();
+        Path library = Path.of("sample-data/structure-library/amcsd.cif.gz").toAbsolutePath();
+        Path ownCifs = Path.of("sample-data/reference-structures").toAbsolutePath();
+        for (String data : List.of("{}", "{\"train\": \"" + TinyDigits.MNIST_TRAIN + "\", \"structures\": \"" + library + "\"}",
+                "{\"userCifs\": \"" + ownCifs + "\"}")) {
+            HttpResponse<String> answer = call("POST", "/api/jobs", auth, "{\"kind\": \"classifier\", \"data\": " + data + ", \"seed\": 1}");
+            assertThat(answer.statusCode()).as(data).isEqualTo(400);
+            assertThat(json.readTree(answer.body()).get("error").asText()).as(data).contains("exactly one of [structures, train]");
+        }
+    }
+
+    @Test
     void pathTraversalNeverReachesOutsideTheJobDirectory() throws Exception {
         String job = finishedJobWithHistory(3);
         Path model = dataDir.resolve("jobs").resolve(job).resolve("refiner.zip");

@@ -1,7 +1,9 @@
 package irw.app.models;
 
 import irw.app.workbench.RefinementSettings;
+import irw.engine.ImageChangeShape;
 import irw.engine.ModelStore;
+import irw.engine.net.UNet2d;
 import irw.engine.PerPatternRefiner;
 import irw.engine.PrototypicalClassifier;
 import irw.engine.RefinementTrace;
@@ -22,7 +24,8 @@ public final class DigitModels implements DigitRefinement {
 
     private DigitModels(PrototypicalClassifier classifier, String description) {
         this.classifier = classifier;
-        this.perImage = new PerPatternRefiner(classifier);
+        // the preview follows the trained refiner's shaping: smooth, within 2 px of the ink, in [0, 1] (issue 11, item 4)
+        this.perImage = new PerPatternRefiner(classifier).withChangeShape(new ImageChangeShape(28, 28, UNet2d.DEFAULT_REACH));
         this.description = description;
     }
 

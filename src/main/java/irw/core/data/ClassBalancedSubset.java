@@ -44,4 +44,34 @@ public final class ClassBalancedSubset {
         }
         return subset;
     }
+
+    /**
+     * Items {@code from} (inclusive) to {@code to} (exclusive) of every class, in file order: e.g. 0:500
+     * of the bundled MNIST training digits trains the shipped digit refiner and 500:600 holds out the rest
+     * for calibration and the α/β sweep.
+     */
+    public static LabelledDataSet perClassRange(LabelledDataSet data, int from, int to) {
+        if (from < 0 || to <= from) {
+            throw new IllegalArgumentException("a per-class range needs 0 <= from < to, got " + from + ":" + to);
+        }
+        List<Integer> picked = new ArrayList<>();
+        int[] seen = new int[data.classes().size()];
+        for (int i = 0; i < data.size(); i++) {
+            int k = data.labels()[i];
+            if (k >= 0) {
+                if (seen[k] >= from && seen[k] < to) {
+                    picked.add(i);
+                }
+                seen[k]++;
+            }
+        }
+        for (int k = 0; k < seen.length; k++) {
+            if (seen[k] <= from) {
+                throw new IllegalArgumentException("class '" + data.classes().name(k) + "' has only " + seen[k] + " items; range "
+                        + from + ":" + to + " selects none of them");
+            }
+        }
+        return data.subset(picked.stream().mapToInt(Integer::intValue).toArray());
+    }
+
 }

@@ -35,6 +35,20 @@ public final class Layers {
                 .paddingMode(PaddingMode.SAME).dataFormat("NCHW").build());
     }
 
+    /** A fixed (not trained) single-channel convolution with SAME padding: [B,1,H,W] to [B,1,H,W]. */
+    public static SDVariable fixedConv(SameDiff sd, String name, SDVariable x, float[][] kernel) {
+        int kH = kernel.length;
+        int kW = kernel[0].length;
+        float[] flat = new float[kH * kW];
+        for (int i = 0; i < kH; i++) {
+            System.arraycopy(kernel[i], 0, flat, i * kW, kW);
+        }
+        SDVariable w = sd.hasVariable(name) ? sd.getVariable(name)
+                : sd.constant(name, org.nd4j.linalg.factory.Nd4j.create(flat, new long[]{kH, kW, 1, 1}, 'c'));
+        return sd.cnn().conv2d(x, w, Conv2DConfig.builder().kH(kH).kW(kW).sH(1).sW(1)
+                .paddingMode(PaddingMode.SAME).dataFormat("NCHW").build());
+    }
+
     public static SDVariable convRelu(SameDiff sd, ParamSource p, String name, SDVariable x, int in, int out, int kH, int kW) {
         return sd.nn().relu(conv(sd, p, name, x, in, out, kH, kW), 0.0);
     }
