@@ -157,6 +157,18 @@ public final class TrainingPatternSource {
         return rendering;
     }
 
+    /**
+     * Builds every structure's reflection families now (with {@link Rendering#REFLECTIONS}; nothing otherwise), so that
+     * the first steps of a run do not pay for them: about a millisecond a structure.
+     */
+    public void prepare() {
+        if (rendering == Rendering.REFLECTIONS) {
+            for (int i = 0; i < structures.size(); i++) {
+                reflectionsOf(i);
+            }
+        }
+    }
+
     /** Structure {@code i}'s reflection families, built on first use (any thread; a race builds the same set twice). */
     private ReflectionSet reflectionsOf(int i) {
         ReflectionSet r = reflections.get(i);

@@ -33,10 +33,14 @@ class ReflectionRenderingTest {
     static void read() throws Exception {
         List<CrystalStructure> all = StructureLibrary.read(Path.of("sample-data/structure-library/amcsd.cif.gz")).structures().stream()
                 .filter(s -> s.crystalSystem().isPresent()).toList();
+        // five structures of each crystal system, spread over the library (an even stride over the whole library missed the rarest system)
         structures = new ArrayList<>();
-        for (int i = 0; i < all.size(); i += all.size() / 36) {
-            structures.add(all.get(i));
-        }
+        all.stream().collect(java.util.stream.Collectors.groupingBy(s -> s.crystalSystem().orElseThrow(), java.util.TreeMap::new,
+                java.util.stream.Collectors.toList())).values().forEach(ofSystem -> {
+                    for (int j = 0; j < 5 && j < ofSystem.size(); j++) {
+                        structures.add(ofSystem.get(j * ofSystem.size() / 5));
+                    }
+                });
         assertThat(structures.stream().map(s -> s.crystalSystem().orElseThrow()).distinct().count()).as("every crystal system").isEqualTo(7);
     }
 
