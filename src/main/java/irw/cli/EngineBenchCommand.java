@@ -120,22 +120,26 @@ final class EngineBenchCommand implements Callable<Integer> {
                 System.out.println(line + String.format(Locale.ROOT, " | load %.1f", MachineLoad.oneMinute()));
             }
             loads.add(MachineLoad.oneMinute());
-            results.put(net, new double[][]{toArray(ours), toArray(theirs), toArray(loads)});
+            double[][] r = {toArray(ours), toArray(theirs), toArray(loads)};
+            results.put(net, r);
+            // each net's row as soon as it is measured: a long run cut short (the big nets take minutes a step) keeps what it has
+            System.out.println("  => " + row(net, r));
         }
         System.out.println();
         System.out.println("| net | input | batch | ours samples/s | PyTorch samples/s | ours/PyTorch time per sample | load average during |");
         System.out.println("| --- | --- | --- | --- | --- | --- | --- |");
-        for (Map.Entry<Net, double[][]> e : results.entrySet()) {
-            Net net = e.getKey();
-            double ours = net.batch() / EngineBench.timing("", e.getValue()[0]).medianSeconds();
-            double[] t = e.getValue()[1];
-            double theirs = t.length == 0 ? Double.NaN : net.batch() / EngineBench.timing("", t).medianSeconds();
-            double[] loads = e.getValue()[2];
-            System.out.printf(Locale.ROOT, "| %s | %s | %d | %.1f | %s | %s | %.1f-%.1f |%n", net.name(), Arrays.toString(net.shape()), net.batch(), ours,
-                    t.length == 0 ? "-" : String.format(Locale.ROOT, "%.1f", theirs),
-                    t.length == 0 ? "-" : String.format(Locale.ROOT, "%.2f", theirs / ours),
-                    Arrays.stream(loads).min().orElse(Double.NaN), Arrays.stream(loads).max().orElse(Double.NaN));
-        }
+        results.forEach((net, r) -> System.out.println(row(net, r)));
+    }
+
+    /** One table row: medians over every timed step of all rounds. */
+    private static String row(Net net, double[][] r) {
+        double ours = net.batch() / EngineBench.timing("", r[0]).medianSeconds();
+        double[] t = r[1];
+        double theirs = t.length == 0 ? Double.NaN : net.batch() / EngineBench.timing("", t).medianSeconds();
+        return String.format(Locale.ROOT, "| %s | %s | %d | %.1f | %s | %s | %.1f-%.1f |", net.name(), Arrays.toString(net.shape()), net.batch(), ours,
+                t.length == 0 ? "-" : String.format(Locale.ROOT, "%.1f", theirs),
+                t.length == 0 ? "-" : String.format(Locale.ROOT, "%.2f", theirs / ours),
+                Arrays.stream(r[2]).min().orElse(Double.NaN), Arrays.stream(r[2]).max().orElse(Double.NaN));
     }
 
     /** Classifier inference throughput (ours and the peer's, back to back) and per-pattern refinement latency. */

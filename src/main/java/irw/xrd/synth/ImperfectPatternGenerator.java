@@ -91,8 +91,8 @@ public final class ImperfectPatternGenerator {
      * The same imperfect pattern drawn from the structures' cached reflection families ({@link ReflectionSet},
      * built with this generator's {@link #simulation() settings} and a largest strain at least the
      * settings' {@link DefectSettings#latticeMax()}): no structure factors are computed, |F|² follows the
-     * strained s² linearly, and the counting noise uses the ziggurat normal generator. About a thousand times
-     * cheaper than {@link #render}; {@code ReflectionRenderingTest} compares the two.
+     * strained s² linearly, and the counting noise uses the ziggurat normal generator. About 2.5x
+     * cheaper in CPU time than {@link #render} ({@code bench simulate}); {@code ReflectionRenderingTest} compares the two.
      */
     public float[] render(ReflectionSet structure, ReflectionSet impurity, DefectParameters p, SplittableRandom rng, StickBuffer scratch) {
         PeakProfile profile = profileOf(p);

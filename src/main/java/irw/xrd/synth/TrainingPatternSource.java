@@ -35,9 +35,10 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
  * structure of the class uniformly. Each draw depends only on the seed and its index, so training is
  * reproducible whatever thread renders it.
  * <p>
- * {@link Rendering#SIMULATION} simulates every draw's structure afresh (about 4 ms a draw); {@link Rendering#REFLECTIONS}
- * re-derives the varied sticks from each structure's cached reflection families ({@link ReflectionSet}) and draws the
- * same defects, the same physics, in about a thousandth of that (see {@code bench simulate}). A draw of either picks
+ * {@link Rendering#SIMULATION} simulates every draw's structure afresh; {@link Rendering#REFLECTIONS} re-derives the
+ * varied sticks from each structure's cached reflection families ({@link ReflectionSet}) and draws the same defects, the
+ * same physics, without structure factors: 0.31 ms of CPU a draw against 0.78 ms ({@code bench simulate}, 3 Dec 2026;
+ * the profile, background and counting noise common to both are most of what remains). A draw of either picks
  * the same structure, class, severity and defect parameters; the counting noise, and the range cut drawn after it,
  * come from different random sequences.
  */
