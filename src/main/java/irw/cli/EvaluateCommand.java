@@ -1,12 +1,12 @@
 package irw.cli;
 
 import irw.core.ConfusionMatrix;
-import irw.core.PatternMetrics;
 import irw.core.data.LabelledDataSet;
 import irw.core.io.AtomicFiles;
 import irw.engine.ModelStore;
 import irw.engine.PrototypicalClassifier;
 import irw.engine.Refiner;
+import irw.experiments.GroundTruthDistances;
 import org.apache.commons.csv.CSVPrinter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -17,9 +17,9 @@ import java.io.OutputStreamWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 
 /**
@@ -83,35 +83,14 @@ final class EvaluateCommand implements Callable<Integer> {
         if (truth == null) {
             return;
         }
-        float[][] t = c.preprocessing().apply(truth);
-        String[] names = {"l1", "l2", "kl", "ncc"};
-        for (int m = 0; m < names.length; m++) {
-            double[] v = new double[items.length];
-            for (int i = 0; i < items.length; i++) {
-                double[] a = doubles(items[i]);
-                double[] b = doubles(t[i]);
-                v[i] = switch (m) {
-                    case 0 -> PatternMetrics.l1(a, b);
-                    case 1 -> PatternMetrics.l2(a, b);
-                    case 2 -> PatternMetrics.klDivergence(b, a);
-                    default -> PatternMetrics.ncc(a, b);
-                };
-            }
-            double mean = Arrays.stream(v).average().orElse(Double.NaN);
-            double[] sorted = v.clone();
-            Arrays.sort(sorted);
-            double median = sorted.length % 2 == 1 ? sorted[sorted.length / 2] : (sorted[sorted.length / 2 - 1] + sorted[sorted.length / 2]) / 2;
-            System.out.printf(Locale.ROOT, "%-8s %-3s vs ground truth: mean %.4f median %.4f%n", input, names[m], mean, median);
-            metrics.add(new String[]{input, names[m], EngineCommands.number(mean), EngineCommands.number(median)});
+        // Table 4 in model space: the ground truth prepared as the input was, over the measured cells
+        Map<String, Double> d = GroundTruthDistances.summarise(items, c.preprocessing().apply(truth));
+        for (String name : GroundTruthDistances.DISTANCES) {
+            double mean = d.get(name + " mean");
+            double median = d.get(name + " median");
+            System.out.printf(Locale.ROOT, "%-8s %-3s vs ground truth: mean %.4f median %.4f%n", input, name, mean, median);
+            metrics.add(new String[]{input, name.toLowerCase(Locale.ROOT), EngineCommands.number(mean), EngineCommands.number(median)});
         }
-    }
-
-    private static double[] doubles(float[] f) {
-        double[] d = new double[f.length];
-        for (int i = 0; i < f.length; i++) {
-            d[i] = f[i];
-        }
-        return d;
     }
 
     private static void writeConfusion(Path file, ConfusionMatrix cm) throws IOException {

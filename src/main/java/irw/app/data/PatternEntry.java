@@ -21,6 +21,7 @@ public final class PatternEntry {
     private final String error;
     private final String displayName;
     private final ObjectProperty<Pattern> refined = new SimpleObjectProperty<>(this, "refined");
+    private final ObjectProperty<Pattern> modelInput = new SimpleObjectProperty<>(this, "modelInput");
     private final ObjectProperty<Prediction> prediction = new SimpleObjectProperty<>(this, "prediction");
     private final ObjectProperty<Pattern> groundTruth = new SimpleObjectProperty<>(this, "groundTruth");
     private volatile Pattern rawOnGrid;
@@ -98,6 +99,27 @@ public final class PatternEntry {
     public Pattern refined() {
         return refined.get();
     }
+
+    /**
+     * The raw pattern as the refiner saw it (background removed, strongest measured cell 1, only the
+     * measured cells): set with {@link #refinedProperty()}, so raw and refined compare like with like.
+     */
+    public ObjectProperty<Pattern> modelInputProperty() {
+        return modelInput;
+    }
+
+    public Pattern modelInput() {
+        return modelInput.get();
+    }
+
+    /** Which refiner produced the refined pattern ("trained U-Net refiner …", "per-pattern optimisation …"), if it says. */
+    public Optional<String> refinedBy() {
+        Pattern r = refined.get();
+        return r == null ? Optional.empty() : Optional.ofNullable(r.metadata().extras().get(REFINED_BY));
+    }
+
+    /** The metadata key naming the method of a refined pattern. */
+    public static final String REFINED_BY = "refinedBy";
 
     public ObjectProperty<Prediction> predictionProperty() {
         return prediction;

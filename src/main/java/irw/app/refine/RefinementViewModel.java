@@ -83,9 +83,17 @@ public final class RefinementViewModel {
         if (r.preview().cancelled()) {
             return;
         }
-        r.entry().refinedProperty().set(r.preview().refined());
-        status.set(String.format("%s: after refinement %s · %d ms (α %.2f, β %.2f, λ %.2f)", r.entry().name(), r.preview().predictionAfter().text(),
-                r.millis(), r.weights().alpha(), r.weights().beta(), r.weights().lambda()));
+        XrdModels.Refinement f = r.preview().refinement();
+        if (f.refused()) {
+            r.entry().modelInputProperty().set(null);
+            r.entry().refinedProperty().set(null);
+            status.set(r.entry().name() + ": not refined: " + f.refusal());
+            return;
+        }
+        r.entry().modelInputProperty().set(f.input());
+        r.entry().refinedProperty().set(f.refined());
+        status.set(String.format("%s: after refinement %s · %d ms · %s", r.entry().name(), r.preview().predictionAfter().text(),
+                r.millis(), r.entry().refinedBy().orElse("")));
     }
 
     private void classify(List<PatternEntry> entries) {
@@ -113,15 +121,17 @@ public final class RefinementViewModel {
         }
         List<PatternEntry> entries = model.patterns().stream().filter(PatternEntry::isReadable).toList();
         var ui = model.executor().uiThread();
+        java.util.concurrent.atomic.AtomicInteger refused = new java.util.concurrent.atomic.AtomicInteger();
         return model.executor().execute(BackgroundTask.of("Refining " + entries.size() + " patterns", ctx -> {
             int chunk = 64;
             for (int from = 0; from < entries.size() && !ctx.isCancelled(); from += chunk) {
                 List<PatternEntry> part = entries.subList(from, Math.min(entries.size(), from + chunk));
-                List<Pattern> refined = m.refineBatch(part.stream().map(e -> e.raw().orElseThrow()).toList());
-                List<Prediction> after = m.classify(refined);
+                List<XrdModels.Refinement> refined = m.refineBatch(part.stream().map(e -> e.raw().orElseThrow()).toList());
+                refused.addAndGet((int) refined.stream().filter(XrdModels.Refinement::refused).count());
                 ui.execute(() -> {
                     for (int i = 0; i < part.size(); i++) {
-                        part.get(i).refinedProperty().set(refined.get(i));
+                        part.get(i).modelInputProperty().set(refined.get(i).input());
+                        part.get(i).refinedProperty().set(refined.get(i).refined());
                     }
                 });
                 ctx.updateProgress(from + part.size(), entries.size());
@@ -129,8 +139,9 @@ public final class RefinementViewModel {
             return entries.size();
         }).onSuccess(n -> {
             model.refinedRevisionProperty().set(model.refinedRevisionProperty().get() + 1);
-            status.set("Refined " + n + " patterns with " + m.description());
-            model.notifications().info("refine batch", "refined " + n + " patterns");
+            String skipped = refused.get() == 0 ? "" : "; " + refused.get() + " not refined (too little measured or no signal)";
+            status.set("Refined " + (n - refused.get()) + " patterns with the " + m.networkMethod() + skipped);
+            model.notifications().info("refine batch", "refined " + (n - refused.get()) + " patterns" + skipped);
         }).onFailure(e -> model.notifications().error("refine batch", e)));
     }
 

@@ -23,9 +23,10 @@ class RefinementViewModelTest {
     Path dir;
 
     @Test
-    void aLoadedModelClassifiesEveryRowAndTheLambdaAndAlphaSlidersChangeThePreview() throws Exception {
+    void aLoadedModelClassifiesEveryRowAndTheAlphaAndBetaSlidersChangeThePhysicalPreview() throws Exception {
         WorkbenchModel model = SampleBatch.emptyModel(dir);
         model.refinementStepsProperty().set(3); // a short refinement keeps the test quick; the default is 10
+        model.alphaProperty().set(0.0);
         RefinementViewModel vm = new RefinementViewModel(model);
         new DataViewModel(model, PatternReaders::read).load(List.of(SampleBatch.MEASURED));
         vm.modelsProperty().set(XrdModels.load(TinyModels.xrdClassifier(), null));
@@ -35,20 +36,35 @@ class RefinementViewModelTest {
         });
         PatternEntry current = model.current();
         Pattern first = current.refined();
-        assertThat(first.size()).isEqualTo(2000);
-        model.lambdaProperty().set(0.9); // the user drags λ
+        Pattern input = current.modelInput();
+        assertThat(first.twoThetaValues()).containsExactly(input.twoThetaValues()); // the measured cells, and only those
+        assertThat(java.util.Arrays.stream(first.intensityValues()).min().orElseThrow()).isGreaterThanOrEqualTo(0);
+        assertThat(current.refinedBy()).hasValueSatisfying(m -> assertThat(m).startsWith("per-pattern optimisation of eq. 3, 3 steps"));
+        model.betaProperty().set(3.0); // the user drags β
         Pattern second = current.refined();
         assertThat(second).isNotSameAs(first);
         assertThat(second.intensityValues()).isNotEqualTo(first.intensityValues());
         assertThat(vm.previewShown()).isEqualTo(vm.previewsSubmitted());
-        assertThat(vm.statusProperty().get()).startsWith(current.name() + ": after refinement ");
-        model.alphaProperty().set(4.0); // the user drags α: staying close to the input weighs more
+        assertThat(vm.statusProperty().get()).startsWith(current.name() + ": after refinement ").contains("β 3");
+        model.alphaProperty().set(5.0); // the user drags α: staying close to the input weighs more
         Pattern third = current.refined();
-        assertThat(third.intensityValues()).isNotEqualTo(second.intensityValues());
-        assertThat(vm.statusProperty().get()).contains("α 4.00", "λ 0.90");
-        model.lambdaProperty().set(0.0); // λ = 0 returns the (preprocessed) input itself
-        double[] input = current.refined().intensityValues();
-        assertThat(distance(third.intensityValues(), input)).isLessThan(distance(second.intensityValues(), input));
+        assertThat(distance(third.intensityValues(), input.intensityValues())).isLessThan(distance(second.intensityValues(), input.intensityValues()));
+        model.lambdaProperty().set(0.9); // λ is the classifier's training weight (Algorithm 1): it does not enter refinement
+        assertThat(current.refined().intensityValues()).containsExactly(third.intensityValues());
+    }
+
+    @Test
+    void aScanOfTooLittleOfTheRangeIsNeitherClassifiedNorRefined() throws Exception {
+        WorkbenchModel model = SampleBatch.emptyModel(dir);
+        model.refinementStepsProperty().set(3);
+        RefinementViewModel vm = new RefinementViewModel(model);
+        vm.modelsProperty().set(XrdModels.load(TinyModels.xrdClassifier(), null));
+        new DataViewModel(model, PatternReaders::read).load(List.of(Path.of("sample-data/instrument-files/23-012-AG_2thomegascan_long.brml")));
+        PatternEntry scan = model.current();
+        assertThat(scan.raw().orElseThrow().firstTwoTheta()).isGreaterThanOrEqualTo(43.9);
+        assertThat(scan.refined()).isNull();
+        assertThat(scan.modelInput()).isNull();
+        assertThat(vm.statusProperty().get()).contains("not refined: too little of the pattern measured");
     }
 
     @Test
