@@ -263,7 +263,12 @@ public final class PerPatternRefiner {
                     System.arraycopy(floats(r.getGradients().get(graph.variables.get(k))), 0, g, k * n, n);
                 }
             }
-            out.values().forEach(PerPatternRefiner::release);
+            // "refined" of an image is the pixel variable's own array: never close that one
+            out.forEach((k, a) -> {
+                if (!k.equals("refined")) {
+                    release(a);
+                }
+            });
             if (r != null) {
                 r.getGradients().values().forEach(PerPatternRefiner::release);
             }

@@ -17,13 +17,13 @@ import org.nd4j.linalg.factory.Nd4j;
  *   m  = [x ≥ 0]                                  the measured cells
  *   x⁺ = m·x,  S(x⁺) = G∗x⁺ / G∗m                 Gaussian smoothing, normalised at the range's edges
  *   d  = x⁺ − S(x⁺),  n = mean |d| over m          the detail and the noise level
- *   r  = x⁺ − σ(s·G∗g − 3)·clip(d, ±κ·n) + G∗u     smoothed-away noise plus a smooth change
+ *   r  = x⁺ − σ(s·G∗g − 3)·clip(d, ±κ·n) + G'∗u    smoothed-away noise plus a smooth change (G' of σ = changeCells)
  *   r  = min(max(r, ρ·S(x⁺)), E),  E = γ·maxpool_w(x⁺) + κ·n
  *   refined = m·r + (m − 1)                      unmeasured cells stay exactly −1
  * </pre>
  * <ul>
  *   <li>No added high-frequency energy: the change G∗u is low-passed at peak-width resolution
- *       (Gaussian σ = {@code smoothingCells}); the only other change, the gated removal of detail
+ *       (Gaussian σ = {@code changeCells}); the only other change, the gated removal of detail
  *       within the noise level, removes high frequencies and never adds them, and leaves peak tops
  *       (detail far above the noise) in place.</li>
  *   <li>No invented peaks: E is the raw pattern's local maximum within ±w/2 cells plus κ times
@@ -41,7 +41,9 @@ import org.nd4j.linalg.factory.Nd4j;
  * </ul>
  * The gate starts near 0 (σ(−3) ≈ 5 %) and the change at 0, so an untrained refiner stays close to the identity.
  *
- * @param smoothingCells  σ of the Gaussian low-pass of the change and of the noise estimate, in grid cells
+ * @param smoothingCells  σ of the Gaussian that separates noise (detail) from signal, in grid cells
+ * @param changeCells     σ of the Gaussian low-pass of the change, in grid cells: at peak width a change may reshape peaks,
+ *                        much wider only the background
  * @param envelopeCells   w: a peak may move this many cells in all (odd; ±w/2 each way)
  * @param envelopeGain    γ ≥ 1: how much taller than the raw local maximum a peak may become (sharpening)
  * @param noiseMargin     κ: the envelope's margin, and the largest detail taken for noise, in units of the noise level
@@ -49,17 +51,17 @@ import org.nd4j.linalg.factory.Nd4j;
  * @param denoise         whether the gated smoothing path exists (false: only the smooth change)
  * @param allowNewPeaks   no envelope: the refiner may create peaks where nothing was measured above noise
  */
-public record PatternConstraints(double smoothingCells, int envelopeCells, double envelopeGain, double noiseMargin, double keepFraction,
-                                 boolean denoise, boolean allowNewPeaks) {
+public record PatternConstraints(double smoothingCells, double changeCells, int envelopeCells, double envelopeGain, double noiseMargin,
+                                 double keepFraction, boolean denoise, boolean allowNewPeaks) {
     private static final double GATE_SCALE = 10;
     private static final double GATE_BIAS = -3;
 
     public PatternConstraints {
-        if (!(smoothingCells > 0 && smoothingCells <= 50) || envelopeCells < 1 || envelopeCells % 2 == 0 || !(envelopeGain >= 1)
+        if (!(smoothingCells > 0 && smoothingCells <= 50) || !(changeCells > 0 && changeCells <= 200) || envelopeCells < 1 || envelopeCells % 2 == 0 || !(envelopeGain >= 1)
                 || !(noiseMargin >= 0) || !(keepFraction >= 0 && keepFraction <= 1)) {
-            throw new IllegalArgumentException("pattern constraints need 0 < smoothingCells <= 50, an odd envelopeCells >= 1, envelopeGain >= 1, "
-                    + "noiseMargin >= 0 and 0 <= keepFraction <= 1; got " + smoothingCells + ", " + envelopeCells + ", " + envelopeGain + ", "
-                    + noiseMargin + ", " + keepFraction);
+            throw new IllegalArgumentException("pattern constraints need 0 < smoothingCells <= 50, 0 < changeCells <= 200, an odd envelopeCells >= 1, "
+                    + "envelopeGain >= 1, noiseMargin >= 0 and 0 <= keepFraction <= 1; got " + smoothingCells + ", " + changeCells + ", "
+                    + envelopeCells + ", " + envelopeGain + ", " + noiseMargin + ", " + keepFraction);
         }
     }
 
@@ -70,11 +72,12 @@ public record PatternConstraints(double smoothingCells, int envelopeCells, doubl
      */
     public static PatternConstraints standard(double stepDegrees) {
         int half = Math.max(1, (int) Math.round(0.15 / stepDegrees));
-        return new PatternConstraints(Math.max(0.5, 0.075 / stepDegrees), 2 * half + 1, 1.0, 3.0, 0.5, true, false);
+        double peak = Math.max(0.5, 0.075 / stepDegrees);
+        return new PatternConstraints(peak, peak, 2 * half + 1, 1.0, 3.0, 0.5, true, false);
     }
 
     public PatternConstraints withAllowNewPeaks(boolean allow) {
-        return new PatternConstraints(smoothingCells, envelopeCells, envelopeGain, noiseMargin, keepFraction, denoise, allow);
+        return new PatternConstraints(smoothingCells, changeCells, envelopeCells, envelopeGain, noiseMargin, keepFraction, denoise, allow);
     }
 
     /**
@@ -92,7 +95,7 @@ public record PatternConstraints(double smoothingCells, int envelopeCells, doubl
         SDVariable smooth = lowPass(sd, xp, kernel).div(lowPass(sd, m, kernel).add(1e-6)); // 0/1e-6 far outside the range, never NaN
         SDVariable detail = xp.sub(smooth).mul(m); // the high-frequency part of the measured pattern
         SDVariable level = sd.math().abs(detail).sum(true, 1, 2, 3).div(m.sum(true, 1, 2, 3).add(1e-6));
-        SDVariable r = xp.add(lowPass(sd, change, kernel));
+        SDVariable r = xp.add(lowPass(sd, change, changeCells == smoothingCells ? kernel : sd.constant(gaussianKernel(changeCells).castTo(type))));
         if (denoise) {
             // only detail within ±κ·n is noise: a peak's top is detail far above it and is not smoothed away
             SDVariable bound = level.mul(noiseMargin);

@@ -140,9 +140,9 @@ class PatternConstraintsTest {
 
     @Test
     void invalidSettingsAreRefused() {
-        assertThatThrownBy(() -> new PatternConstraints(2, 8, 1, 3, 0.5, true, false)).hasMessageContaining("odd envelopeCells");
-        assertThatThrownBy(() -> new PatternConstraints(2, 9, 0.5, 3, 0.5, true, false)).hasMessageContaining("envelopeGain");
-        assertThatThrownBy(() -> new PatternConstraints(2, 9, 1, 3, 1.5, true, false)).hasMessageContaining("keepFraction");
+        assertThatThrownBy(() -> new PatternConstraints(2, 2, 8, 1, 3, 0.5, true, false)).hasMessageContaining("odd envelopeCells");
+        assertThatThrownBy(() -> new PatternConstraints(2, 2, 9, 0.5, 3, 0.5, true, false)).hasMessageContaining("envelopeGain");
+        assertThatThrownBy(() -> new PatternConstraints(2, 2, 9, 1, 3, 1.5, true, false)).hasMessageContaining("keepFraction");
     }
 
     /** Σ (second difference)² over the measured cells: noise and spikes raise it. */

@@ -29,7 +29,7 @@ import java.util.stream.IntStream;
  * the imperfect set and of single-defect sets: Table 4 distances in model space, accuracy, roughness.
  * Run: java -cp target/classes:target/test-classes:target/lib/* irw.experiments.xrd.RefinerConstraintSweep
  * CLASSIFIER DATA_DIR DEFECT_SETS_DIR CONFIG... where CONFIG =
- * name:smoothCells:envelopeCells:gain:margin:keep:denoise(0/1):newPeaks(0/1):alpha:beta:steps:lr[:save.irwm]
+ * name:smoothCells:changeCells:envelopeCells:gain:margin:keep:denoise(0/1):newPeaks(0/1):alpha:beta:steps:lr[:save.irwm]
  * (α on the engine's per-item sum of |R(x) − x|); DEFECT_SETS_DIR holds one `dataset xrd` folder per defect, or "-".
  */
 public final class RefinerConstraintSweep {
@@ -62,15 +62,15 @@ public final class RefinerConstraintSweep {
         report("raw", names, raws, raws, truths, labels, c);
         for (int a = 3; a < args.length; a++) {
             String[] f = args[a].split(":");
-            PatternConstraints pc = new PatternConstraints(Double.parseDouble(f[1]), Integer.parseInt(f[2]), Double.parseDouble(f[3]),
-                    Double.parseDouble(f[4]), Double.parseDouble(f[5]), f[6].equals("1"), f[7].equals("1"));
-            RefinerTrainingConfig cfg = new RefinerTrainingConfig(Double.parseDouble(f[8]), Double.parseDouble(f[9]), true, 1, false, 1,
-                    16, Double.parseDouble(f[11]), 2019, Integer.parseInt(f[10]), pc);
+            PatternConstraints pc = new PatternConstraints(Double.parseDouble(f[1]), Double.parseDouble(f[2]), Integer.parseInt(f[3]),
+                    Double.parseDouble(f[4]), Double.parseDouble(f[5]), Double.parseDouble(f[6]), f[7].equals("1"), f[8].equals("1"));
+            RefinerTrainingConfig cfg = new RefinerTrainingConfig(Double.parseDouble(f[9]), Double.parseDouble(f[10]), true, 1, false, 1,
+                    16, Double.parseDouble(f[12]), 2019, Integer.parseInt(f[11]), pc);
             long t0 = System.nanoTime();
             Refiner r = new RefinerTrainer(cfg).train(c, train, TrainingListener.NONE).model();
             double secs = (System.nanoTime() - t0) / 1e9;
-            if (f.length > 12) {
-                ModelStore.save(r, Path.of(f[12]));
+            if (f.length > 13) {
+                ModelStore.save(r, Path.of(f[13]));
             }
             List<float[][]> refined = new ArrayList<>();
             raws.forEach(x -> refined.add(r.refine(x)));
