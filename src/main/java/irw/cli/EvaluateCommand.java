@@ -35,7 +35,7 @@ final class EvaluateCommand implements Callable<Integer> {
     Path model;
     @Option(names = "--refiner", description = "refiner model file")
     Path refiner;
-    @Option(names = "--part", defaultValue = "test", description = "imperfect XRD patterns to score: test (the half the refiner did not train on), train or all (default ${DEFAULT-VALUE})")
+    @Option(names = "--part", defaultValue = "test", description = "XRD patterns to score: test (the imperfect half the refiner did not train on), train, all, or ideal (the ideal patterns of the held-out structures; default ${DEFAULT-VALUE})")
     String part;
     @Option(names = "--out", description = "directory for metrics.csv and confusion-*.csv")
     Path out;

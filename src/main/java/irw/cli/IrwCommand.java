@@ -15,7 +15,7 @@ import picocli.CommandLine.Command;
                 TypesetDigitsCommand.class,
                 SimulateCommand.class,
                 DatasetCommand.class,
-                ClassifyCommand.class, RefineCommand.class, EvaluateCommand.class, EmbedCommand.class, TrainCommand.class,
+                ClassifyCommand.class, RefineCommand.class, EvaluateCommand.class, EmbedCommand.class, TrainCommand.class, CalibrateCommand.class,
                 LabelRefineryCommand.class, MicCommand.class,
         })
 public final class IrwCommand implements Runnable {

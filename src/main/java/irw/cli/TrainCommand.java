@@ -1,30 +1,24 @@
 package irw.cli;
 
 import irw.core.ClassSet;
-import irw.core.TwoThetaGrid;
 import irw.core.data.LabelledDataSet;
-import irw.engine.Preprocessing;
-import irw.xrd.cif.CrystalStructure;
-import irw.xrd.cif.StructureLibrary;
-import irw.xrd.preprocess.ModelInputPreparation;
-import irw.xrd.synth.StructureSplit;
 import irw.xrd.synth.TrainingPatternSource;
-import irw.xrd.synth.XrdDataSets;
 import java.util.ArrayList;
 import java.util.List;
 import irw.engine.Checkpointing;
 import irw.engine.ClassifierTrainer;
 import irw.engine.ClassifierTrainingConfig;
-import irw.engine.ModelSpec;
+import irw.engine.LibraryTraining;
 import irw.engine.ModelStore;
 import irw.engine.PrototypicalClassifier;
 import irw.engine.Refiner;
 import irw.engine.RefinerTrainer;
 import irw.engine.RefinerTrainingConfig;
 import irw.engine.TrainingOutcome;
-import picocli.CommandLine;
+import irw.engine.net.ModelSpec;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -48,13 +42,30 @@ final class TrainCommand implements Runnable {
         Path images;
         @Option(names = "--labels", description = "IDX label file for --images")
         Path labels;
+        @Option(names = "--per-class", description = "IDX data: only items FROM:TO (FROM inclusive, TO exclusive) of every class, in file order")
+        String perClass;
         @Option(names = "--checkpoint", description = "checkpoint file: resumed from when it exists, rewritten every --checkpoint-every steps")
         Path checkpoint;
         @Option(names = "--checkpoint-every", defaultValue = "100")
         int checkpointEvery;
 
         EngineCommands.DataSource source() {
-            return new EngineCommands.DataSource(dataDir, images, labels);
+            return new EngineCommands.DataSource(dataDir, images, labels, perClassRange(perClass));
+        }
+
+        static int[] perClassRange(String text) {
+            if (text == null) {
+                return null;
+            }
+            String[] ft = text.split(":");
+            try {
+                if (ft.length == 2) {
+                    return new int[]{Integer.parseInt(ft[0].trim()), Integer.parseInt(ft[1].trim())};
+                }
+            } catch (NumberFormatException e) {
+                // reported below
+            }
+            throw new IllegalArgumentException("--per-class must be FROM:TO (e.g. 0:500), got '" + text + "'");
         }
 
         Checkpointing checkpointing() {
@@ -133,45 +144,24 @@ final class TrainCommand implements Runnable {
         private Integer trainOnTheFly() throws Exception {
             ClassifierTrainingConfig cfg = new ClassifierTrainingConfig(lambda, epochs, samplesPerClass, learningRate, seed,
                     ModelSpec.parse(modelSpec), ClassifierTrainingConfig.PAPER_MOMENTUM, stepsPerEpoch);
-            TrainingPatternSource.Augmentation augmentation = TrainingPatternSource.Augmentation.parse(onTheFly.augment);
-            StructureLibrary.ReadResult library = StructureLibrary.read(onTheFly.structures);
-            StructureSplit split = StructureSplit.of(library.structures(), onTheFly.splitSeed, onTheFly.validationFraction,
-                    onTheFly.testFraction, 0);
-            List<CrystalStructure> train = new ArrayList<>(split.structures(XrdDataSets.TRAIN));
-            int own = 0;
-            for (Path folder : onTheFly.userCifs) {
-                StructureLibrary.ReadResult more = StructureLibrary.readFolder(folder);
-                more.skipped().forEach(e -> System.err.println("skipped: " + e.getMessage()));
-                for (CrystalStructure s : more.structures()) {
-                    // a P1-expanded CIF states no symmetry, so its crystal system label would be "triclinic" whatever it is
-                    if (s.spaceGroupNumber().orElse(1) == 1 && s.operations().size() <= 1) {
-                        System.err.println("skipped: " + s.id() + " states space group P 1 (no symmetry operations); give the CIF its real "
-                                + "space group to train on it");
-                        continue;
-                    }
-                    train.add(s);
-                    own++;
-                }
-            }
-            TwoThetaGrid grid = TwoThetaGrid.DEFAULT;
-            ClassSet classes = ClassSet.CRYSTAL_SYSTEMS;
-            TrainingPatternSource source = new TrainingPatternSource(train, classes.size(), grid, augmentation, onTheFly.balance, seed);
-            TrainingPatternSource heldOut = new TrainingPatternSource(split.structures(XrdDataSets.VALIDATION), classes.size(), grid,
-                    TrainingPatternSource.Augmentation.PHYSICAL, 1.0, seed + 1);
-            System.out.printf("training %s classifier on %d structures (%d of the lab's own), %s variation, class balance %.2f, "
-                            + "%d x %d steps of %d, seed %d (split seed %d)%n", cfg.modelSpec().id(), train.size(), own, augmentation.label(),
-                    onTheFly.balance, epochs, stepsPerEpoch > 0 ? stepsPerEpoch : 1000, classes.size() * samplesPerClass, seed,
-                    onTheFly.splitSeed);
+            LibraryTraining plan = new LibraryTraining(onTheFly.structures, onTheFly.userCifs,
+                    TrainingPatternSource.Augmentation.parse(onTheFly.augment), onTheFly.balance, onTheFly.splitSeed,
+                    onTheFly.validationFraction, onTheFly.testFraction);
             ClassifierTrainer trainer = new ClassifierTrainer(cfg);
             if (data.checkpointing() != null) {
                 trainer.withCheckpoint(data.checkpointing());
             }
             long t0 = System.nanoTime();
-            TrainingOutcome<PrototypicalClassifier> r = trainer.train(source, heldOut, classes,
-                    Preprocessing.forPatterns(ModelInputPreparation.standard(grid)), EngineCommands.progress("classifier", 20));
+            TrainingOutcome<PrototypicalClassifier> r = plan.train(trainer, seed, EngineCommands.progress("classifier", 20), summary -> {
+                summary.skipped().forEach(why -> System.err.println("skipped: " + why));
+                System.out.printf("training %s classifier on %d library structures + %d of the lab's own, %s variation, class balance %.2f, "
+                                + "%d x %d steps of %d, seed %d (split seed %d)%n", cfg.modelSpec().id(), summary.libraryStructures(),
+                        summary.ownStructures(), plan.augmentation().label(), plan.balance(), epochs, stepsPerEpoch > 0 ? stepsPerEpoch : 1000,
+                        ClassSet.CRYSTAL_SYSTEMS.size() * samplesPerClass, seed, plan.splitSeed());
+            });
             ModelStore.save(r.model(), out);
             System.out.printf("wrote %s (%d parameters, %d steps, %.1f s); calibration %s%n", out, r.model().parameterCount(), r.steps(),
-                    (System.nanoTime() - t0) / 1e9, r.model().calibration().report());
+                    (System.nanoTime() - t0) / 1e9, r.model().calibration());
             return 0;
         }
     }

@@ -8,6 +8,7 @@ import irw.core.Normalisation;
 import irw.core.TwoThetaGrid;
 import irw.core.Wavelength;
 import irw.xrd.preprocess.ModelInputPreparation;
+import irw.engine.net.ModelSpec;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 import java.io.IOException;
@@ -56,12 +57,11 @@ public final class ModelStore {
         if (c.preprocessing().patterns() != null) {
             m.set("preprocessing", ArrayArchive.JSON.valueToTree(c.preprocessing().patterns().toMap()));
         }
-        ObjectNode cal = m.putObject("calibration");
-        cal.put("temperature", c.calibration().temperature());
-        cal.put("uncertainBelow", c.calibration().uncertainBelow());
-        cal.set("report", ArrayArchive.JSON.valueToTree(c.calibration().report()));
         m.put("seed", c.seed());
         m.put("lambda", c.lambda());
+        if (c.calibration().isCalibrated()) {
+            m.set("calibration", ArrayArchive.JSON.valueToTree(c.calibration()));
+        }
         Map<String, INDArray> arrays = new LinkedHashMap<>(c.parameters());
         arrays.put("prototypes", c.prototypeArray());
         ArrayArchive.write(file, m, arrays);
@@ -106,25 +106,20 @@ public final class ModelStore {
                         + ") predates measured-range masks and background removal, so it would misread measured files; "
                         + "retrain it with 'irw train classifier' (see sample-data/models/train-sample-models.sh)");
             }
-            Calibration calibration = Calibration.none();
-            if (m.has("calibration")) {
-                JsonNode cn = m.path("calibration");
-                calibration = new Calibration(cn.path("temperature").asDouble(1), cn.path("uncertainBelow").asDouble(Calibration.DEFAULT_UNCERTAIN_BELOW),
-                        ArrayArchive.JSON.convertValue(cn.path("report"), new com.fasterxml.jackson.core.type.TypeReference<Map<String, Object>>() {
-                        }));
-            }
             Map<String, INDArray> params = new LinkedHashMap<>(c.arrays());
             INDArray prototypes = params.remove("prototypes");
             if (prototypes == null) {
                 throw new ModelFileException(file, "classifier has no prototypes");
             }
+            Calibration calibration = m.has("calibration")
+                    ? ArrayArchive.JSON.treeToValue(m.path("calibration"), Calibration.class) : Calibration.NONE;
             PrototypicalClassifier model = new PrototypicalClassifier(spec, shape, classes, params, prototypes, pre, m.path("seed").asLong(),
                     m.path("lambda").asDouble(), calibration);
             verifyBuilds(file, () -> model.classify(new float[][]{new float[model.itemLength()]}));
             return model;
         } catch (ModelFileException e) {
             throw e;
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new ModelFileException(file, "invalid classifier: " + e.getMessage(), e);
         }
     }

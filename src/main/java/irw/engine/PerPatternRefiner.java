@@ -31,7 +31,8 @@ import java.util.function.BooleanSupplier;
  *       {@link PatternConstraints}, the same constraints the trained refiner's output passes
  *       through: r is non-negative, unchanged outside the measured range, changed only smoothly,
  *       and no peak grows where the raw pattern has none.</li>
- *   <li>Images: the variables are the pixels themselves, kept in [0, 1].</li>
+ *   <li>Images: the variables are the pixels themselves, kept in [0, 1] and shaped after every
+ *       step by a {@link ChangeShape} (digits: {@link ImageChangeShape}, no speckle).</li>
  * </ul>
  * Entry 0 of the trace is the input itself; a step that moves no value of r by more than
  * {@value #MIN_CHANGE} ends the refinement early (nothing left to show).
@@ -51,6 +52,7 @@ public final class PerPatternRefiner {
     private final int p;
     private final boolean featureSpaceReg;
     private final int nativeThreads;
+    private ChangeShape shape = ChangeShape.NONE;
     private Graph targetedGraph;
     private Graph untargetedGraph;
 
@@ -176,6 +178,18 @@ public final class PerPatternRefiner {
         return untargetedGraph;
     }
 
+    /**
+     * Shapes every step's image (e.g. {@link ImageChangeShape} for digits: blurred change, ink reach, no
+     * speckle); the default accepts every step as it is. Patterns are shaped by their constraints instead.
+     */
+    public PerPatternRefiner withChangeShape(ChangeShape shape) {
+        if (constraints != null && shape != null && shape != ChangeShape.NONE) {
+            throw new IllegalArgumentException("patterns are shaped by their PatternConstraints, not by a ChangeShape");
+        }
+        this.shape = shape == null ? ChangeShape.NONE : shape;
+        return this;
+    }
+
     public PrototypicalClassifier classifier() {
         return classifier;
     }
@@ -276,6 +290,12 @@ public final class PerPatternRefiner {
                 break; // done, or r stands still: the trace ends at the last evaluated pattern
             }
             adam.step(v, g, settings.stepSize(), lower, upper);
+            if (constraints == null) {
+                float[] shaped = shape.accept(item, v); // images: v is the pixels
+                if (shaped != v) {
+                    System.arraycopy(shaped, 0, v, 0, n);
+                }
+            }
         }
         return new RefinementTrace(patterns, probabilities, objective, stopped);
     }

@@ -3,6 +3,7 @@ package irw.engine;
 import irw.core.ClassSet;
 import irw.engine.net.ClassifierGraph;
 import irw.engine.net.ClassifierNetwork;
+import irw.engine.net.ModelSpec;
 import irw.engine.net.ParamSource;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
@@ -35,7 +36,7 @@ public final class PrototypicalClassifier {
 
     public PrototypicalClassifier(ModelSpec spec, int[] itemShape, ClassSet classes, Map<String, INDArray> params, INDArray prototypes,
                                   Preprocessing preprocessing, long seed, double lambda) {
-        this(spec, itemShape, classes, params, prototypes, preprocessing, seed, lambda, Calibration.none());
+        this(spec, itemShape, classes, params, prototypes, preprocessing, seed, lambda, Calibration.NONE);
     }
 
     public PrototypicalClassifier(ModelSpec spec, int[] itemShape, ClassSet classes, Map<String, INDArray> params, INDArray prototypes,
@@ -51,7 +52,7 @@ public final class PrototypicalClassifier {
         this.preprocessing = preprocessing;
         this.seed = seed;
         this.lambda = lambda;
-        this.calibration = calibration;
+        this.calibration = calibration == null ? Calibration.NONE : calibration;
     }
 
     /** The same network with probabilities calibrated as given. */
@@ -74,6 +75,7 @@ public final class PrototypicalClassifier {
                 params.put(v.name(), v.getArr());
             }
         }
+        params.putAll(new BatchNormStats(sd, Map.of()).arrays());
         INDArray prototypes = ParamSource.initial("prototypes", new long[]{classes.size(), g.embeddingSize()}, 2, ParamSource.Init.HE, seed);
         return new PrototypicalClassifier(spec, itemShape, classes, params, prototypes, Preprocessing.defaultFor(itemShape), seed, 0);
     }
@@ -151,7 +153,16 @@ public final class PrototypicalClassifier {
             System.arraycopy(l, 0, logits, from, l.length);
             System.arraycopy(e, 0, emb, from, e.length);
         }
-        return new Classification(TemperatureFit.probabilities(logits, calibration.temperature()), emb, logits);
+        float[][] probs = new float[logits.length][];
+        for (int i = 0; i < probs.length; i++) {
+            probs[i] = calibration.probabilities(logits[i]);
+        }
+        return new Classification(probs, emb, logits);
+    }
+
+    /** The prediction layer's logits G(F(x)) of preprocessed items, before any softmax: what calibration is fitted on. */
+    public float[][] logits(float[][] items) {
+        return classify(items).logits();
     }
 
     void checkItems(float[][] items) {

@@ -3,6 +3,7 @@ package irw.engine;
 import irw.core.ClassSet;
 import irw.core.Pattern;
 import irw.core.data.LabelledDataSet;
+import irw.engine.net.ModelSpec;
 import irw.engine.net.PatternConstraints;
 import irw.experiments.MeasuredCells;
 import irw.xrd.io.PatternReaders;

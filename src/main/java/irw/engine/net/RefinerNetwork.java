@@ -22,12 +22,12 @@ public interface RefinerNetwork {
 
     /**
      * The default refiner for an item shape: the 1-D U-Net under {@code constraints} for patterns,
-     * the 2-D U-Net for images (which ignores them).
+     * the shaped 2-D U-Net (smooth, local, in [0, 1]) for images (which ignores the constraints).
      */
     static RefinerNetwork create(int[] itemShape, PatternConstraints constraints) {
         return switch (itemShape.length) {
             case 1 -> new UNet1d(itemShape[0], UNet1d.MAPS, UNet1d.LEVELS, constraints);
-            case 2 -> new UNet2d(itemShape[0], itemShape[1]);
+            case 2 -> new UNet2d(itemShape[0], itemShape[1], UNet2d.DEFAULT_BLUR, UNet2d.DEFAULT_REACH);
             default -> throw new IllegalArgumentException("item shape must be [points] or [height, width], got " + Arrays.toString(itemShape));
         };
     }
@@ -46,8 +46,9 @@ public interface RefinerNetwork {
                     + "unchanged outside the measured range, no invented peaks or noise), so it would write unphysical patterns; retrain it "
                     + "with 'irw train refiner'");
         }
-        if (architecture.equals(UNet2d.ARCHITECTURE) && itemShape.length == 2) {
-            return new UNet2d(itemShape[0], itemShape[1]);
+        UNet2d unet2d = itemShape.length == 2 ? UNet2d.forName(architecture, itemShape[0], itemShape[1]) : null;
+        if (unet2d != null) {
+            return unet2d;
         }
         throw new IllegalArgumentException("unknown refiner architecture '" + architecture + "' for items of shape " + Arrays.toString(itemShape));
     }

@@ -7,7 +7,7 @@ import irw.core.PatternFormatException;
 import irw.engine.Classification;
 import irw.engine.PrototypicalClassifier;
 import irw.engine.Refiner;
-import irw.engine.TemperatureFit;
+import irw.engine.TemperatureScaling;
 import irw.engine.Verdict;
 import irw.xrd.io.PatternReaders;
 import irw.xrd.preprocess.ModelInputPreparation;
@@ -127,7 +127,7 @@ public final class RealDataEvaluation {
             }
         }
         double ece = probs.isEmpty() ? Double.NaN
-                : TemperatureFit.ece(probs.toArray(new float[0][]), truth.stream().mapToInt(Integer::intValue).toArray());
+                : TemperatureScaling.ece(probs.toArray(new float[0][]), truth.stream().mapToInt(Integer::intValue).toArray());
         return new Score(singleRight, single, confidentWrong, mixRight, mixtures, unlabelledConfident, unlabelled, refused, cm, ece);
     }
 

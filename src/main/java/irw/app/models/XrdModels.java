@@ -1,0 +1,253 @@
+package irw.app.models;
+
+import irw.app.workbench.PatternEntry;
+import irw.app.workbench.Prediction;
+import irw.app.workbench.RefinementSettings;
+import irw.core.Pattern;
+import irw.core.TwoThetaGrid;
+import irw.engine.Classification;
+import irw.engine.Verdict;
+import irw.engine.ModelStore;
+import irw.engine.PerPatternRefiner;
+import irw.engine.PrototypicalClassifier;
+import irw.engine.RefinementTrace;
+import irw.engine.Refiner;
+import irw.xrd.preprocess.ModelInputPreparation;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BooleanSupplier;
+
+/**
+ * The loaded XRD models, seen from the workbench: the prototypical classifier (predictions,
+ * embeddings, prototypes), the trained refiner network for whole batches, and per-pattern
+ * refinement through the frozen classifier for the live α/β/λ preview.
+ */
+public final class XrdModels {
+    private final PrototypicalClassifier classifier;
+    private final Refiner refiner;
+    /** Adam step size of the interactive refinement, in item units (items are scaled to max 1). */
+    static final double PREVIEW_STEP_SIZE = 0.05;
+    private final PerPatternRefiner perPattern;
+    private final String description;
+
+    private final String refinerName;
+
+    private XrdModels(PrototypicalClassifier classifier, Refiner refiner, String refinerName, String description) {
+        this.classifier = classifier;
+        this.refiner = refiner;
+        this.refinerName = refinerName;
+        this.perPattern = PerPatternRefiner.like(classifier, refiner);
+        this.description = description;
+    }
+
+    /**
+     * Loads a classifier file and, when given, a refiner file (ModelStore format), and builds the
+     * per-pattern refinement graphs (a slower load in the background, a fast first preview).
+     */
+    public static XrdModels load(Path classifierFile, Path refinerFileOrNull) throws Exception {
+        PrototypicalClassifier c = ModelStore.loadClassifier(classifierFile);
+        if (c.preprocessing().grid() == null) {
+            throw new IllegalArgumentException(classifierFile.getFileName() + " is an image (digits) classifier, not an XRD one");
+        }
+        Refiner r = refinerFileOrNull == null ? null : ModelStore.loadRefiner(refinerFileOrNull);
+        String name = classifierFile.getFileName() + (r == null ? "" : " + " + refinerFileOrNull.getFileName());
+        XrdModels m = new XrdModels(c, r, r == null ? null : refinerFileOrNull.getFileName().toString(), name);
+        // the first preview then answers without building the gradient graphs (labelled patterns are
+        // refined toward their label, unlabelled ones non-targeted)
+        m.perPattern.prepare(true);
+        m.perPattern.prepare(false);
+        return m;
+    }
+
+    public String description() {
+        return description;
+    }
+
+    public TwoThetaGrid grid() {
+        return classifier.preprocessing().grid();
+    }
+
+    public boolean hasRefinerNetwork() {
+        return refiner != null;
+    }
+
+    private float[] item(Pattern p) {
+        return classifier.preprocessing().apply(p);
+    }
+
+    /**
+     * A model-space item as a pattern on the grid cells the instrument measured, and only those: a
+     * partial scan stays partial, nothing is drawn or exported where nothing was measured.
+     */
+    Pattern measuredCells(float[] item, Pattern like, String name, Map<String, String> extras) {
+        int n = 0;
+        for (float v : item) {
+            n += v >= 0 ? 1 : 0;
+        }
+        double[] x = new double[n];
+        double[] y = new double[n];
+        for (int i = 0, k = 0; i < item.length; i++) {
+            if (item[i] >= 0) {
+                x[k] = grid().at(i);
+                y[k++] = item[i];
+            }
+        }
+        return new Pattern(x, y, like.metadata().withSampleName(name).withExtras(extras));
+    }
+
+    /**
+     * One pattern through a refiner: the input as the models see it (background removed, strongest
+     * measured cell 1, measured cells only) and the refined pattern, named after its method; or,
+     * for a pattern that must not be classified, only the reason.
+     */
+    public record Refinement(Pattern input, Pattern refined, String refusal) {
+        public boolean refused() {
+            return refusal != null;
+        }
+    }
+
+    private Refinement refinement(float[] input, float[] refined, Pattern like, String method) {
+        return new Refinement(measuredCells(input, like, like.name() + " model input", Map.of()),
+                measuredCells(refined, like, like.name() + " refined", Map.of(PatternEntry.REFINED_BY, method)), null);
+    }
+
+    /** What the trained refiner network is called in legends and exports. */
+    public String networkMethod() {
+        return "trained U-Net refiner " + refinerName;
+    }
+
+    /** What a per-pattern refinement is called in legends and exports. */
+    public static String perPatternMethod(PerPatternRefiner.Settings s) {
+        return String.format(java.util.Locale.ROOT, "per-pattern optimisation of eq. 3, %d steps, α %.3g, β %.3g", s.steps(), s.alpha(), s.beta());
+    }
+
+    /**
+     * The verdict on each pattern: a class, "uncertain" under the model's calibrated threshold, or why it
+     * is not classified (too little of the grid measured, no signal).
+     */
+    public List<Prediction> classify(List<Pattern> patterns) {
+        List<ModelInputPreparation.Prepared> prepared = patterns.stream().map(classifier.preprocessing()::prepare).toList();
+        List<Integer> classifiable = java.util.stream.IntStream.range(0, prepared.size())
+                .filter(i -> prepared.get(i).refusal().isEmpty()).boxed().toList();
+        Prediction[] out = new Prediction[patterns.size()];
+        if (!classifiable.isEmpty()) {
+            Classification c = classifier.classify(classifiable.stream().map(i -> prepared.get(i).values()).toArray(float[][]::new));
+            for (int j = 0; j < classifiable.size(); j++) {
+                out[classifiable.get(j)] = prediction(Verdict.of(c.probabilities()[j], classifier.calibration()));
+            }
+        }
+        for (int i = 0; i < out.length; i++) {
+            if (out[i] == null) {
+                out[i] = prediction(Verdict.refused(prepared.get(i)));
+            }
+        }
+        return List.of(out);
+    }
+
+    private Prediction prediction(Verdict v) {
+        return v.classified() ? new Prediction(classifier.classes().name(v.predicted()), v.probability(), v.describe(classifier.classes()))
+                : new Prediction("", Double.NaN, v.describe(classifier.classes()));
+    }
+
+    /**
+     * Refines a batch with the trained refiner network (Algorithm 2's R) under its physical
+     * constraints; a pattern the classifier must refuse (too little measured, no signal) is not refined.
+     */
+    public List<Refinement> refineBatch(List<Pattern> patterns) {
+        List<Refinement> out = new java.util.ArrayList<>();
+        List<float[]> items = new java.util.ArrayList<>();
+        List<Integer> at = new java.util.ArrayList<>();
+        for (Pattern p : patterns) {
+            ModelInputPreparation.Prepared prepared = classifier.preprocessing().prepare(p);
+            if (prepared.refusal().isPresent()) {
+                out.add(new Refinement(null, null, prepared.refusalMessage()));
+            } else {
+                at.add(out.size());
+                items.add(prepared.values());
+                out.add(null);
+            }
+        }
+        float[][] refined = items.isEmpty() ? new float[0][] : refiner.refine(items.toArray(new float[0][]));
+        for (int i = 0; i < refined.length; i++) {
+            int k = at.get(i);
+            out.set(k, refinement(items.get(i), refined[i], patterns.get(k), networkMethod()));
+        }
+        return out;
+    }
+
+    /**
+     * Per-pattern refinement for the live preview (see {@link PerPatternRefiner}): the trained
+     * refiner's objective L = ℓ_pred + α·ℓ_reg + β·ℓ_proto (eq. 3) and physical constraints, optimised
+     * for this one pattern; a pattern the classifier refuses is not refined.
+     *
+     * @param targetClass the class to refine toward (the known label), or -1 for non-targeted
+     */
+    public Preview refineOne(Pattern p, RefinementSettings w, int targetClass, BooleanSupplier obsolete) {
+        ModelInputPreparation.Prepared prepared = classifier.preprocessing().prepare(p);
+        if (prepared.refusal().isPresent()) {
+            return new Preview(new Refinement(null, null, prepared.refusalMessage()), null, false);
+        }
+        PerPatternRefiner.Settings s = settings(w, targetClass);
+        RefinementTrace trace = perPattern.refine(prepared.values(), s, obsolete);
+        float[] probs = trace.finalProbabilities();
+        return new Preview(refinement(prepared.values(), trace.refined(), p, perPatternMethod(s)),
+                prediction(Verdict.of(probs, classifier.calibration())), trace.cancelled());
+    }
+
+    /**
+     * The engine's settings for the workbench's weights, clamped to their valid ranges: α and β as in
+     * eq. 3 (the trained refiner's meaning); λ belongs to the classifier's training (Algorithm 1) and
+     * does not enter refinement.
+     */
+    static PerPatternRefiner.Settings settings(RefinementSettings w, int targetClass) {
+        return new PerPatternRefiner.Settings(Math.max(0, w.alpha()), Math.max(0, w.beta()), targetClass, w.steps(), PREVIEW_STEP_SIZE);
+    }
+
+    /** The result of one preview refinement; {@code predictionAfter} is null when the pattern was refused. */
+    public record Preview(Refinement refinement, Prediction predictionAfter, boolean cancelled) {
+    }
+
+    public int classIndex(String name) {
+        return classifier.classes().indexOf(name);
+    }
+
+    /** The classifier's embedding space F(x) with its prototypes, for the t-SNE map. */
+    public FeatureSpace featureSpace() {
+        return new FeatureSpace() {
+            @Override
+            public String description() {
+                return "classifier embedding F(x) of " + description;
+            }
+
+            @Override
+            public double[][] features(List<Pattern> onGrid) {
+                float[][] emb = classifier.classify(onGrid.stream().map(XrdModels.this::item).toArray(float[][]::new)).embeddings();
+                return toDouble(emb);
+            }
+
+            @Override
+            public Map<String, double[]> prototypes() {
+                float[][] protos = classifier.prototypes();
+                Map<String, double[]> out = new LinkedHashMap<>();
+                for (int k = 0; k < protos.length; k++) {
+                    out.put(classifier.classes().name(k), toDouble(new float[][] {protos[k]})[0]);
+                }
+                return out;
+            }
+        };
+    }
+
+    static double[][] toDouble(float[][] f) {
+        double[][] d = new double[f.length][];
+        for (int i = 0; i < f.length; i++) {
+            d[i] = new double[f[i].length];
+            for (int j = 0; j < f[i].length; j++) {
+                d[i][j] = f[i][j];
+            }
+        }
+        return d;
+    }
+}
