@@ -7,6 +7,7 @@ import irw.engine.ModelStore;
 import irw.engine.PrototypicalClassifier;
 import irw.engine.Refiner;
 import irw.experiments.GroundTruthDistances;
+import irw.experiments.RefinementPhysics;
 import org.apache.commons.csv.CSVPrinter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -58,13 +59,26 @@ final class EvaluateCommand implements Callable<Integer> {
         float[][] raw = c.preprocessing().apply(set.items());
         List<String[]> metrics = new ArrayList<>();
         System.out.printf("%d items, %d classes%n", set.size(), c.classes().size());
-        ConfusionMatrix rawCm = ConfusionMatrix.of(c.classes(), set.labels(), c.classify(raw).predictedLabels());
+        int[] rawPredicted = c.classify(raw).predictedLabels();
+        ConfusionMatrix rawCm = ConfusionMatrix.of(c.classes(), set.labels(), rawPredicted);
         report(metrics, "raw", rawCm, raw, imp.groundTruth(), c);
         ConfusionMatrix refCm = null;
         if (r != null) {
             float[][] refined = r.refine(raw);
-            refCm = ConfusionMatrix.of(c.classes(), set.labels(), c.classify(refined).predictedLabels());
+            int[] refinedPredicted = c.classify(refined).predictedLabels();
+            refCm = ConfusionMatrix.of(c.classes(), set.labels(), refinedPredicted);
             report(metrics, "refined", refCm, refined, imp.groundTruth(), c);
+            RefinementPhysics physics = RefinementPhysics.of(raw, refined);
+            RefinementPhysics.Flips flips = RefinementPhysics.Flips.of(set.labels(), rawPredicted, refinedPredicted);
+            System.out.println("refined  " + physics.summary());
+            System.out.println("refined  " + flips.summary());
+            metrics.add(new String[]{"refined", "negative values", Long.toString(physics.negativeValues()), ""});
+            metrics.add(new String[]{"refined", "cells changed outside the measured range", Long.toString(physics.maskViolations()), ""});
+            metrics.add(new String[]{"refined", "patterns rougher than raw", Integer.toString(physics.rougher()), ""});
+            metrics.add(new String[]{"refined", "patterns with more high-frequency energy", Integer.toString(physics.hfRaised()), ""});
+            metrics.add(new String[]{"refined", "added high-frequency energy (share of raw)", EngineCommands.number(physics.addedHfEnergy()), ""});
+            metrics.add(new String[]{"refined", "flips right to wrong", Integer.toString(flips.rightToWrong()), ""});
+            metrics.add(new String[]{"refined", "flips wrong to right", Integer.toString(flips.wrongToRight()), ""});
         }
         if (out != null) {
             writeRows(out.resolve("metrics.csv"), List.of("input", "metric", "mean", "median"), metrics);
