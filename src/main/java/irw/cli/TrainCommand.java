@@ -106,6 +106,7 @@ final class TrainCommand implements Runnable {
             List<Path> userCifs = new ArrayList<>();
             @Option(names = "--augment", defaultValue = "physical",
                     description = "physical: every draw a fresh measurement (defects, background, noise, partial ranges); "
+                            + "measured: as physical but never clean, background and counting noise always (what calibration draws); "
                             + "none: the ideal patterns only, the paper's protocol (default ${DEFAULT-VALUE})")
             String augment;
             @Option(names = "--balance", defaultValue = "0.5",

@@ -113,8 +113,7 @@ public final class ClassifierTrainer {
         StepBatch calibration = new OnTheFlyPatterns(heldOut, model.preprocessing().patterns()).render(0, CALIBRATION_DRAWS);
         Classification c = model.classify(calibration.items());
         Calibration fitted = TemperatureScaling.fit(c.logits(), calibration.labels(), CALIBRATION_DRAWS + " patterns of the "
-                + Arrays.stream(heldOut.classCounts()).sum() + " validation structures, drawn with " + heldOut.augmentation().label()
-                + " variation");
+                + Arrays.stream(heldOut.classCounts()).sum() + " validation structures, drawn with " + heldOut.augmentation().describe());
         return model.withCalibration(fitted);
     }
 

@@ -85,6 +85,6 @@ public record LibraryTraining(Path structures, List<Path> userCifs, TrainingPatt
 
     private static TrainingPatternSource heldOut(StructureSplit split, long seed) {
         return new TrainingPatternSource(split.structures(XrdDataSets.VALIDATION), ClassSet.CRYSTAL_SYSTEMS.size(), TwoThetaGrid.DEFAULT,
-                TrainingPatternSource.Augmentation.PHYSICAL, 1.0, seed + 1);
+                TrainingPatternSource.Augmentation.MEASURED, 1.0, seed + 1);
     }
 }
