@@ -68,15 +68,17 @@ final class EvaluateCommand implements Callable<Integer> {
             int[] refinedPredicted = c.classify(refined).predictedLabels();
             refCm = ConfusionMatrix.of(c.classes(), set.labels(), refinedPredicted);
             report(metrics, "refined", refCm, refined, imp.groundTruth(), c);
-            RefinementPhysics physics = RefinementPhysics.of(raw, refined);
             RefinementPhysics.Flips flips = RefinementPhysics.Flips.of(set.labels(), rawPredicted, refinedPredicted);
-            System.out.println("refined  " + physics.summary());
+            if (c.preprocessing().grid() != null) { // patterns: the physics of issue 11 (images are kept in [0, 1] by their refiner)
+                RefinementPhysics physics = RefinementPhysics.of(raw, refined);
+                System.out.println("refined  " + physics.summary());
+                metrics.add(new String[]{"refined", "negative values", Long.toString(physics.negativeValues()), ""});
+                metrics.add(new String[]{"refined", "cells changed outside the measured range", Long.toString(physics.maskViolations()), ""});
+                metrics.add(new String[]{"refined", "patterns rougher than raw", Integer.toString(physics.rougher()), ""});
+                metrics.add(new String[]{"refined", "patterns with more high-frequency energy", Integer.toString(physics.hfRaised()), ""});
+                metrics.add(new String[]{"refined", "added high-frequency energy (share of raw)", EngineCommands.number(physics.addedHfEnergy()), ""});
+            }
             System.out.println("refined  " + flips.summary());
-            metrics.add(new String[]{"refined", "negative values", Long.toString(physics.negativeValues()), ""});
-            metrics.add(new String[]{"refined", "cells changed outside the measured range", Long.toString(physics.maskViolations()), ""});
-            metrics.add(new String[]{"refined", "patterns rougher than raw", Integer.toString(physics.rougher()), ""});
-            metrics.add(new String[]{"refined", "patterns with more high-frequency energy", Integer.toString(physics.hfRaised()), ""});
-            metrics.add(new String[]{"refined", "added high-frequency energy (share of raw)", EngineCommands.number(physics.addedHfEnergy()), ""});
             metrics.add(new String[]{"refined", "flips right to wrong", Integer.toString(flips.rightToWrong()), ""});
             metrics.add(new String[]{"refined", "flips wrong to right", Integer.toString(flips.wrongToRight()), ""});
         }

@@ -91,7 +91,13 @@ class EngineCommandsTest {
                 "sample-data/datasets/xrd", "--out", eval.toString())).isZero();
         List<CSVRecord> metrics = read(eval.resolve("metrics.csv"));
         assertThat(metrics).extracting(r -> r.get("input") + " " + r.get("metric")).containsExactly("raw accuracy", "raw l1", "raw l2",
-                "raw kl", "raw ncc", "refined accuracy", "refined l1", "refined l2", "refined kl", "refined ncc");
+                "raw kl", "raw ncc", "refined accuracy", "refined l1", "refined l2", "refined kl", "refined ncc", "refined negative values",
+                "refined cells changed outside the measured range", "refined patterns rougher than raw",
+                "refined patterns with more high-frequency energy", "refined added high-frequency energy (share of raw)",
+                "refined flips right to wrong", "refined flips wrong to right");
+        for (int k = 10; k < 14; k++) { // the refined patterns are physical: nothing negative, outside the range, rougher or noisier
+            assertThat(metrics.get(k).get("mean")).as(metrics.get(k).get("metric")).isEqualTo("0");
+        }
         assertThat(Double.parseDouble(metrics.get(4).get("mean"))).isBetween(0.0, 1.0);
         assertThat(read(eval.resolve("confusion-raw.csv"))).hasSize(7);
 
@@ -147,7 +153,8 @@ class EngineCommandsTest {
         }
         assertThat(captured.toString(StandardCharsets.UTF_8)).contains("raw      accuracy").contains("refined  accuracy");
         assertThat(read(evalDir.resolve("confusion-refined.csv"))).hasSize(10);
-        assertThat(read(evalDir.resolve("metrics.csv"))).extracting(r -> r.get("metric")).containsExactly("accuracy", "accuracy");
+        assertThat(read(evalDir.resolve("metrics.csv"))).extracting(r -> r.get("metric")).containsExactly("accuracy", "accuracy", "flips right to wrong",
+                "flips wrong to right");
     }
 
     @Test
