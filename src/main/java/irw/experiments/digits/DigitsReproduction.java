@@ -185,7 +185,7 @@ public final class DigitsReproduction {
                 .setting("classifier", "engine ModelSpec " + plan.classifierSpec().id() + ", λ = " + plan.classifierLambda() + ", " + plan.classifierSteps()
                         + " Adam steps of " + plan.classifierPerClass() + " per class, learning rate " + plan.learningRate())
                 .setting("classifier from scratch", "the same network, λ = 0, " + plan.scratchSteps() + " steps on the N per class")
-                .setting("refiner", "2-D U-Net, shaped: x + reach(x) ⊙ blur(U(x)) clipped to [0, 1] (" + irw.engine.net.RefinerNetwork.create(new int[]{28, 28}).architecture() + "), " + plan.refinerSteps() + " Adam steps, batch ≤ "
+                .setting("refiner", "2-D U-Net, shaped: x + reach(x) ⊙ blur(U(x)) clipped to [0, 1] (" + irw.engine.net.RefinerNetwork.create(new int[]{28, 28}, null).architecture() + "), " + plan.refinerSteps() + " Adam steps, batch ≤ "
                         + plan.refinerBatch() + ", learning rate " + plan.learningRate() + ", l_reg = SUM of |R(x) − x| over the 784 pixels "
                         + String.format(Locale.ROOT, "(Ψ = identity); targeted α = %s, β = %s; non-targeted α = %s, β = %s (α per pixel-mean = 784·α)",
                         plan.alphaTargeted(), plan.betaTargeted(), plan.alphaNonTargeted(), plan.betaNonTargeted()));
