@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 /** The layer rules of ARCHITECTURE.md: dependencies point down only. */
 class LayerRulesTest {
@@ -64,5 +65,11 @@ class LayerRulesTest {
                 .should().dependOnClassesThat().resideInAnyPackage("javafx..")
                 .allowEmptyShould(true)
                 .check(classes);
+    }
+
+    /** ARCHITECTURE.md: "sub-packages form no cycles" (app with its feature packages, ui with its views, ...). */
+    @Test
+    void subPackagesFormNoCycles() {
+        slices().matching("irw.(**)").should().beFreeOfCycles().check(classes);
     }
 }

@@ -1,7 +1,7 @@
 package irw.cli;
 
-import irw.service.JobState;
-import irw.service.JobView;
+import irw.service.api.JobState;
+import irw.service.api.JobView;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;

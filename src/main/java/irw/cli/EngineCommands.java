@@ -14,7 +14,6 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
-import java.util.stream.IntStream;
 
 /** What the engine's commands share: CSV format, model compatibility, training data sources, progress output. */
 final class EngineCommands {
@@ -41,8 +40,15 @@ final class EngineCommands {
      * A labelled data source: an XRD data-set directory (ideal.npz / imperfect.npz) or an IDX
      * image file with its label file.
      */
-    record DataSource(Path dataDir, Path images, Path labels) {
+    record DataSource(Path dataDir, Path images, Path labels, int[] perClass) {
+        DataSource(Path dataDir, Path images, Path labels) {
+            this(dataDir, images, labels, null);
+        }
+
         DataSource {
+            if (perClass != null && images == null) {
+                throw new IllegalArgumentException("--per-class selects IDX digits; XRD data sets have their own splits");
+            }
             if ((dataDir == null) == (images == null)) {
                 throw new IllegalArgumentException("give either --data DIR (an XRD data set) or --images FILE --labels FILE (IDX)");
             }
@@ -51,9 +57,20 @@ final class EngineCommands {
             }
         }
 
-        /** Ideal training set: the TRAIN split of ideal.npz, or the IDX pair. */
+        /** Ideal training set: the classifier's training set of an XRD data set ({@link XrdDataSets#classifierTrainingSet}), or the IDX pair. */
         LabelledDataSet idealTrain() throws IOException, PatternFormatException {
-            return dataDir != null ? XrdDataSets.load(dataDir).idealSplit(XrdDataSets.TRAIN) : IdxFormat.read(images, labels);
+            return dataDir != null ? XrdDataSets.load(dataDir).classifierTrainingSet() : idx();
+        }
+
+        /** The IDX pair, or the chosen items of every class. */
+        private LabelledDataSet idx() throws IOException, PatternFormatException {
+            LabelledDataSet all = IdxFormat.read(images, labels);
+            return perClass == null ? all : irw.core.data.ClassBalancedSubset.perClassRange(all, perClass[0], perClass[1]);
+        }
+
+        /** Held-out labelled data for calibration: the VALIDATION split of the ideal XRD set, or the IDX pair. */
+        LabelledDataSet heldOutIdeal() throws IOException, PatternFormatException {
+            return dataDir != null ? XrdDataSets.load(dataDir).idealSplit(XrdDataSets.VALIDATION) : idx();
         }
 
         /** The imperfect items of one part (XRD), or the whole IDX pair. */
@@ -63,34 +80,46 @@ final class EngineCommands {
 
         Imperfect imperfectWithTruth(Part part) throws IOException, PatternFormatException {
             if (dataDir == null) {
-                return new Imperfect(IdxFormat.read(images, labels), null);
+                return new Imperfect(idx(), null);
             }
             XrdDataSets sets = XrdDataSets.load(dataDir);
-            int[] idx = IntStream.range(0, sets.imperfect().size()).filter(part::contains).toArray();
-            if (idx.length == 0) {
+            Imperfect chosen = switch (part) {
+                case TRAIN -> new Imperfect(sets.refinerTrainingSet(), sets.groundTruth() == null ? null
+                        : rows(sets.groundTruth(), sets.refinerIndices(true)));
+                case TEST -> new Imperfect(sets.refinerTestSet(), sets.refinerTestGroundTruth());
+                case ALL -> new Imperfect(sets.imperfect(), sets.groundTruth());
+                case IDEAL -> new Imperfect(sets.idealSplit(XrdDataSets.TEST), null);
+            };
+            if (chosen.items().size() == 0) {
                 throw new PatternFormatException(dataDir, "no imperfect patterns in part " + part);
             }
-            return new Imperfect(sets.imperfect().subset(idx), sets.groundTruthSet().subset(idx).items());
+            return chosen;
+        }
+
+        private static float[][] rows(float[][] all, int[] idx) {
+            float[][] out = new float[idx.length][];
+            for (int i = 0; i < idx.length; i++) {
+                out[i] = all[idx[i]];
+            }
+            return out;
         }
     }
 
     /**
-     * Which imperfect XRD patterns a command uses. The data sets hold imperfect patterns of the
-     * held-out structures only; the refiner trains on one half of them (even positions) and is
-     * evaluated on the other half (odd positions), so no pattern is both trained on and scored.
+     * Which imperfect XRD patterns a command uses: the refiner's training set, its test set (both
+     * owned by {@link XrdDataSets}: halves by structure, so no pattern is both trained on and
+     * scored), or all of them.
      */
     enum Part {
-        TRAIN, TEST, ALL;
-
-        boolean contains(int index) {
-            return this == ALL || (index % 2 == 0) == (this == TRAIN);
-        }
+        TRAIN, TEST, ALL,
+        /** The ideal patterns of the held-out TEST structures (how well the classifier generalises to new structures). */
+        IDEAL;
 
         static Part parse(String name) {
             try {
                 return valueOf(name.trim().toUpperCase(Locale.ROOT));
             } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("part must be train, test or all, got '" + name + "'");
+                throw new IllegalArgumentException("part must be train, test, all or ideal, got '" + name + "'");
             }
         }
     }

@@ -35,10 +35,13 @@ final class EvaluateCommand implements Callable<Integer> {
     Path model;
     @Option(names = "--refiner", description = "refiner model file")
     Path refiner;
-    @Option(names = "--part", defaultValue = "test", description = "imperfect XRD patterns to score: test (the half the refiner did not train on), train or all (default ${DEFAULT-VALUE})")
+    @Option(names = "--part", defaultValue = "test", description = "XRD patterns to score: test (the imperfect half the refiner did not train on), train, all, or ideal (the ideal patterns of the held-out structures; default ${DEFAULT-VALUE})")
     String part;
     @Option(names = "--out", description = "directory for metrics.csv and confusion-*.csv")
     Path out;
+    @Option(names = "--real", description = "folder of real measurements with a labels.csv (file, crystal_system or crystal_systems); "
+            + "may be given several times; replaces --data")
+    List<Path> real = new ArrayList<>();
 
     @Override
     public Integer call() throws Exception {
@@ -46,6 +49,9 @@ final class EvaluateCommand implements Callable<Integer> {
         Refiner r = refiner == null ? null : ModelStore.loadRefiner(refiner);
         if (r != null) {
             EngineCommands.checkCompatible(c, r, refiner);
+        }
+        if (!real.isEmpty()) {
+            return RealDataReport.run(c, r, real, out);
         }
         EngineCommands.Imperfect imp = data.source().imperfectWithTruth(EngineCommands.Part.parse(part));
         LabelledDataSet set = imp.items();

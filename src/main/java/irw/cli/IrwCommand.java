@@ -16,7 +16,7 @@ import picocli.CommandLine.Command;
                 SimulateCommand.class,
                 DatasetCommand.class,
                 IdentifyCommand.class,
-                ClassifyCommand.class, RefineCommand.class, EvaluateCommand.class, EmbedCommand.class, TrainCommand.class,
+                ClassifyCommand.class, RefineCommand.class, EvaluateCommand.class, EmbedCommand.class, TrainCommand.class, CalibrateCommand.class,
                 LabelRefineryCommand.class, MicCommand.class,
         })
 public final class IrwCommand implements Runnable {

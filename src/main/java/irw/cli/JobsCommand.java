@@ -1,6 +1,6 @@
 package irw.cli;
 
-import irw.service.JobView;
+import irw.service.api.JobView;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 

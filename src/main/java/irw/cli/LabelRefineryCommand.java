@@ -3,10 +3,9 @@ package irw.cli;
 import irw.engine.Backend;
 import irw.engine.refinery.LabelRefinery;
 import irw.engine.refinery.RefineryConfig;
-import irw.engine.refinery.RefineryListener;
+import irw.engine.TrainingListener;
+import irw.engine.TrainingMetrics;
 import irw.engine.refinery.RefineryOutcome;
-import irw.engine.refinery.RefineryProgress;
-import irw.engine.refinery.RefineryRound;
 import irw.service.LearningData;
 import irw.service.RefineryReport;
 import picocli.CommandLine.Command;
@@ -51,15 +50,15 @@ final class LabelRefineryCommand implements Callable<Integer> {
         System.out.printf(Locale.ROOT, "label-refinery on %s: %d training items, held out %s; %s; seed %d%n", sets.kind(), sets.train().size(),
                 RefineryReport.sizes(sets), Backend.describe(), seed);
         long t0 = System.nanoTime();
-        RefineryOutcome outcome = new LabelRefinery(config).run(sets.train(), sets.heldOut(), new RefineryListener() {
+        RefineryOutcome outcome = new LabelRefinery(config).run(sets.train(), sets.heldOut(), new TrainingListener() {
             @Override
-            public void onProgress(RefineryProgress p) {
+            public void onMetrics(TrainingMetrics m) {
             }
 
             @Override
-            public void onRound(RefineryRound r) {
-                System.out.printf(Locale.ROOT, "round %d (seed %d): %s; targets agree with truth %.4f, entropy %.3f nats; %.1f s%n",
-                        r.round(), r.seed(), r.accuracy(), r.targetAgreement(), r.targetEntropy(), r.seconds());
+            public void onEvaluation(TrainingMetrics e) {
+                int round = e.position().round();
+                System.out.printf(Locale.ROOT, "round %d (seed %d): %s%n", round, config.roundSeed(round), new java.util.TreeMap<>(e.values()));
             }
         });
         double seconds = (System.nanoTime() - t0) / 1e9;

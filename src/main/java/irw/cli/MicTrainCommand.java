@@ -57,7 +57,7 @@ final class MicTrainCommand implements Callable<Integer> {
         long t0 = System.nanoTime();
         ModularInverseClassifier model = new MicTrainer(config).train(sets.train(), p -> {
             if (p.step() % config.iterations() == 0) {
-                System.out.printf(Locale.ROOT, "class %s: noisy-batch MSE %.5f after %d steps%n", sets.train().classes().name(p.classIndex()), p.value(),
+                System.out.printf(Locale.ROOT, "class %s: noisy-batch MSE %.5f after %d steps%n", sets.train().classes().name(p.position().classIndex()), p.value("loss"),
                         config.iterations());
             }
         });

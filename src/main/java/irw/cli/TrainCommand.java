@@ -1,19 +1,24 @@
 package irw.cli;
 
+import irw.core.ClassSet;
 import irw.core.data.LabelledDataSet;
+import irw.xrd.synth.TrainingPatternSource;
+import java.util.ArrayList;
+import java.util.List;
 import irw.engine.Checkpointing;
 import irw.engine.ClassifierTrainer;
 import irw.engine.ClassifierTrainingConfig;
-import irw.engine.ModelSpec;
+import irw.engine.LibraryTraining;
 import irw.engine.ModelStore;
 import irw.engine.PrototypicalClassifier;
 import irw.engine.Refiner;
 import irw.engine.RefinerTrainer;
 import irw.engine.RefinerTrainingConfig;
 import irw.engine.TrainingOutcome;
-import picocli.CommandLine;
+import irw.engine.net.ModelSpec;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -37,13 +42,30 @@ final class TrainCommand implements Runnable {
         Path images;
         @Option(names = "--labels", description = "IDX label file for --images")
         Path labels;
+        @Option(names = "--per-class", description = "IDX data: only items FROM:TO (FROM inclusive, TO exclusive) of every class, in file order")
+        String perClass;
         @Option(names = "--checkpoint", description = "checkpoint file: resumed from when it exists, rewritten every --checkpoint-every steps")
         Path checkpoint;
         @Option(names = "--checkpoint-every", defaultValue = "100")
         int checkpointEvery;
 
         EngineCommands.DataSource source() {
-            return new EngineCommands.DataSource(dataDir, images, labels);
+            return new EngineCommands.DataSource(dataDir, images, labels, perClassRange(perClass));
+        }
+
+        static int[] perClassRange(String text) {
+            if (text == null) {
+                return null;
+            }
+            String[] ft = text.split(":");
+            try {
+                if (ft.length == 2) {
+                    return new int[]{Integer.parseInt(ft[0].trim()), Integer.parseInt(ft[1].trim())};
+                }
+            } catch (NumberFormatException e) {
+                // reported below
+            }
+            throw new IllegalArgumentException("--per-class must be FROM:TO (e.g. 0:500), got '" + text + "'");
         }
 
         Checkpointing checkpointing() {
@@ -68,13 +90,41 @@ final class TrainCommand implements Runnable {
         double learningRate;
         @Option(names = "--seed", defaultValue = "2019")
         long seed;
-        @Option(names = "--spec", defaultValue = "small", description = "small, vgg19 or densenet121 (default ${DEFAULT-VALUE})")
+        @Option(names = "--spec", defaultValue = "small", description = "small, resnet1d, vgg19 or densenet121 (default ${DEFAULT-VALUE})")
         String modelSpec;
-        @Option(names = "--steps-per-epoch", defaultValue = "0", description = "0 = |D| / (classes x N_c)")
+        @Option(names = "--steps-per-epoch", defaultValue = "0", description = "0 = |D| / (classes x N_c); with --structures 1000")
         int stepsPerEpoch;
+        @CommandLine.ArgGroup(exclusive = false)
+        OnTheFly onTheFly;
+
+        /** Training on patterns rendered every step from a structure library (XRD). */
+        static final class OnTheFly {
+            @Option(names = "--structures", required = true,
+                    description = "structure library (CIF, may be .gz): its TRAIN split is rendered afresh every step")
+            Path structures;
+            @Option(names = "--user-cifs", description = "folder of the lab's own CIF files; all of them join the training structures")
+            List<Path> userCifs = new ArrayList<>();
+            @Option(names = "--augment", defaultValue = "physical",
+                    description = "physical: every draw a fresh measurement (defects, background, noise, partial ranges); "
+                            + "none: the ideal patterns only, the paper's protocol (default ${DEFAULT-VALUE})")
+            String augment;
+            @Option(names = "--balance", defaultValue = "0.5",
+                    description = "classes drawn with probability ~ count^balance (1: as the library has them, 0: all alike; default ${DEFAULT-VALUE})")
+            double balance;
+            @Option(names = "--split-seed", defaultValue = "2019", description = "seed of the structure split (default ${DEFAULT-VALUE}, as dataset xrd)")
+            long splitSeed;
+            @Option(names = "--test-fraction", defaultValue = "0.1")
+            double testFraction;
+            @Option(names = "--validation-fraction", defaultValue = "0.1",
+                    description = "structures held out to calibrate the probabilities (default ${DEFAULT-VALUE})")
+            double validationFraction;
+        }
 
         @Override
         public Integer call() throws Exception {
+            if (onTheFly != null) {
+                return trainOnTheFly();
+            }
             LabelledDataSet ideal = data.source().idealTrain();
             ClassifierTrainingConfig cfg = new ClassifierTrainingConfig(lambda, epochs, samplesPerClass, learningRate, seed,
                     ModelSpec.parse(modelSpec), ClassifierTrainingConfig.PAPER_MOMENTUM, stepsPerEpoch);
@@ -88,6 +138,30 @@ final class TrainCommand implements Runnable {
             ModelStore.save(r.model(), out);
             System.out.printf("wrote %s (%d parameters, %d steps, %.1f s)%n", out, r.model().parameterCount(), r.steps(),
                     (System.nanoTime() - t0) / 1e9);
+            return 0;
+        }
+
+        private Integer trainOnTheFly() throws Exception {
+            ClassifierTrainingConfig cfg = new ClassifierTrainingConfig(lambda, epochs, samplesPerClass, learningRate, seed,
+                    ModelSpec.parse(modelSpec), ClassifierTrainingConfig.PAPER_MOMENTUM, stepsPerEpoch);
+            LibraryTraining plan = new LibraryTraining(onTheFly.structures, onTheFly.userCifs,
+                    TrainingPatternSource.Augmentation.parse(onTheFly.augment), onTheFly.balance, onTheFly.splitSeed,
+                    onTheFly.validationFraction, onTheFly.testFraction);
+            ClassifierTrainer trainer = new ClassifierTrainer(cfg);
+            if (data.checkpointing() != null) {
+                trainer.withCheckpoint(data.checkpointing());
+            }
+            long t0 = System.nanoTime();
+            TrainingOutcome<PrototypicalClassifier> r = plan.train(trainer, seed, EngineCommands.progress("classifier", 20), summary -> {
+                summary.skipped().forEach(why -> System.err.println("skipped: " + why));
+                System.out.printf("training %s classifier on %d library structures + %d of the lab's own, %s variation, class balance %.2f, "
+                                + "%d x %d steps of %d, seed %d (split seed %d)%n", cfg.modelSpec().id(), summary.libraryStructures(),
+                        summary.ownStructures(), plan.augmentation().label(), plan.balance(), epochs, stepsPerEpoch > 0 ? stepsPerEpoch : 1000,
+                        ClassSet.CRYSTAL_SYSTEMS.size() * samplesPerClass, seed, plan.splitSeed());
+            });
+            ModelStore.save(r.model(), out);
+            System.out.printf("wrote %s (%d parameters, %d steps, %.1f s); calibration %s%n", out, r.model().parameterCount(), r.steps(),
+                    (System.nanoTime() - t0) / 1e9, r.model().calibration());
             return 0;
         }
     }

@@ -2,6 +2,7 @@ package irw.cli;
 
 import irw.core.data.LabelledDataSet;
 import irw.core.io.AtomicFiles;
+import irw.digits.DigitAugmentation;
 import irw.digits.DigitFont;
 import irw.digits.DigitMontage;
 import irw.digits.IdxFormat;
@@ -16,12 +17,17 @@ import java.util.concurrent.Callable;
 
 /** Writes the typeset "ideal" digits as IDX files (like MNIST's), with a montage and the settings used. */
 @Command(name = "typeset-digits", mixinStandardHelpOptions = true,
-        description = "Render ideal digits from the bundled fonts (rotations up to ±20°, shifts up to ±2 px) into IDX files.")
+        description = "Render ideal digits from the bundled fonts, varied like handwriting (rotation, slant, width, pen width, "
+                + "elastic bends) and framed like MNIST, into IDX files.")
 final class TypesetDigitsCommand implements Callable<Integer> {
     @Option(names = "--per-font", defaultValue = "10250", description = "digits per font, classes balanced (default ${DEFAULT-VALUE})")
     int perFont;
-    @Option(names = "--fonts", split = ",", description = "fonts to use (default all): serif, typewriter, brush, handwriting, casual")
+    @Option(names = "--fonts", split = ",", description = "fonts to use (default all; 'original' = the first five): serif, typewriter, ...")
     List<String> fonts;
+    @Option(names = "--plain", description = "the first ideal set's variation only: rotation ±20°, shift ±2 px, the fonts' own pens")
+    boolean plain;
+    @Option(names = "--without", split = ",", description = "switch variation factors off: rotation, slant, scale, stroke, elastic, centring")
+    List<String> without;
     @Option(names = "--seed", defaultValue = "1", description = "random seed (default ${DEFAULT-VALUE})")
     long seed;
     @Option(names = "--out", required = true, description = "output directory")
@@ -29,16 +35,10 @@ final class TypesetDigitsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        List<DigitFont> chosen = new ArrayList<>();
-        if (fonts == null || fonts.isEmpty()) {
-            chosen.addAll(List.of(DigitFont.values()));
-        } else {
-            for (String f : fonts) {
-                chosen.add(DigitFont.byId(f));
-            }
-        }
+        List<DigitFont> chosen = fonts(fonts);
+        DigitAugmentation augmentation = augmentation(plain, without);
         long start = System.nanoTime();
-        LabelledDataSet set = TypesetDigits.generate(perFont, seed, chosen);
+        LabelledDataSet set = TypesetDigits.generate(perFont, seed, chosen, augmentation);
         double seconds = (System.nanoTime() - start) / 1e9;
         Path images = out.resolve("typeset-images-idx3-ubyte.gz");
         IdxFormat.write(set, images, out.resolve("typeset-labels-idx1-ubyte.gz"));
@@ -47,12 +47,37 @@ final class TypesetDigitsCommand implements Callable<Integer> {
             pick[k] = (k / 20) * perFont + k % 20;
         }
         DigitMontage.writePng(set, pick, 20, 2, out.resolve("typeset-montage.png"));
-        StringBuilder settings = new StringBuilder("# typeset-digits settings\nseed=" + seed + "\nperFont=" + perFont + "\nfonts=");
-        settings.append(String.join(",", chosen.stream().map(DigitFont::id).toList())).append("\nitems=").append(set.size())
-                .append("\nmaxRotationDegrees=").append(TypesetDigits.MAX_ROTATION_DEGREES)
-                .append("\nmaxShiftPixels=").append(TypesetDigits.MAX_SHIFT_PIXELS).append('\n');
-        AtomicFiles.writeString(out.resolve("typeset-digits.properties"), settings.toString());
+        String settings = "# typeset-digits settings\nseed=" + seed + "\nperFont=" + perFont + "\nfonts="
+                + String.join(",", chosen.stream().map(DigitFont::id).toList()) + "\nitems=" + set.size()
+                + "\naugmentation=" + augmentation.describe() + "\n";
+        AtomicFiles.writeString(out.resolve("typeset-digits.properties"), settings);
         System.out.printf("%d digits (%d fonts x %d) rendered in %.1f s, seed %d -> %s%n", set.size(), chosen.size(), perFont, seconds, seed, images);
         return 0;
+    }
+
+    static List<DigitFont> fonts(List<String> names) {
+        List<DigitFont> chosen = new ArrayList<>();
+        if (names == null || names.isEmpty()) {
+            chosen.addAll(List.of(DigitFont.values()));
+        } else {
+            for (String f : names) {
+                if (f.trim().equalsIgnoreCase("original")) {
+                    chosen.addAll(DigitFont.ORIGINAL_FIVE);
+                } else {
+                    chosen.add(DigitFont.byId(f));
+                }
+            }
+        }
+        return chosen;
+    }
+
+    static DigitAugmentation augmentation(boolean plain, List<String> without) {
+        DigitAugmentation a = plain ? DigitAugmentation.PLAIN : DigitAugmentation.HANDWRITING;
+        if (without != null) {
+            for (String factor : without) {
+                a = a.without(factor);
+            }
+        }
+        return a;
     }
 }

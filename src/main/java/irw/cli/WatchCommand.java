@@ -1,8 +1,8 @@
 package irw.cli;
 
-import irw.service.JobState;
-import irw.service.JobView;
-import irw.service.MetricsPoint;
+import irw.service.api.JobState;
+import irw.service.api.JobView;
+import irw.service.api.MetricsPoint;
 import irw.service.client.JobEventListener;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

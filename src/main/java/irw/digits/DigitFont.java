@@ -10,38 +10,47 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 
 /**
- * The five typefaces the ideal digits are typeset in (the paper's "printed" digits), each loaded
- * from an OFL-licensed file bundled under resources/fonts/ (see the README there), never from the
- * machine's fonts, so a data set is the same on every machine.
+ * The typefaces the ideal digits are typeset in (the paper's "printed" digits): serif, typewriter,
+ * sans and a dozen handwriting-like faces, each loaded from an OFL- or Apache-licensed file bundled
+ * under resources/fonts/ (see the README there), never from the machine's fonts, so a data set is
+ * the same on every machine.
  */
 public enum DigitFont {
-    SERIF("serif", "Liberation Serif (Times-like serif)", "LiberationSerif-Regular.ttf", 1.0),
-    TYPEWRITER("typewriter", "Courier Prime (typewriter)", "CourierPrime-Regular.otf", 0.8),
-    BRUSH("brush", "Kaushan Script (brush script)", "KaushanScript-Regular.otf", 0.3),
-    HANDWRITING("handwriting", "dkg handwriting (handwriting)", "dkg-handwriting.ttf", 1.2),
-    CASUAL("casual", "Comic Neue (casual sans)", "ComicNeue-Regular.otf", 1.0);
+    SERIF("serif", "Liberation Serif (Times-like serif)", "LiberationSerif-Regular.ttf"),
+    TYPEWRITER("typewriter", "Courier Prime (typewriter)", "CourierPrime-Regular.otf"),
+    BRUSH("brush", "Kaushan Script (brush script)", "KaushanScript-Regular.otf"),
+    HANDWRITING("handwriting", "dkg handwriting (handwriting)", "dkg-handwriting.ttf"),
+    CASUAL("casual", "Comic Neue (casual sans)", "ComicNeue-Regular.otf"),
+    BREIP("breip", "Breip (informal handwriting)", "Breip.ttf"),
+    BUILD("build", "Because We Build (handwriting)", "BecauseWeBuild-Regular.otf"),
+    CONNECT("connect", "Because We Connect (handwriting)", "BecauseWeConnect-Regular.otf"),
+    CREATE("create", "Because We Create (handwriting)", "BecauseWeCreate-Regular.otf"),
+    LEARN("learn", "Because We Learn (handwriting)", "BecauseWeLearn-Regular.otf"),
+    MENTOR("mentor", "Because We Mentor (handwriting)", "BecauseWeMentor-Regular.otf"),
+    ORGANIZE("organize", "Because We Organize (handwriting)", "BecauseWeOrganize-Regular.otf"),
+    DANCING("dancing", "Dancing Script (casual script)", "DancingScript-Regular.otf"),
+    HUMOR("humor", "Humor Sans (handwritten sans)", "Humor-Sans.ttf"),
+    JOSCELYN("joscelyn", "Joscelyn (secretary hand)", "Joscelyn-Regular.otf"),
+    KRISTI("kristi", "Kristi (felt-tip cursive)", "Kristi.ttf"),
+    HAVANA("havana", "Havana (script)", "Havana-Regular.otf"),
+    CABIN("cabin", "Cabin (humanist sans)", "Cabin-Regular.otf"),
+    QUICKSAND("quicksand", "Quicksand (rounded sans)", "Quicksand-Regular.ttf"),
+    OPENSANS("opensans", "Open Sans (humanist sans)", "OpenSans-Regular.ttf"),
+    DOSIS("dosis", "Dosis (rounded narrow sans)", "Dosis-Book.otf");
+
+    /** The five fonts of the first ideal set (before issue 12), kept for comparisons. */
+    public static final java.util.List<DigitFont> ORIGINAL_FIVE = java.util.List.of(SERIF, TYPEWRITER, BRUSH, HANDWRITING, CASUAL);
 
     private final String id;
     private final String description;
     private final String file;
-    private final double extraPen;
     private volatile Font font;
     private volatile Shape[] outlines;
 
-    DigitFont(String id, String description, String file, double extraPen) {
+    DigitFont(String id, String description, String file) {
         this.id = id;
         this.description = description;
         this.file = file;
-        this.extraPen = extraPen;
-    }
-
-    /**
-     * Pixels of outline stroke added to the glyph at 28×28 so that its strokes come near the
-     * 2.5-3 px pen width of MNIST digits (chosen by eye against a montage of both); thin
-     * typefaces get more, the bold brush script almost none.
-     */
-    public double extraPen() {
-        return extraPen;
     }
 
     /** A short name used in item ids ("serif-7-123") and on the command line. */
@@ -116,6 +125,7 @@ public enum DigitFont {
                 return f;
             }
         }
-        throw new IllegalArgumentException("no digit font '" + id + "'; known: serif, typewriter, brush, handwriting, casual");
+        throw new IllegalArgumentException("no digit font '" + id + "'; known: "
+                + java.util.Arrays.stream(values()).map(DigitFont::id).toList());
     }
 }

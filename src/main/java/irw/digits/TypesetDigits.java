@@ -10,25 +10,25 @@ import java.util.Random;
 import java.util.stream.IntStream;
 
 /**
- * The ideal ("printed") digits of the paper's digit experiment: each digit typeset in several
- * fonts, rotated by up to ±20° and shifted by up to ±2 px, rendered like MNIST
- * ({@link DigitRenderer}). Classes are balanced within every font; the same seed gives the same set.
+ * The ideal ("printed") digits of the paper's digit experiment: each digit typeset in every
+ * bundled font and varied the way handwriting varies ({@link DigitAugmentation#HANDWRITING}:
+ * rotation, slant, width, pen width, elastic bends), rendered like MNIST ({@link DigitRenderer}).
+ * Only fonts: no handwritten digit enters the ideal set. Classes are balanced within every font;
+ * the same seed gives the same set.
  */
 public final class TypesetDigits {
     /** The paper's size: 10,250 digits per font. */
     public static final int DEFAULT_PER_FONT = 10_250;
-    public static final double MAX_ROTATION_DEGREES = 20;
-    public static final double MAX_SHIFT_PIXELS = 2;
 
     private TypesetDigits() {
     }
 
-    /** perFont digits in each of the five fonts; ids are "font-digit-index", e.g. "serif-7-123". */
+    /** perFont digits in each font, handwriting-like variation; ids are "font-digit-index", e.g. "serif-7-123". */
     public static LabelledDataSet generate(int perFont, long seed) {
-        return generate(perFont, seed, List.of(DigitFont.values()));
+        return generate(perFont, seed, List.of(DigitFont.values()), DigitAugmentation.HANDWRITING);
     }
 
-    public static LabelledDataSet generate(int perFont, long seed, List<DigitFont> fonts) {
+    public static LabelledDataSet generate(int perFont, long seed, List<DigitFont> fonts, DigitAugmentation augmentation) {
         if (perFont < 0) {
             throw new IllegalArgumentException("perFont must be >= 0, got " + perFont);
         }
@@ -39,24 +39,17 @@ public final class TypesetDigits {
         // The random draws are made in item order on one generator, then rendered in parallel: the
         // result depends on the seed only.
         Random random = new Random(seed);
-        double[] angle = new double[n];
-        double[] dx = new double[n];
-        double[] dy = new double[n];
-        for (int i = 0; i < n; i++) {
-            angle[i] = (2 * random.nextDouble() - 1) * MAX_ROTATION_DEGREES;
-            dx[i] = (2 * random.nextDouble() - 1) * MAX_SHIFT_PIXELS;
-            dy[i] = (2 * random.nextDouble() - 1) * MAX_SHIFT_PIXELS;
-        }
+        DigitStyle[] styles = new DigitStyle[n];
         int[] labels = new int[n];
         List<String> ids = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
-            DigitFont font = fonts.get(i / Math.max(1, perFont));
+            DigitFont font = fonts.get(i / perFont);
             labels[i] = (i % perFont) % 10;
             ids.add(font.id() + "-" + labels[i] + "-" + (i % perFont));
+            styles[i] = augmentation.draw(font, labels[i], random);
         }
         float[][] items = new float[n][];
-        IntStream.range(0, n).parallel().forEach(i ->
-                items[i] = DigitRenderer.render(fonts.get(i / perFont), labels[i], angle[i], dx[i], dy[i]));
+        IntStream.range(0, n).parallel().forEach(i -> items[i] = DigitRenderer.render(styles[i]));
         return new LabelledDataSet(items, new int[]{DigitRenderer.SIZE, DigitRenderer.SIZE}, labels, ids, ClassSet.DIGITS);
     }
 

@@ -26,8 +26,13 @@ final class Adam {
     }
 
     void step(Map<String, INDArray> params, Map<String, INDArray> gradients) {
+        step(params, gradients, 1);
+    }
+
+    /** One step with the learning rate scaled by {@code factor} (a schedule's value at this step). */
+    void step(Map<String, INDArray> params, Map<String, INDArray> gradients, double factor) {
         t++;
-        double correction = learningRate * Math.sqrt(1 - Math.pow(BETA2, t)) / (1 - Math.pow(BETA1, t));
+        double correction = factor * learningRate * Math.sqrt(1 - Math.pow(BETA2, t)) / (1 - Math.pow(BETA1, t));
         for (Map.Entry<String, INDArray> e : params.entrySet()) {
             INDArray g = gradients.get(e.getKey());
             if (g == null) {

@@ -41,6 +41,19 @@ final class Batches {
         return y;
     }
 
+    /** Share of the batch whose arg-max logit is its one-hot label. */
+    static double accuracy(INDArray logits, INDArray oneHot) {
+        INDArray pred = logits.argMax(1);
+        INDArray truth = oneHot.argMax(1);
+        int correct = 0;
+        for (int i = 0; i < pred.length(); i++) {
+            if (pred.getInt(i) == truth.getInt(i)) {
+                correct++;
+            }
+        }
+        return (double) correct / pred.length();
+    }
+
     /** [B, ...] to B rows. */
     static float[][] rows(INDArray a) {
         int b = (int) a.size(0);

@@ -5,8 +5,9 @@ package irw.engine;
  *
  * @param probabilities softmax of the prediction layer G, [items][classes]
  * @param embeddings    F(x), [items][embedding size]
+ * @param logits        G(F(x)) before any softmax or temperature, [items][classes]
  */
-public record Classification(float[][] probabilities, float[][] embeddings) {
+public record Classification(float[][] probabilities, float[][] embeddings, float[][] logits) {
 
     public int size() {
         return probabilities.length;

@@ -1,6 +1,8 @@
 package irw.engine;
 
+import irw.core.ClassSet;
 import irw.core.data.LabelledDataSet;
+import irw.xrd.synth.TrainingPatternSource;
 import irw.engine.net.ClassifierGraph;
 import irw.engine.net.ClassifierNetwork;
 import irw.engine.net.Losses;
@@ -12,8 +14,6 @@ import org.nd4j.autodiff.samediff.api.OutAndGrad;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -32,6 +32,8 @@ import java.util.SplittableRandom;
  */
 public final class ClassifierTrainer {
     static final String CHECKPOINT_KIND = "classifier";
+    /** Steps between explicit GCs: SameDiff's native buffers are freed only by GC (PLATFORM-NOTES: 2x faster steps). */
+    private static final int GC_EVERY = 5;
     private final ClassifierTrainingConfig config;
     private Checkpointing checkpointing;
 
@@ -60,28 +62,91 @@ public final class ClassifierTrainer {
         }
         float[][] items = preprocessing.apply(data.items());
         int[] shape = data.shape();
-        ClassifierNetwork network = ClassifierNetwork.create(config.modelSpec(), shape, classes);
-        String identity = config.modelSpec().id() + " " + Arrays.toString(shape) + " " + data.classes().names() + " lambda=" + config.lambda();
-        try {
-            Checkpoint.State resumed = checkpointing == null ? null
-                    : Checkpoint.loadIfPresent(checkpointing.file(), CHECKPOINT_KIND, identity, config.seed());
-            return run(data, items, preprocessing, network, byClass, identity, resumed, listener);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        int nc = config.samplesPerClass();
+        int stepsPerEpoch = config.stepsPerEpoch() > 0 ? config.stepsPerEpoch() : Math.max(1, irw.engine.net.Layers.ceilDiv(data.size(), classes * nc));
+        // Algorithm 1, lines 3-4: every step's batch is a pure function of (seed, step), prepared while the previous step runs
+        BatchSource<Batch> batches = BatchSource.preparedAhead(step -> {
+            int[] batch = balancedBatch(byClass, nc, new SplittableRandom(TrainingLoop.stepSeed(config.seed(), step)));
+            int[] labels = new int[batch.length];
+            for (int i = 0; i < batch.length; i++) {
+                labels[i] = data.labels()[batch[i]];
+            }
+            return new Batch(Batches.input(items, batch, shape), Batches.oneHot(data.labels(), batch, classes), labels);
+        });
+        return train(data.shape(), data.classes(), batches, (long) stepsPerEpoch * config.epochs(), stepsPerEpoch, false, preprocessing,
+                items, data.labels(), listener);
     }
 
-    private TrainingOutcome<PrototypicalClassifier> run(LabelledDataSet data, float[][] items, Preprocessing preprocessing,
-                                                        ClassifierNetwork network, int[][] byClass, String identity,
-                                                        Checkpoint.State resumed, TrainingListener listener) throws IOException {
-        int classes = byClass.length;
-        int nc = config.samplesPerClass();
+    /**
+     * Algorithm 1 on patterns rendered on the fly from {@code source}: every step a fresh batch of
+     * {@code classes × N_c} draws, prepared exactly as inputs are in use and rendered on the loop's data
+     * thread while the previous step runs, with a cosine learning-rate schedule. The prototypes are then
+     * the class means (eq. 1) over {@link #PROTOTYPE_DRAWS} further draws, and, when {@code heldOut} is
+     * given, the probabilities are calibrated ({@link TemperatureScaling}) on {@link #CALIBRATION_DRAWS} draws
+     * of its (validation) structures.
+     */
+    public TrainingOutcome<PrototypicalClassifier> train(TrainingPatternSource source, TrainingPatternSource heldOut, ClassSet classes,
+                                                         Preprocessing preprocessing, TrainingListener listener) {
+        if (preprocessing.patterns() == null) {
+            throw new IllegalArgumentException("on-the-fly training renders diffraction patterns; the preprocessing has no pattern grid");
+        }
+        int batchSize = classes.size() * config.samplesPerClass();
+        int[] shape = {source.grid().points()};
+        OnTheFlyPatterns patterns = new OnTheFlyPatterns(source, preprocessing.patterns());
+        BatchSource<Batch> batches = BatchSource.preparedAhead(step -> {
+            StepBatch b = patterns.render(step * batchSize, batchSize);
+            int[] all = Batches.range(0, batchSize);
+            return new Batch(Batches.input(b.items(), all, shape), Batches.oneHot(b.labels(), all, classes.size()), b.labels());
+        });
+        long stepsPerEpoch = config.stepsPerEpoch() > 0 ? config.stepsPerEpoch() : 1000;
+        StepBatch means = patterns.render(PROTOTYPE_FIRST_DRAW, PROTOTYPE_DRAWS);
+        TrainingOutcome<PrototypicalClassifier> outcome = train(shape, classes, batches, stepsPerEpoch * config.epochs(), stepsPerEpoch, true,
+                preprocessing, means.items(), means.labels(), listener);
+        if (heldOut == null || outcome.cancelled()) {
+            return outcome;
+        }
+        return new TrainingOutcome<>(calibrate(outcome.model(), heldOut), false, outcome.steps());
+    }
+
+    /** Temperature and "uncertain" threshold fitted on {@link #CALIBRATION_DRAWS} draws of held-out structures. */
+    static PrototypicalClassifier calibrate(PrototypicalClassifier model, TrainingPatternSource heldOut) {
+        StepBatch calibration = new OnTheFlyPatterns(heldOut, model.preprocessing().patterns()).render(0, CALIBRATION_DRAWS);
+        Classification c = model.classify(calibration.items());
+        Calibration fitted = TemperatureScaling.fit(c.logits(), calibration.labels(), CALIBRATION_DRAWS + " patterns of the "
+                + Arrays.stream(heldOut.classCounts()).sum() + " validation structures, drawn with " + heldOut.augmentation().label()
+                + " variation");
+        return model.withCalibration(fitted);
+    }
+
+    /** Draws the final class means are taken over, far from any step's draws. */
+    static final int PROTOTYPE_DRAWS = 1400;
+    static final long PROTOTYPE_FIRST_DRAW = Long.MAX_VALUE / 4;
+    static final int CALIBRATION_DRAWS = 2100;
+
+    /** Prepared items and their labels. */
+    record StepBatch(float[][] items, int[] labels) {
+    }
+
+    /**
+     * Algorithm 1 on batches from any source (an in-memory set, or patterns rendered on the fly):
+     * {@code batches} must be class-major, N_c items of every class in class order (line 8 averages
+     * each class's N_c embeddings). The final prototypes are the class means of eq. 1 over
+     * {@code meanItems} (preprocessed, labelled by {@code meanLabels}).
+     */
+    public TrainingOutcome<PrototypicalClassifier> train(int[] shape, irw.core.ClassSet classSet, BatchSource<Batch> batches, long totalSteps,
+                                                         long stepsPerEpoch, boolean cosine, Preprocessing preprocessing, float[][] meanItems,
+                                                         int[] meanLabels, TrainingListener listener) {
+        int classes = classSet.size();
+        ClassifierNetwork network = ClassifierNetwork.create(config.modelSpec(), shape, classes);
+        String identity = config.modelSpec().id() + " " + Arrays.toString(shape) + " " + classSet.names() + " lambda=" + config.lambda();
+        TrainingLoop loop = new TrainingLoop(CHECKPOINT_KIND, listener, checkpointing, identity, config.seed());
+        Checkpoint.State resumed = loop.resumed();
         SameDiff sd = SameDiff.create();
-        SDVariable in = sd.placeHolder("input", DataType.FLOAT, Batches.nchw(-1, data.shape()));
+        SDVariable in = sd.placeHolder("input", DataType.FLOAT, Batches.nchw(-1, shape));
         SDVariable labels = sd.placeHolder("labels", DataType.FLOAT, -1, classes);
         ClassifierGraph g = network.build(sd, in, ParamSource.trainable(resumed == null ? Map.of() : resumed.params(), config.seed()));
         INDArray initialPrototypes = resumed != null ? resumed.extra().get("prototypes")
-                : ParamSource.initial("prototypes", new long[]{classes, g.embeddingSize()}, 2, ParamSource.Init.HE, config.seed());
+                : initialPrototypes(classes, g.embeddingSize(), config.seed());
         SDVariable prototypes = sd.constant("prototypes", initialPrototypes.dup());
         SDVariable lc = sd.identity("l_c", Losses.negativeLogLikelihood(Losses.logSoftmax(sd, g.logits()), labels));
         SDVariable lf = sd.identity("l_f", Losses.negativeLogLikelihood(Losses.prototypeLogProbabilities(sd, g.embedding(), prototypes), labels));
@@ -96,56 +161,65 @@ public final class ClassifierTrainer {
                 params.put(v.name(), v.getArr());
             }
         }
+        BatchNormStats bn = new BatchNormStats(sd, resumed == null ? Map.of() : resumed.extra());
+        List<String> requested = new java.util.ArrayList<>(List.of("loss", "l_c", "l_f", "embedding", "logits"));
+        requested.addAll(bn.outputs());
         Adam adam = new Adam(config.learningRate());
-        long start = 0;
         if (resumed != null) {
             adam.restore(resumed.adamState(), resumed.adamSteps());
-            start = resumed.step();
         }
-        int stepsPerEpoch = config.stepsPerEpoch() > 0 ? config.stepsPerEpoch() : Math.max(1, irw.engine.net.Layers.ceilDiv(data.size(), classes * nc));
-        long total = (long) stepsPerEpoch * config.epochs();
         double mu = config.effectiveMomentum();
         INDArray protoArr = prototypes.getArr();
-        boolean cancelled = false;
-        long step = start;
-        while (step < total) {
-            if (listener.isCancelled()) {
-                cancelled = true;
-                break;
-            }
-            int[] batch = balancedBatch(byClass, nc, new SplittableRandom(Checkpoint.stepSeed(config.seed(), step)));
-            Map<String, INDArray> ph = Map.of("input", Batches.input(items, batch, data.shape()),
-                    "labels", Batches.oneHot(data.labels(), batch, classes));
-            OutAndGrad r = sd.calculateGradientsAndOutputs(ph, List.of("loss", "l_c", "l_f", "embedding", "logits"), params.keySet());
+        TrainingLoop.Result result = loop.run(TrainingLoop.Stage.whole(totalSteps, stepsPerEpoch, GC_EVERY), batches, (b, step) -> {
+            OutAndGrad r = sd.calculateGradientsAndOutputs(Map.of("input", b.input(), "labels", b.oneHot()), requested, params.keySet());
             Map<String, INDArray> out = r.getOutputs();
             Map<String, Double> values = new LinkedHashMap<>();
             values.put("loss", out.get("loss").getDouble(0));
             values.put("l_c", out.get("l_c").getDouble(0));
             values.put("l_f", out.get("l_f").getDouble(0));
-            values.put("accuracy", batchAccuracy(out.get("logits"), data.labels(), batch));
-            LossGuard.check("classifier", step + 1, values);
-            adam.step(params, r.getGradients());
-            updatePrototypes(protoArr, out.get("embedding"), classes, nc, mu);
-            step++;
-            listener.onMetrics(new TrainingMetrics((int) ((step - 1) / stepsPerEpoch), step, total, values));
-            if (checkpointing != null && step % checkpointing.everySteps() == 0 && step < total) {
-                Checkpoint.save(checkpointing.file(), CHECKPOINT_KIND, identity, config.seed(), step, params, adam,
-                        Map.of("prototypes", protoArr));
+            values.put("accuracy", Batches.accuracy(out.get("logits"), b.oneHot()));
+            double factor = cosine ? cosineFactor(step, totalSteps) : 1;
+            if (cosine) {
+                values.put("learningRate", factor * config.learningRate());
             }
-            if (step % 5 == 0) {
-                System.gc(); // frees SameDiff's native buffers before JavaCPP's cap forces slow GC phases (PLATFORM-NOTES)
-            }
-        }
-        if (checkpointing != null && step > start) {
-            Checkpoint.save(checkpointing.file(), CHECKPOINT_KIND, identity, config.seed(), step, params, adam, Map.of("prototypes", protoArr));
-        }
+            adam.step(params, r.getGradients(), factor);
+            updatePrototypes(protoArr, out.get("embedding"), b.labels(), mu);
+            bn.update(out);
+            return values;
+        }, new TrainingLoop.Saved(params, adam, extras(protoArr, bn)));
         Map<String, INDArray> trained = new LinkedHashMap<>();
         params.forEach((k, v) -> trained.put(k, v.dup()));
-        PrototypicalClassifier provisional = new PrototypicalClassifier(config.modelSpec(), data.shape(), data.classes(), trained,
+        bn.arrays().forEach((k, v) -> trained.put(k, v.dup()));
+        PrototypicalClassifier provisional = new PrototypicalClassifier(config.modelSpec(), shape, classSet, trained,
                 protoArr.dup(), preprocessing, config.seed(), config.lambda());
-        INDArray classMeans = classMeans(provisional.classify(items).embeddings(), data.labels(), protoArr);
-        return new TrainingOutcome<>(new PrototypicalClassifier(config.modelSpec(), data.shape(), data.classes(), trained, classMeans,
-                preprocessing, config.seed(), config.lambda()), cancelled, step);
+        INDArray classMeans = classMeans(provisional.classify(meanItems).embeddings(), meanLabels, protoArr);
+        return new TrainingOutcome<>(new PrototypicalClassifier(config.modelSpec(), shape, classSet, trained, classMeans,
+                preprocessing, config.seed(), config.lambda()), result.cancelled(), result.steps());
+    }
+
+    /** One step's batch: the [B, 1, H, W] input, the [B, classes] one-hot labels and the labels as classes. */
+    public record Batch(INDArray input, INDArray oneHot, int[] labels) {
+    }
+
+    /** Algorithm 1's random initial prototypes (He-normal, fan-in 2); line 8 then moves them to the class means. */
+    static INDArray initialPrototypes(int classes, int embeddingSize, long seed) {
+        return ParamSource.initial("prototypes", new long[]{classes, embeddingSize}, 2, ParamSource.Init.HE, seed);
+    }
+
+    private static Map<String, INDArray> extras(INDArray prototypes, BatchNormStats bn) {
+        Map<String, INDArray> extra = new LinkedHashMap<>(bn.arrays());
+        extra.put("prototypes", prototypes);
+        return extra;
+    }
+
+    /** Linear warm-up over the first 2 % of the steps, then cosine decay to 2 % of the rate. */
+    static double cosineFactor(long step, long total) {
+        long warm = Math.max(1, total / 50);
+        if (step < warm) {
+            return (step + 1.0) / warm;
+        }
+        double t = (double) (step - warm) / Math.max(1, total - warm);
+        return 0.02 + 0.98 * 0.5 * (1 + Math.cos(Math.PI * t));
     }
 
     /** Algorithm 1, lines 3-4: N_c items of every class (with replacement only when a class has fewer). */
@@ -171,13 +245,29 @@ public final class ClassifierTrainer {
         return batch;
     }
 
-    /** Line 8: c_k ← μ·c_k + (1 − μ)·mean of the class-k embeddings of the batch (batch is class-major). */
-    private static void updatePrototypes(INDArray prototypes, INDArray embedding, int classes, int nc, double mu) {
+    /**
+     * Line 8: c_k ← μ·c_k + (1 − μ)·mean of the class-k embeddings of the batch, for every class the
+     * batch holds (balanced batches hold N_c of each; batches drawn by class frequency may miss a class).
+     */
+    private static void updatePrototypes(INDArray prototypes, INDArray embedding, int[] labels, double mu) {
+        float[][] e = Batches.rows(embedding);
+        int classes = (int) prototypes.size(0);
+        int m = (int) prototypes.size(1);
+        double[][] sum = new double[classes][m];
+        int[] count = new int[classes];
+        for (int i = 0; i < labels.length; i++) {
+            count[labels[i]]++;
+            for (int j = 0; j < m; j++) {
+                sum[labels[i]][j] += e[i][j];
+            }
+        }
         for (int k = 0; k < classes; k++) {
-            INDArray mean = embedding.get(org.nd4j.linalg.indexing.NDArrayIndex.interval(k * nc, (k + 1) * nc),
-                    org.nd4j.linalg.indexing.NDArrayIndex.all()).mean(0);
-            INDArray row = prototypes.getRow(k);
-            row.muli(mu).addi(mean.muli(1 - mu));
+            if (count[k] == 0) {
+                continue;
+            }
+            for (int j = 0; j < m; j++) {
+                prototypes.putScalar(k, j, mu * prototypes.getDouble(k, j) + (1 - mu) * sum[k][j] / count[k]);
+            }
         }
     }
 
@@ -204,17 +294,6 @@ public final class ClassifierTrainer {
             }
         }
         return out;
-    }
-
-    private static double batchAccuracy(INDArray logits, int[] labels, int[] batch) {
-        INDArray pred = logits.argMax(1);
-        int correct = 0;
-        for (int i = 0; i < batch.length; i++) {
-            if (pred.getInt(i) == labels[batch[i]]) {
-                correct++;
-            }
-        }
-        return (double) correct / batch.length;
     }
 
 }

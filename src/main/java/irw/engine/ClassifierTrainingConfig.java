@@ -1,5 +1,7 @@
 package irw.engine;
 
+
+import irw.engine.net.ModelSpec;
 /**
  * Hyper-parameters of Algorithm 1.
  *

@@ -2,6 +2,7 @@ package irw.engine;
 
 import irw.core.ClassSet;
 import irw.core.data.LabelledDataSet;
+import irw.engine.net.ModelSpec;
 import irw.engine.net.RefinerNetwork;
 
 import java.util.ArrayList;

@@ -7,6 +7,8 @@ import irw.core.ClassSet;
 import irw.core.Normalisation;
 import irw.core.TwoThetaGrid;
 import irw.core.Wavelength;
+import irw.xrd.preprocess.ModelInputPreparation;
+import irw.engine.net.ModelSpec;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 import java.io.IOException;
@@ -25,7 +27,8 @@ import java.util.Map;
  */
 public final class ModelStore {
     public static final String FORMAT = "irw-model";
-    public static final int FORMAT_VERSION = 1;
+    /** 2: patterns carry their preprocessing (measured-range marker, SNIP, bin-averaging) and the calibration. */
+    public static final int FORMAT_VERSION = 2;
     public static final String CLASSIFIER = "classifier";
     public static final String REFINER = "refiner";
 
@@ -51,8 +54,14 @@ public final class ModelStore {
             g.put("kAlpha2Ratio", w.kAlpha2Ratio());
         }
         m.put("normalisation", c.preprocessing().normalisation().name());
+        if (c.preprocessing().patterns() != null) {
+            m.set("preprocessing", ArrayArchive.JSON.valueToTree(c.preprocessing().patterns().toMap()));
+        }
         m.put("seed", c.seed());
         m.put("lambda", c.lambda());
+        if (c.calibration().isCalibrated()) {
+            m.set("calibration", ArrayArchive.JSON.valueToTree(c.calibration()));
+        }
         Map<String, INDArray> arrays = new LinkedHashMap<>(c.parameters());
         arrays.put("prototypes", c.prototypeArray());
         ArrayArchive.write(file, m, arrays);
@@ -85,19 +94,32 @@ public final class ModelStore {
                         Wavelength.of(g.hasNonNull("anode") ? g.path("anode").asText() : null, g.path("kAlpha1").asDouble(),
                                 g.hasNonNull("kAlpha2") ? g.path("kAlpha2").asDouble() : null, g.path("kAlpha2Ratio").asDouble()));
             }
-            Preprocessing pre = new Preprocessing(grid, Normalisation.valueOf(m.path("normalisation").asText("MAX")));
+            Preprocessing pre;
+            if (grid == null) {
+                pre = new Preprocessing(null, Normalisation.valueOf(m.path("normalisation").asText("MAX")));
+            } else if (m.has("preprocessing")) {
+                pre = Preprocessing.forPatterns(ModelInputPreparation.fromMap(grid,
+                        ArrayArchive.JSON.convertValue(m.path("preprocessing"), new com.fasterxml.jackson.core.type.TypeReference<Map<String, Object>>() {
+                        })));
+            } else {
+                throw new ModelFileException(file, "this XRD classifier (model format " + m.path("formatVersion").asInt()
+                        + ") predates measured-range masks and background removal, so it would misread measured files; "
+                        + "retrain it with 'irw train classifier' (see sample-data/models/train-sample-models.sh)");
+            }
             Map<String, INDArray> params = new LinkedHashMap<>(c.arrays());
             INDArray prototypes = params.remove("prototypes");
             if (prototypes == null) {
                 throw new ModelFileException(file, "classifier has no prototypes");
             }
+            Calibration calibration = m.has("calibration")
+                    ? ArrayArchive.JSON.treeToValue(m.path("calibration"), Calibration.class) : Calibration.NONE;
             PrototypicalClassifier model = new PrototypicalClassifier(spec, shape, classes, params, prototypes, pre, m.path("seed").asLong(),
-                    m.path("lambda").asDouble());
+                    m.path("lambda").asDouble(), calibration);
             verifyBuilds(file, () -> model.classify(new float[][]{new float[model.itemLength()]}));
             return model;
         } catch (ModelFileException e) {
             throw e;
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new ModelFileException(file, "invalid classifier: " + e.getMessage(), e);
         }
     }

@@ -48,6 +48,7 @@ public final class PerPatternRefiner {
 
     private final PrototypicalClassifier classifier;
     private final int nativeThreads;
+    private ChangeShape shape = ChangeShape.NONE;
     private Graph targetedGraph;
     private Graph untargetedGraph;
 
@@ -121,7 +122,7 @@ public final class PerPatternRefiner {
             }
             SDVariable diff = pattern.sub(original);
             SDVariable objective = diff.mul(diff).sum().mul(closeness).add("objective", eta.mul(lambda)); // J of the class comment
-            sd.nn().softmax("probabilities", g.logits());
+            sd.nn().softmax("probabilities", g.logits().div(classifier.calibration().temperature())); // shown to the user: calibrated
             sd.setLossVariables(objective);
             patternArr = sd.getVariable("pattern").getArr();
         }
@@ -138,6 +139,12 @@ public final class PerPatternRefiner {
             untargetedGraph = new Graph(classifier, false);
         }
         return untargetedGraph;
+    }
+
+    /** Shapes every step's result (e.g. {@link ImageChangeShape} for digits); the default accepts every step as it is. */
+    public PerPatternRefiner withChangeShape(ChangeShape shape) {
+        this.shape = shape == null ? ChangeShape.NONE : shape;
+        return this;
     }
 
     public PrototypicalClassifier classifier() {
@@ -206,6 +213,10 @@ public final class PerPatternRefiner {
             }
             if (adam.step(x, g, settings.stepSize(), 0, upper) <= MIN_CHANGE) {
                 break; // x' stands still (zero gradient, or every value at its bound): the trace ends at the last evaluated pattern
+            }
+            float[] shaped = shape.accept(item, x);
+            if (shaped != x) {
+                System.arraycopy(shaped, 0, x, 0, x.length);
             }
         }
         return new RefinementTrace(patterns, probabilities, objective, stopped);

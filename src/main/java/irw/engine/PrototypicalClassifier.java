@@ -3,6 +3,7 @@ package irw.engine;
 import irw.core.ClassSet;
 import irw.engine.net.ClassifierGraph;
 import irw.engine.net.ClassifierNetwork;
+import irw.engine.net.ModelSpec;
 import irw.engine.net.ParamSource;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
@@ -30,10 +31,16 @@ public final class PrototypicalClassifier {
     private final Preprocessing preprocessing;
     private final long seed;
     private final double lambda;
+    private final Calibration calibration;
     private SameDiff inference;
 
     public PrototypicalClassifier(ModelSpec spec, int[] itemShape, ClassSet classes, Map<String, INDArray> params, INDArray prototypes,
                                   Preprocessing preprocessing, long seed, double lambda) {
+        this(spec, itemShape, classes, params, prototypes, preprocessing, seed, lambda, Calibration.NONE);
+    }
+
+    public PrototypicalClassifier(ModelSpec spec, int[] itemShape, ClassSet classes, Map<String, INDArray> params, INDArray prototypes,
+                                  Preprocessing preprocessing, long seed, double lambda, Calibration calibration) {
         if (prototypes.rank() != 2 || prototypes.size(0) != classes.size()) {
             throw new IllegalArgumentException("prototypes must be [" + classes.size() + ", m], got " + Arrays.toString(prototypes.shape()));
         }
@@ -45,6 +52,16 @@ public final class PrototypicalClassifier {
         this.preprocessing = preprocessing;
         this.seed = seed;
         this.lambda = lambda;
+        this.calibration = calibration == null ? Calibration.NONE : calibration;
+    }
+
+    /** The same network with probabilities calibrated as given. */
+    public PrototypicalClassifier withCalibration(Calibration newCalibration) {
+        return new PrototypicalClassifier(spec, itemShape, classes, params, prototypes, preprocessing, seed, lambda, newCalibration);
+    }
+
+    public Calibration calibration() {
+        return calibration;
     }
 
     /** A classifier with freshly initialised (untrained) parameters and random prototypes: for benchmarks and tests. */
@@ -58,6 +75,7 @@ public final class PrototypicalClassifier {
                 params.put(v.name(), v.getArr());
             }
         }
+        params.putAll(new BatchNormStats(sd, Map.of()).arrays());
         INDArray prototypes = ParamSource.initial("prototypes", new long[]{classes.size(), g.embeddingSize()}, 2, ParamSource.Init.HE, seed);
         return new PrototypicalClassifier(spec, itemShape, classes, params, prototypes, Preprocessing.defaultFor(itemShape), seed, 0);
     }
@@ -117,22 +135,34 @@ public final class PrototypicalClassifier {
         return ClassifierNetwork.create(spec, itemShape, classes.size());
     }
 
-    /** Classifies items that are already preprocessed (see {@link Preprocessing#apply}). */
+    /**
+     * Classifies items that are already preprocessed (see {@link Preprocessing#apply}); probabilities
+     * are softmax(logits / T) with the model's {@link Calibration}.
+     */
     public synchronized Classification classify(float[][] items) {
         checkItems(items);
         SameDiff sd = inferenceGraph();
-        float[][] probs = new float[items.length][];
+        float[][] logits = new float[items.length][];
         float[][] emb = new float[items.length][];
         for (int from = 0; from < items.length; from += CHUNK) {
             int to = Math.min(items.length, from + CHUNK);
             INDArray x = Batches.input(items, Batches.range(from, to), itemShape);
-            Map<String, INDArray> out = sd.output(Map.of("input", x), "probabilities", "embedding");
-            float[][] p = Batches.rows(out.get("probabilities"));
+            Map<String, INDArray> out = sd.output(Map.of("input", x), "logits", "embedding");
+            float[][] l = Batches.rows(out.get("logits"));
             float[][] e = Batches.rows(out.get("embedding"));
-            System.arraycopy(p, 0, probs, from, p.length);
+            System.arraycopy(l, 0, logits, from, l.length);
             System.arraycopy(e, 0, emb, from, e.length);
         }
-        return new Classification(probs, emb);
+        float[][] probs = new float[logits.length][];
+        for (int i = 0; i < probs.length; i++) {
+            probs[i] = calibration.probabilities(logits[i]);
+        }
+        return new Classification(probs, emb, logits);
+    }
+
+    /** The prediction layer's logits G(F(x)) of preprocessed items, before any softmax: what calibration is fitted on. */
+    public float[][] logits(float[][] items) {
+        return classify(items).logits();
     }
 
     void checkItems(float[][] items) {
@@ -150,7 +180,7 @@ public final class PrototypicalClassifier {
             SameDiff sd = SameDiff.create();
             SDVariable in = sd.placeHolder("input", DataType.FLOAT, Batches.nchw(-1, itemShape));
             ClassifierGraph g = buildFrozen(sd, in);
-            sd.nn().softmax("probabilities", g.logits());
+            sd.identity("logits", g.logits());
             sd.identity("embedding", g.embedding());
             inference = sd;
         }

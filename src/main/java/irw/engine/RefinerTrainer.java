@@ -6,8 +6,6 @@ import irw.engine.net.RefinerNetwork;
 import org.nd4j.autodiff.samediff.api.OutAndGrad;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -23,6 +21,8 @@ import java.util.SplittableRandom;
  */
 public final class RefinerTrainer {
     static final String CHECKPOINT_KIND = "refiner";
+    /** Steps between explicit GCs: SameDiff's native buffers are freed only by GC (PLATFORM-NOTES: 2x faster steps). */
+    private static final int GC_EVERY = 5;
     private final RefinerTrainingConfig config;
     private Checkpointing checkpointing;
 
@@ -57,44 +57,44 @@ public final class RefinerTrainer {
             throw new IllegalArgumentException("no imperfect items to train on");
         }
         float[][] items = classifier.preprocessing().apply(imperfect.items());
-        String identity = network.architecture() + " " + Arrays.toString(classifier.itemShape()) + " " + config;
-        try {
-            Checkpoint.State resumed = checkpointing == null ? null
-                    : Checkpoint.loadIfPresent(checkpointing.file(), CHECKPOINT_KIND, identity, config.seed());
-            return run(classifier, network, imperfect, items, identity, resumed, listener);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        int batchSize = Math.min(config.batchSize(), imperfect.size());
+        int stepsPerEpoch = config.stepsPerEpoch() > 0 ? config.stepsPerEpoch() : Math.max(1, (imperfect.size() + batchSize - 1) / batchSize);
+        int classes = classifier.classes().size();
+        boolean labelled = imperfect.isLabelled();
+        // Algorithm 2, line 2: every step's batch is a pure function of (seed, step), prepared while the previous step runs
+        BatchSource<Batch> batches = BatchSource.preparedAhead(step -> {
+            int[] batch = sample(imperfect.size(), batchSize, new SplittableRandom(TrainingLoop.stepSeed(config.seed(), step)));
+            return new Batch(Batches.input(items, batch, imperfect.shape()),
+                    labelled ? Batches.oneHot(imperfect.labels(), batch, classes) : null);
+        });
+        return train(classifier, network, batches, (long) stepsPerEpoch * config.epochs(), stepsPerEpoch, listener);
     }
 
-    private TrainingOutcome<Refiner> run(PrototypicalClassifier classifier, RefinerNetwork network, LabelledDataSet data, float[][] items,
-                                         String identity, Checkpoint.State resumed, TrainingListener listener) throws IOException {
+    /**
+     * Algorithm 2 on batches from any source (an in-memory set, or patterns rendered on the fly);
+     * targeted training needs every batch's one-hot labels.
+     */
+    public TrainingOutcome<Refiner> train(PrototypicalClassifier classifier, RefinerNetwork network, BatchSource<Batch> batches,
+                                          long totalSteps, long stepsPerEpoch, TrainingListener listener) {
+        String identity = network.architecture() + " " + Arrays.toString(classifier.itemShape()) + " " + config;
+        TrainingLoop loop = new TrainingLoop(CHECKPOINT_KIND, listener, checkpointing, identity, config.seed());
+        Checkpoint.State resumed = loop.resumed();
         RefinementGraph graph = new RefinementGraph(classifier, network,
                 ParamSource.trainable(resumed == null ? Map.of() : resumed.params(), config.seed()), config);
         Map<String, INDArray> params = graph.refinerParams;
         Adam adam = new Adam(config.learningRate());
-        long start = 0;
         if (resumed != null) {
             adam.restore(resumed.adamState(), resumed.adamSteps());
-            start = resumed.step();
         }
-        int batchSize = Math.min(config.batchSize(), data.size());
-        int stepsPerEpoch = config.stepsPerEpoch() > 0 ? config.stepsPerEpoch() : Math.max(1, (data.size() + batchSize - 1) / batchSize);
-        long total = (long) stepsPerEpoch * config.epochs();
-        int classes = classifier.classes().size();
         List<String> outputs = new ArrayList<>(List.of("loss", "l_pred", "l_reg", "l_proto", "logits"));
-        boolean cancelled = false;
-        long step = start;
-        while (step < total) {
-            if (listener.isCancelled()) {
-                cancelled = true;
-                break;
-            }
-            int[] batch = sample(data.size(), batchSize, new SplittableRandom(Checkpoint.stepSeed(config.seed(), step)));
+        TrainingLoop.Result result = loop.run(TrainingLoop.Stage.whole(totalSteps, stepsPerEpoch, GC_EVERY), batches, (b, step) -> {
             Map<String, INDArray> ph = new HashMap<>();
-            ph.put("input", Batches.input(items, batch, data.shape()));
+            ph.put("input", b.input());
             if (config.targeted()) {
-                ph.put("labels", Batches.oneHot(data.labels(), batch, classes));
+                if (b.oneHot() == null) {
+                    throw new IllegalArgumentException("targeted refinement needs the labels of every batch");
+                }
+                ph.put("labels", b.oneHot());
             }
             OutAndGrad r = graph.sd.calculateGradientsAndOutputs(ph, outputs, params.keySet());
             Map<String, INDArray> out = r.getOutputs();
@@ -102,27 +102,20 @@ public final class RefinerTrainer {
             for (String k : List.of("loss", "l_pred", "l_reg", "l_proto")) {
                 values.put(k, out.get(k).getDouble(0));
             }
-            if (data.isLabelled()) {
-                values.put("accuracy", accuracy(out.get("logits"), data.labels(), batch));
+            if (b.oneHot() != null) {
+                values.put("accuracy", Batches.accuracy(out.get("logits"), b.oneHot()));
             }
-            LossGuard.check("refiner", step + 1, values);
             adam.step(params, r.getGradients());
-            step++;
-            listener.onMetrics(new TrainingMetrics((int) ((step - 1) / stepsPerEpoch), step, total, values));
-            if (checkpointing != null && step % checkpointing.everySteps() == 0 && step < total) {
-                Checkpoint.save(checkpointing.file(), CHECKPOINT_KIND, identity, config.seed(), step, params, adam, Map.of());
-            }
-            if (step % 5 == 0) {
-                System.gc(); // frees SameDiff's native buffers early (PLATFORM-NOTES: 2x faster steps)
-            }
-        }
-        if (checkpointing != null && step > start) {
-            Checkpoint.save(checkpointing.file(), CHECKPOINT_KIND, identity, config.seed(), step, params, adam, Map.of());
-        }
+            return values;
+        }, new TrainingLoop.Saved(params, adam, Map.of()));
         Map<String, INDArray> trained = new LinkedHashMap<>();
         params.forEach((k, v) -> trained.put(k, v.dup()));
         return new TrainingOutcome<>(new Refiner(network.architecture(), classifier.itemShape(), trained, config,
-                classifier.classes().names()), cancelled, step);
+                classifier.classes().names()), result.cancelled(), result.steps());
+    }
+
+    /** One step's batch: the [B, 1, H, W] input and, when the items are labelled, the [B, classes] one-hot labels (else null). */
+    public record Batch(INDArray input, INDArray oneHot) {
     }
 
     /** Algorithm 2, line 2: N_c distinct items drawn at random. */
@@ -137,16 +130,5 @@ public final class RefinerTrainer {
             out[i] = perm[i];
         }
         return out;
-    }
-
-    private static double accuracy(INDArray logits, int[] labels, int[] batch) {
-        INDArray pred = logits.argMax(1);
-        int correct = 0;
-        for (int i = 0; i < batch.length; i++) {
-            if (pred.getInt(i) == labels[batch[i]]) {
-                correct++;
-            }
-        }
-        return (double) correct / batch.length;
     }
 }

@@ -12,28 +12,6 @@ public final class DataSplits {
     private DataSplits() {
     }
 
-    /**
-     * The first {@code n} items of every class, in file order, as the paper selects its MNIST
-     * training subsets ("we select first N data in each class"), so that no seed changes the data.
-     */
-    public static LabelledDataSet firstPerClass(LabelledDataSet data, int n) {
-        List<Integer> picked = new ArrayList<>();
-        int[] taken = new int[data.classes().size()];
-        for (int i = 0; i < data.size(); i++) {
-            int k = data.labels()[i];
-            if (k >= 0 && taken[k] < n) {
-                taken[k]++;
-                picked.add(i);
-            }
-        }
-        for (int k = 0; k < taken.length; k++) {
-            if (taken[k] < n) {
-                throw new IllegalArgumentException("class '" + data.classes().name(k) + "' has only " + taken[k] + " items, " + n + " requested");
-            }
-        }
-        return data.subset(picked.stream().mapToInt(Integer::intValue).toArray());
-    }
-
     /** At most {@code n} items of every class, drawn at random with the seed (all of a smaller class). */
     public static LabelledDataSet samplePerClass(LabelledDataSet data, int n, long seed) {
         SplittableRandom rng = new SplittableRandom(seed);
@@ -47,32 +25,6 @@ public final class DataSplits {
         int[] out = picked.stream().mapToInt(Integer::intValue).toArray();
         Arrays.sort(out);
         return data.subset(out);
-    }
-
-    /** Item indices of a stratified train/test split: per class, round(testFraction · count) items go to test. */
-    public record Split(int[] train, int[] test) {
-    }
-
-    public static Split stratified(LabelledDataSet data, double testFraction, long seed) {
-        if (!(testFraction > 0 && testFraction < 1)) {
-            throw new IllegalArgumentException("test fraction must lie in (0, 1): " + testFraction);
-        }
-        SplittableRandom rng = new SplittableRandom(seed);
-        List<Integer> train = new ArrayList<>();
-        List<Integer> test = new ArrayList<>();
-        for (int k = 0; k < data.classes().size(); k++) {
-            int[] idx = shuffled(data.indicesOfClass(k), rng);
-            int nTest = (int) Math.round(testFraction * idx.length);
-            if (idx.length >= 2) {
-                nTest = Math.max(1, Math.min(idx.length - 1, nTest)); // both sides see every class that has 2+ items
-            }
-            for (int i = 0; i < idx.length; i++) {
-                (i < nTest ? test : train).add(idx[i]);
-            }
-        }
-        int[] tr = train.stream().mapToInt(Integer::intValue).sorted().toArray();
-        int[] te = test.stream().mapToInt(Integer::intValue).sorted().toArray();
-        return new Split(tr, te);
     }
 
     /** The first {@code n} items (all when n ≤ 0 or n ≥ size). */

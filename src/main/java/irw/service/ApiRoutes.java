@@ -1,10 +1,12 @@
 package irw.service;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import irw.service.store.JobStore;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.sse.SseHandler;
+import irw.service.api.HealthReport;
+import irw.service.api.JobView;
+import irw.service.store.JobStore;
 
 import java.io.IOException;
 import java.io.InputStream;

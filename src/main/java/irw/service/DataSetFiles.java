@@ -12,9 +12,9 @@ import java.nio.file.Path;
  * Reads the data set a job spec refers to. Supported:
  * <ul>
  *   <li>XRD: {@code ideal.npz} or {@code imperfect.npz} of a directory written by
- *       {@code dataset xrd} ({@link XrdDataSets}); {@code ideal.npz} gives its training split
- *       (the validation and test structures stay unseen), {@code imperfect.npz} the whole
- *       imperfect set;</li>
+ *       {@code dataset xrd} ({@link XrdDataSets}); {@code ideal.npz} gives the classifier's
+ *       training set, {@code imperfect.npz} the refiner's training set (the patterns that
+ *       {@code evaluate} scores stay unseen): the data roles of {@link XrdDataSets};</li>
  *   <li>digits: an IDX image file (MNIST layout, gzipped or not) whose labels file lies beside it
  *       under the MNIST name ({@code ...-images-idx3-ubyte...} next to
  *       {@code ...-labels-idx1-ubyte...}); without a labels file the items are unlabelled.</li>
@@ -52,7 +52,7 @@ public final class DataSetFiles {
     private static LabelledDataSet xrd(Path file, String field) {
         try {
             XrdDataSets sets = XrdDataSets.load(file.toAbsolutePath().getParent());
-            return file.getFileName().toString().equals(XrdDataSets.IDEAL) ? sets.idealSplit(XrdDataSets.TRAIN) : sets.imperfect();
+            return file.getFileName().toString().equals(XrdDataSets.IDEAL) ? sets.classifierTrainingSet() : sets.refinerTrainingSet();
         } catch (PatternFormatException e) {
             throw new IllegalArgumentException(field + ": " + e.getMessage(), e);
         }

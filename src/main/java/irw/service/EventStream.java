@@ -2,8 +2,11 @@ package irw.service;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import irw.service.store.JobStore;
 import io.javalin.http.sse.SseClient;
+import irw.service.api.JobState;
+import irw.service.api.JobView;
+import irw.service.api.MetricsPoint;
+import irw.service.store.JobStore;
 
 import java.util.List;
 

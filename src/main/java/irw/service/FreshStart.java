@@ -1,5 +1,7 @@
 package irw.service;
 
+import irw.service.api.MetricsPoint;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,7 +18,7 @@ import java.util.stream.Stream;
  * so that the history shows the run began again from the start.
  */
 final class FreshStart {
-    static final String RESTARTED = "restartedFromScratch";
+    static final String RESTARTED = MetricsPoint.RESTARTED_FROM_SCRATCH;
 
     private FreshStart() {
     }

@@ -1,5 +1,7 @@
 package irw.service;
 
+import irw.service.api.JobState;
+import irw.service.api.JobView;
 import irw.service.store.JobStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -74,15 +74,20 @@ public final class JobSpecParser {
      *                     {@link LearningData} kind of the role's name ("digits" or "xrd"), from
      *                     which the job reads its training and held-out sets
      */
-    public record DataRoles(Set<String> required, Set<String> optional, Set<String> learningSets) {
+    public record DataRoles(Set<String> required, Set<String> optional, Set<String> learningSets, Set<String> exactlyOneOf) {
         public DataRoles {
             required = Set.copyOf(required);
             optional = Set.copyOf(optional);
             learningSets = Set.copyOf(learningSets);
+            exactlyOneOf = Set.copyOf(exactlyOneOf);
+        }
+
+        public DataRoles(Set<String> required, Set<String> optional, Set<String> learningSets) {
+            this(required, optional, learningSets, Set.of());
         }
 
         public DataRoles(Set<String> required, Set<String> optional) {
-            this(required, optional, Set.of());
+            this(required, optional, Set.of(), Set.of());
         }
 
         /** Exactly one of {@code "digits"} (MNIST IDX files) or {@code "xrd"} (a {@code dataset xrd} directory). */
@@ -167,6 +172,10 @@ public final class JobSpecParser {
             if (!roles.allows(role)) {
                 throw new InvalidJobSpecException("data." + role, "not a data role of a " + kind.wireName() + " job; expected " + roles.expected());
             }
+        }
+        if (!roles.exactlyOneOf().isEmpty() && named.stream().filter(roles.exactlyOneOf()::contains).count() != 1) {
+            throw new InvalidJobSpecException("data", "a " + kind.wireName() + " job takes exactly one of " + new TreeSet<>(roles.exactlyOneOf())
+                    + ", got " + named);
         }
         if (!roles.learningSets().isEmpty() && named.stream().filter(roles.learningSets()::contains).count() != 1) {
             throw new InvalidJobSpecException("data", "a " + kind.wireName() + " job takes " + roles.expected() + ", got " + named);

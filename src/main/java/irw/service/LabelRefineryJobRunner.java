@@ -1,14 +1,9 @@
 package irw.service;
 
 import irw.engine.refinery.LabelRefinery;
-import irw.engine.refinery.RefineryListener;
 import irw.engine.refinery.RefineryOutcome;
-import irw.engine.refinery.RefineryProgress;
-import irw.engine.refinery.RefineryRound;
 
 import java.io.IOException;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 /**
  * Label Refinery (Bagherinezhad et al.; {@code irw label-refinery}) on {@code data.digits} or
@@ -32,34 +27,8 @@ final class LabelRefineryJobRunner implements LearningSetJob {
         LearningData sets = LearningSetJob.load(spec, s.trainPerClass(), s.testPerClass());
         long totalSteps = (sets.train().size() + s.batch() - 1L) / s.batch() * s.epochs() * (s.rounds() + 1L);
         FreshStart.begin(context, totalSteps, context.workDir().resolve(RefineryReport.CSV), context.workDir().resolve(RefineryReport.MARKDOWN));
-        RefineryListener progress = RefineryListener.of(new EngineListener(context));
         long t0 = System.nanoTime();
-        RefineryOutcome outcome = new LabelRefinery(s.config(spec.seed())).run(sets.train(), sets.heldOut(), new RefineryListener() {
-            private RefineryProgress last;
-
-            @Override
-            public void onProgress(RefineryProgress p) {
-                last = p;
-                progress.onProgress(p);
-            }
-
-            @Override
-            public void onRound(RefineryRound r) {
-                Map<String, Double> values = new LinkedHashMap<>();
-                values.put("round", (double) r.round());
-                r.accuracy().forEach((set, accuracy) -> values.put("accuracy_" + set, accuracy));
-                values.put("targetAgreement", r.targetAgreement());
-                values.put("targetEntropy", r.targetEntropy());
-                // an empty held-out set has no accuracy (NaN); that is no divergence, so it is left out
-                values.values().removeIf(v -> !Double.isFinite(v));
-                context.report(last == null ? 0 : last.epoch(), last == null ? 0 : last.step(), totalSteps, values);
-            }
-
-            @Override
-            public boolean isCancelled() {
-                return progress.isCancelled();
-            }
-        });
+        RefineryOutcome outcome = new LabelRefinery(s.config(spec.seed())).run(sets.train(), sets.heldOut(), new EngineListener(context));
         if (outcome.cancelled()) {
             return Outcome.STOPPED;
         }

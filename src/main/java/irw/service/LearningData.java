@@ -15,8 +15,9 @@ import java.util.Optional;
 
 /**
  * The training set and the held-out sets of {@code --data digits|xrd}: digits = the MNIST train
- * and test IDX files; xrd = the ideal TRAIN split for training, the ideal TEST split and the
- * imperfect set (measured-like patterns of the held-out structures) for evaluation.
+ * and test IDX files; xrd = the data roles of {@link XrdDataSets}: the classifier's training set
+ * for training, the ideal patterns of the TEST structures and the refiner's test set
+ * (measured-like patterns of held-out structures, the ones {@code evaluate} scores) for evaluation.
  *
  * @param train   training items
  * @param heldOut evaluation sets by name, the main one first
@@ -51,9 +52,9 @@ public record LearningData(String kind, Path dir, LabelledDataSet train, Map<Str
             case XRD -> {
                 Path d = dir == null ? XRD_DIR : dir;
                 XrdDataSets sets = XrdDataSets.load(d);
-                train = sets.idealSplit(XrdDataSets.TRAIN);
-                heldOut.put("ideal-test", sets.idealSplit(XrdDataSets.TEST));
-                heldOut.put("imperfect", sets.imperfect());
+                train = sets.classifierTrainingSet();
+                heldOut.put("ideal-test", sets.idealTestSet());
+                heldOut.put("imperfect", sets.refinerTestSet()); // the patterns evaluate scores, so the figures compare
                 dir = d;
             }
             default -> throw new IllegalArgumentException("--data must be digits or xrd, not '" + kind + "'");

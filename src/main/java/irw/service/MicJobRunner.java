@@ -1,10 +1,7 @@
 package irw.service;
 
 import irw.core.data.LabelledDataSet;
-import irw.engine.TrainingListener;
-import irw.engine.TrainingMetrics;
 import irw.engine.mic.InversionSettings;
-import irw.engine.mic.MicListener;
 import irw.engine.mic.MicModelFiles;
 import irw.engine.mic.MicTrainer;
 import irw.engine.mic.ModularInverseClassifier;
@@ -49,11 +46,11 @@ final class MicJobRunner implements LearningSetJob {
         long totalSteps = trainSteps + (long) sets.heldOut().size() * classes;
         Path dir = context.workDir().resolve(MODEL_DIR);
         FreshStart.begin(context, totalSteps, dir);
-        Steps steps = new Steps(context, totalSteps);
+        EngineListener steps = new EngineListener(context, totalSteps);
         ModularInverseClassifier model;
         long t0 = System.nanoTime();
         try {
-            model = new MicTrainer(s.config(spec.seed())).train(sets.train(), MicListener.of(steps));
+            model = new MicTrainer(s.config(spec.seed())).train(sets.train(), steps);
         } catch (CancellationException e) {
             return stoppedOr(context, e);
         }
@@ -62,23 +59,24 @@ final class MicJobRunner implements LearningSetJob {
 
         InversionSettings inversion = s.inversion();
         List<MicReport.SetResult> results = new ArrayList<>();
-        steps.offset = trainSteps;
+        long done = trainSteps;
         for (Map.Entry<String, LabelledDataSet> e : sets.heldOut().entrySet()) {
             long t1 = System.nanoTime();
+            steps.continueAfter(done);
             MicReport.SetResult r;
             try {
-                r = new MicReport.SetResult(e.getKey(), e.getValue(), model.classify(e.getValue(), inversion, MicListener.of(steps)),
+                r = new MicReport.SetResult(e.getKey(), e.getValue(), model.classify(e.getValue(), inversion, steps),
                         (System.nanoTime() - t1) / 1e9);
             } catch (CancellationException c) {
                 return stoppedOr(context, c);
             }
             results.add(r);
-            steps.offset += classes;
+            done += classes;
             Map<String, Double> values = new LinkedHashMap<>();
             values.put("accuracy_" + r.name(), r.confusion().accuracy());
             values.put("accuracy0_" + r.name(), r.confusionWithoutInversion().accuracy());
             values.values().removeIf(v -> !Double.isFinite(v)); // an empty set has no accuracy; no divergence either
-            context.report(0, steps.offset, totalSteps, values);
+            context.report(0, done, totalSteps, values);
         }
         MicReport.writeClassification(model, context.jobId() + " (" + MODEL_DIR + ")", inversion, results, dir);
         try (Stream<Path> files = Files.list(dir)) {
@@ -95,27 +93,5 @@ final class MicJobRunner implements LearningSetJob {
             return Outcome.STOPPED;
         }
         throw e;
-    }
-
-    /** Continues the step count of training into classification, whose own count starts again at 1. */
-    private static final class Steps implements TrainingListener {
-        private final JobContext context;
-        private final long totalSteps;
-        private long offset;
-
-        Steps(JobContext context, long totalSteps) {
-            this.context = context;
-            this.totalSteps = totalSteps;
-        }
-
-        @Override
-        public void onMetrics(TrainingMetrics m) {
-            context.report(m.epoch(), offset + m.step(), totalSteps, m.values());
-        }
-
-        @Override
-        public boolean isCancelled() {
-            return context.isCancelled();
-        }
     }
 }

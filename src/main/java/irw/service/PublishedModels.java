@@ -1,5 +1,7 @@
 package irw.service;
 
+import irw.service.api.JobState;
+import irw.service.api.JobView;
 import irw.service.store.JobStore;
 
 import java.nio.file.Files;

@@ -2,10 +2,12 @@ package irw.service;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import irw.engine.Backend;
-import irw.service.store.JobStore;
 import io.javalin.Javalin;
 import io.javalin.json.JavalinJackson;
+import irw.engine.Backend;
+import irw.service.api.HealthReport;
+import irw.service.api.JobState;
+import irw.service.store.JobStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -1,26 +1,28 @@
 package irw.ui;
 
-import irw.app.WorkbenchModel;
-import irw.app.WorkbenchView;
 import irw.app.data.DataViewModel;
 import irw.app.data.PatternFileReader;
-import irw.app.export.ExportViewModel;
-import irw.app.heatmap.HeatmapViewModel;
-import irw.app.spectra.SpectraViewModel;
-import irw.app.refine.RefinementViewModel;
-import irw.app.refine.ModelsViewModel;
-import irw.ui.spectra.RefinementPanel;
 import irw.app.digits.DigitsViewModel;
 import irw.app.embedding.EmbeddingViewModel;
-import irw.ui.embedding.EmbeddingView;
-import irw.ui.digits.DigitsView;
+import irw.app.export.ExportViewModel;
+import irw.app.heatmap.HeatmapViewModel;
+import irw.app.models.LoadedModels;
+import irw.app.models.ModelsViewModel;
+import irw.app.refine.RefinementViewModel;
+import irw.app.spectra.SpectraViewModel;
 import irw.app.training.ServiceConnector;
 import irw.app.training.TrainingViewModel;
-import irw.ui.training.TrainingView;
+import irw.app.workbench.WorkbenchModel;
+import irw.app.workbench.WorkbenchView;
+import irw.ui.common.NodeIds;
 import irw.ui.data.DataView;
+import irw.ui.digits.DigitsView;
+import irw.ui.embedding.EmbeddingView;
 import irw.ui.export.ExportView;
 import irw.ui.heatmap.HeatmapView;
+import irw.ui.spectra.RefinementPanel;
 import irw.ui.spectra.SpectraView;
+import irw.ui.training.TrainingView;
 import javafx.geometry.Orientation;
 import javafx.scene.Node;
 import javafx.scene.control.Menu;
@@ -63,6 +65,7 @@ public final class MainWindow extends BorderPane {
     private final EmbeddingView embeddingView;
     private final DigitsView digitsView;
     private final ServiceConnector serviceConnector;
+    private final LoadedModels loadedModels = new LoadedModels();
 
     public MainWindow(WorkbenchModel model, PatternFileReader reader, ServiceConnector serviceConnector) {
         this.model = model;
@@ -73,8 +76,8 @@ public final class MainWindow extends BorderPane {
         heatmapViewModel = new HeatmapViewModel(model);
         exportViewModel = new ExportViewModel(model);
         dataView = new DataView(model, dataViewModel);
-        refinementViewModel = new RefinementViewModel(model);
-        spectraView = new SpectraView(spectraViewModel, new RefinementPanel(model, refinementViewModel));
+        refinementViewModel = new RefinementViewModel(model, loadedModels);
+        spectraView = new SpectraView(spectraViewModel, new RefinementPanel(model, loadedModels, refinementViewModel));
         heatmapView = new HeatmapView(heatmapViewModel);
         exportView = new ExportView(exportViewModel, this::exportFolder);
         addTab(WorkbenchView.DATA, "Data", dataView);
@@ -84,15 +87,13 @@ public final class MainWindow extends BorderPane {
         trainingViewModel = new TrainingViewModel(model, serviceConnector, model.configDirectory().resolve("models"));
         trainingView = new TrainingView(model, trainingViewModel, this::openDownloadedModels);
         addTab(WorkbenchView.TRAINING, "Training", trainingView);
-        embeddingViewModel = new EmbeddingViewModel(model);
-        refinementViewModel.modelsProperty().addListener((o, old, m) ->
-                embeddingViewModel.spaceProperty().set(m == null ? irw.app.embedding.FeatureSpace.patternSpace() : m.featureSpace()));
+        embeddingViewModel = new EmbeddingViewModel(model, loadedModels);
         embeddingView = new EmbeddingView(model, embeddingViewModel);
         addTab(WorkbenchView.EMBEDDING, "Embedding", embeddingView);
-        digitsViewModel = new DigitsViewModel(model, irw.core.io.SampleDataFolder.resolve("mnist"));
+        digitsViewModel = new DigitsViewModel(model, loadedModels, irw.core.io.SampleDataFolder.resolve("mnist"));
         digitsView = new DigitsView(model, digitsViewModel);
         addTab(WorkbenchView.DIGITS, "Digits", digitsView);
-        models = new ModelsViewModel(model, refinementViewModel, digitsViewModel);
+        models = new ModelsViewModel(model, loadedModels);
         tabByView.get(WorkbenchView.DIGITS).selectedProperty().addListener((o, was, now) -> {
             if (now && digitsViewModel.browsedProperty().get() == null) {
                 digitsViewModel.loadSource();
@@ -254,6 +255,10 @@ public final class MainWindow extends BorderPane {
 
     public RefinementViewModel refinementViewModel() {
         return refinementViewModel;
+    }
+
+    public LoadedModels loadedModels() {
+        return loadedModels;
     }
 
     public ModelsViewModel models() {

@@ -2,6 +2,7 @@ package irw.ui;
 
 import irw.app.notify.Notification;
 import irw.app.notify.NotificationCenter;
+import irw.ui.common.NodeIds;
 import javafx.geometry.Insets;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;

@@ -1,7 +1,8 @@
 package irw.ui;
 
-import irw.app.WorkbenchModel;
 import irw.app.task.BackgroundTask;
+import irw.app.workbench.WorkbenchModel;
+import irw.ui.common.NodeIds;
 import javafx.beans.binding.Bindings;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;

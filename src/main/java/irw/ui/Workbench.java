@@ -1,8 +1,8 @@
 package irw.ui;
 
-import irw.app.WorkbenchModel;
 import irw.app.data.PatternFileReader;
 import irw.app.training.ServiceConnector;
+import irw.app.workbench.WorkbenchModel;
 import irw.service.ServiceConfig;
 import javafx.scene.Scene;
 

@@ -1,8 +1,8 @@
 package irw.ui;
 
-import irw.app.WorkbenchModel;
 import irw.app.settings.SettingsStore;
 import irw.app.settings.WorkbenchSettings;
+import irw.app.workbench.WorkbenchModel;
 import javafx.application.Application;
 import javafx.geometry.Rectangle2D;
 import javafx.scene.Scene;

@@ -3,6 +3,7 @@ package irw.app;
 import irw.app.data.DataViewModel;
 import irw.app.settings.SettingsStore;
 import irw.app.task.CurrentThreadTaskExecutor;
+import irw.app.workbench.WorkbenchModel;
 import irw.xrd.io.PatternReaders;
 
 import java.nio.file.Files;
@@ -29,7 +30,7 @@ public final class SampleBatch {
     /** Data files in the measured folder (the licence file beside them is not data). */
     public static long measuredFileCount() throws Exception {
         try (var files = Files.list(MEASURED)) {
-            return files.filter(p -> !p.getFileName().toString().startsWith("LICENSE")).count();
+            return files.filter(p -> !p.getFileName().toString().startsWith("LICENSE") && !p.getFileName().toString().equals("labels.csv")).count();
         }
     }
 }

@@ -2,9 +2,9 @@ package irw.cli;
 
 import irw.core.ClassSet;
 import irw.digits.IdxFormat;
-import irw.engine.ModelSpec;
 import irw.engine.ModelStore;
 import irw.engine.PrototypicalClassifier;
+import irw.engine.net.ModelSpec;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;

@@ -1,9 +1,9 @@
 package irw.cli;
 
 import irw.service.EngineRunners;
-import irw.service.MetricsPoint;
 import irw.service.ServiceConfig;
 import irw.service.TrainingService;
+import irw.service.api.MetricsPoint;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

@@ -13,32 +13,35 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class TypesetDigitsTest {
+    static final int PER_FONT = 40;
+    static final int FONTS = DigitFont.values().length;
     static LabelledDataSet set;
 
     @BeforeAll
     static void generate() {
-        set = TypesetDigits.generate(200, 42);
+        set = TypesetDigits.generate(PER_FONT, 42);
     }
 
     @Test
     void balancedAcrossClassesAndFonts() {
-        assertThat(set.size()).isEqualTo(1000);
+        assertThat(FONTS).isEqualTo(21);
+        assertThat(set.size()).isEqualTo(PER_FONT * FONTS);
         assertThat(set.shape()).containsExactly(28, 28);
         assertThat(set.classes()).isEqualTo(ClassSet.DIGITS);
         for (int k = 0; k < 10; k++) {
-            assertThat(set.indicesOfClass(k)).hasSize(100);
+            assertThat(set.indicesOfClass(k)).hasSize(PER_FONT * FONTS / 10);
         }
         for (DigitFont f : DigitFont.values()) {
-            assertThat(set.ids().stream().filter(id -> TypesetDigits.fontOf(id) == f)).hasSize(200);
+            assertThat(set.ids().stream().filter(id -> TypesetDigits.fontOf(id) == f)).hasSize(PER_FONT);
         }
         assertThat(set.ids().get(0)).isEqualTo("serif-0-0");
-        assertThat(set.ids().get(999)).isEqualTo("casual-9-199");
+        assertThat(set.ids().get(PER_FONT * FONTS - 1)).isEqualTo("dosis-9-39");
     }
 
     @Test
     void sameSeedSameDigitsOtherSeedOthers() {
-        LabelledDataSet again = TypesetDigits.generate(200, 42, List.of(DigitFont.values()));
-        LabelledDataSet other = TypesetDigits.generate(200, 43);
+        LabelledDataSet again = TypesetDigits.generate(PER_FONT, 42, List.of(DigitFont.values()), DigitAugmentation.HANDWRITING);
+        LabelledDataSet other = TypesetDigits.generate(PER_FONT, 43);
         for (int i = 0; i < set.size(); i += 37) {
             assertThat(again.items()[i]).containsExactly(set.items()[i]);
         }
@@ -66,10 +69,10 @@ class TypesetDigitsTest {
             assertThat(max).as(set.ids().get(i)).isGreaterThan(0.9f);
             assertThat(ink).as(set.ids().get(i)).isBetween(15.0, 250.0);
             // The larger side of the ink fills the 20-px box (give or take anti-aliased edges).
-            assertThat(Math.max(maxR - minR, maxC - minC) + 1).as(set.ids().get(i)).isBetween(17, 22);
+            assertThat(Math.max(maxR - minR, maxC - minC) + 1).as(set.ids().get(i)).isBetween(18, 22);
             double[] com = DigitRenderer.centreOfMass(img);
-            assertThat(Math.abs(com[0] - 14)).as(set.ids().get(i)).isLessThan(2.6);
-            assertThat(Math.abs(com[1] - 14)).as(set.ids().get(i)).isLessThan(2.6);
+            assertThat(Math.abs(com[0] - MnistFraming.CENTRE)).as(set.ids().get(i)).isLessThan(1.05); // ±1 px shift
+            assertThat(Math.abs(com[1] - MnistFraming.CENTRE)).as(set.ids().get(i)).isLessThan(1.05);
         }
     }
 
@@ -77,8 +80,8 @@ class TypesetDigitsTest {
     void unshiftedUnrotatedDigitHasItsCentreOfMassInTheMiddle() {
         float[] seven = DigitRenderer.render(DigitFont.SERIF, 7, 0, 0, 0);
         double[] com = DigitRenderer.centreOfMass(seven);
-        assertThat(com[0]).isCloseTo(14, org.assertj.core.data.Offset.offset(0.15));
-        assertThat(com[1]).isCloseTo(14, org.assertj.core.data.Offset.offset(0.15));
+        assertThat(com[0]).isCloseTo(MnistFraming.CENTRE, org.assertj.core.data.Offset.offset(0.15));
+        assertThat(com[1]).isCloseTo(MnistFraming.CENTRE, org.assertj.core.data.Offset.offset(0.15));
         float[] shifted = DigitRenderer.render(DigitFont.SERIF, 7, 0, 2, -1);
         double[] moved = DigitRenderer.centreOfMass(shifted);
         assertThat(moved[0] - com[0]).isCloseTo(2, org.assertj.core.data.Offset.offset(0.15));
@@ -105,16 +108,42 @@ class TypesetDigitsTest {
 
     @Test
     void montageIsWrittenForEyeballing() throws Exception {
-        int[] pick = new int[100];
-        for (int f = 0; f < 5; f++) {
+        int[] pick = new int[20 * FONTS];
+        for (int f = 0; f < FONTS; f++) {
             for (int k = 0; k < 20; k++) {
-                pick[f * 20 + k] = f * 200 + k;
+                pick[f * 20 + k] = f * PER_FONT + k;
             }
         }
         Path png = Path.of("target/typeset-digits-montage.png");
         DigitMontage.writePng(set, pick, 20, 2, png);
         assertThat(Files.size(png)).isGreaterThan(1000);
         assertThat(javax.imageio.ImageIO.read(png.toFile()).getWidth()).isEqualTo(20 * 57);
+    }
+
+    @Test
+    void penWidthFollowsTheStyleAndEachFactorCanBeSwitchedOff() {
+        // a thick and a thin pen on the same glyph: about 2.6x the ink (both fill the same 20-px box)
+        DigitStyle thin = new DigitStyle(DigitFont.SERIF, 4, 0, 0, 1, 1.5, 0, 0, 0, 0, true);
+        DigitStyle thick = new DigitStyle(DigitFont.SERIF, 4, 0, 0, 1, 3.8, 0, 0, 0, 0, true);
+        assertThat(ink(DigitRenderer.render(thick)) / ink(DigitRenderer.render(thin))).isBetween(1.8, 3.2);
+        // an elastic bend moves ink but keeps the digit framed
+        DigitStyle bent = new DigitStyle(DigitFont.SERIF, 4, 0, 0, 1, 2.5, 1.5, 9, 0, 0, true);
+        DigitStyle straight = new DigitStyle(DigitFont.SERIF, 4, 0, 0, 1, 2.5, 0, 9, 0, 0, true);
+        assertThat(l1(DigitRenderer.render(bent), DigitRenderer.render(straight))).isGreaterThan(10);
+        for (String f : DigitAugmentation.FACTORS) {
+            assertThat(DigitAugmentation.HANDWRITING.without(f)).as(f).isNotEqualTo(DigitAugmentation.HANDWRITING);
+        }
+        assertThat(DigitAugmentation.HANDWRITING.without("elastic").maxElastic()).isZero();
+        assertThat(DigitAugmentation.HANDWRITING.without("stroke").minStroke()).isNaN();
+        assertThatThrownBy(() -> DigitAugmentation.HANDWRITING.without("colour")).hasMessageContaining("unknown augmentation factor");
+    }
+
+    private static double ink(float[] img) {
+        double s = 0;
+        for (float v : img) {
+            s += v;
+        }
+        return s;
     }
 
     @Test

@@ -2,6 +2,7 @@ package irw.engine;
 
 import irw.core.ConfusionMatrix;
 import irw.core.data.LabelledDataSet;
+import irw.engine.net.ModelSpec;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

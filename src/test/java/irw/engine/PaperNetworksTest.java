@@ -1,6 +1,7 @@
 package irw.engine;
 
 import irw.core.ClassSet;
+import irw.engine.net.ModelSpec;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 

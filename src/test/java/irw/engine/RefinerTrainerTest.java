@@ -51,7 +51,8 @@ class RefinerTrainerTest {
     void targetedRefinementLowersTheClassifiersLossOnTheImperfectItems() throws Exception {
         LabelledDataSet few = TestData.mnist("test", 4);
         RefinerTrainingConfig cfg = new RefinerTrainingConfig(0.001, 0.5, true, 1, false, 1, 10, 1e-2, 5).withStepsPerEpoch(30);
-        Refiner refiner = new RefinerTrainer(cfg).train(classifier, few, TrainingListener.NONE).model();
+        // the unshaped U-Net: this checks the trainer (Algorithm 2), not the digit shaping (ShapedDigitRefinerTest)
+        Refiner refiner = new RefinerTrainer(cfg).train(classifier, new irw.engine.net.UNet2d(28, 28), few, TrainingListener.NONE).model();
         double before = crossEntropy(classifier.classify(few.items()), few.labels());
         double after = crossEntropy(classifier.classify(refiner.refine(few.items())), few.labels());
         System.out.println("targeted: cross-entropy of the frozen classifier " + before + " -> " + after);
@@ -85,7 +86,8 @@ class RefinerTrainerTest {
     @Test
     void explodingLossStopsWithAClearError() {
         RefinerTrainingConfig cfg = new RefinerTrainingConfig(0.0, 1.0, true, 1, false, 1, 4, 1e30, 1).withStepsPerEpoch(5);
-        assertThatThrownBy(() -> new RefinerTrainer(cfg).train(classifier, imperfect, TrainingListener.NONE))
+        // unshaped: the shaped digit refiner clips its output to [0, 1], so its loss cannot explode
+        assertThatThrownBy(() -> new RefinerTrainer(cfg).train(classifier, new irw.engine.net.UNet2d(28, 28), imperfect, TrainingListener.NONE))
                 .isInstanceOf(TrainingDivergedException.class)
                 .hasMessageContaining("refiner training diverged at step")
                 .hasMessageContaining("lower the learning rate");

@@ -2,6 +2,7 @@ package irw.engine;
 
 import irw.core.ClassSet;
 import irw.core.data.LabelledDataSet;
+import irw.engine.net.ModelSpec;
 
 import java.io.DataInputStream;
 import java.io.IOException;

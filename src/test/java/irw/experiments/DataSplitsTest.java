@@ -1,14 +1,12 @@
 package irw.experiments;
 
+import irw.core.data.ClassBalancedSubset;
 import irw.core.data.LabelledDataSet;
 import irw.digits.IdxFormat;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;
-import java.util.Arrays;
-import java.util.HashSet;
 import java.util.Map;
-import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -22,9 +20,9 @@ class DataSplitsTest {
     }
 
     @Test
-    void firstPerClassTakesTheFirstNOfEachDigitInFileOrder() throws Exception {
+    void firstOfEachClassTakesTheFirstNOfEachDigitInFileOrder() throws Exception {
         LabelledDataSet test = mnistTest();
-        LabelledDataSet five = DataSplits.firstPerClass(test, 5);
+        LabelledDataSet five = ClassBalancedSubset.exactlyFirstOfEachClass(test, 5);
         assertThat(five.size()).isEqualTo(50);
         for (int k = 0; k < 10; k++) {
             assertThat(five.indicesOfClass(k)).hasSize(5);
@@ -34,25 +32,20 @@ class DataSplitsTest {
         int[] sevens = five.indicesOfClass(7);
         assertThat(five.ids().get(sevens[0])).isEqualTo(test.ids().get(1400));
         assertThat(five.ids().get(sevens[4])).isEqualTo(test.ids().get(1404));
-        assertThat(DataSplits.firstPerClass(test, 5).ids()).isEqualTo(five.ids());
-        assertThatThrownBy(() -> DataSplits.firstPerClass(DataSplits.head(test, 20), 5)).hasMessageContaining("has only");
+        assertThat(ClassBalancedSubset.firstOfEachClass(test, 5).ids()).isEqualTo(five.ids());
+        assertThatThrownBy(() -> ClassBalancedSubset.exactlyFirstOfEachClass(DataSplits.head(test, 20), 5)).hasMessageContaining("has only");
+        assertThat(ClassBalancedSubset.firstOfEachClass(DataSplits.head(test, 20), 5).size()).isEqualTo(5); // only zeros in the first 20
+        // file order, not class-major: a subset of a shuffled set keeps the set's order
+        LabelledDataSet shuffled = test.subset(new int[]{1401, 3, 1400, 2, 1});
+        assertThat(ClassBalancedSubset.firstOfEachClass(shuffled, 1).ids()).containsExactly(test.ids().get(1401), test.ids().get(3));
     }
 
     @Test
-    void stratifiedSplitIsDisjointSeededAndKeepsEveryClassOnBothSides() throws Exception {
+    void samplePerClassIsSeeded() throws Exception {
         LabelledDataSet data = DataSplits.samplePerClass(mnistTest(), 70, 3);
-        DataSplits.Split s = DataSplits.stratified(data, 0.3, 7);
-        Set<Integer> all = new HashSet<>();
-        Arrays.stream(s.train()).forEach(all::add);
-        Arrays.stream(s.test()).forEach(all::add);
-        assertThat(all).hasSize(700);
-        assertThat(s.test().length).isBetween(200, 220);
-        for (int k = 0; k < 10; k++) {
-            assertThat(data.subset(s.test()).indicesOfClass(k)).isNotEmpty();
-            assertThat(data.subset(s.train()).indicesOfClass(k)).isNotEmpty();
-        }
-        assertThat(DataSplits.stratified(data, 0.3, 7).test()).isEqualTo(s.test());
-        assertThat(DataSplits.stratified(data, 0.3, 8).test()).isNotEqualTo(s.test());
+        assertThat(data.size()).isEqualTo(700);
+        assertThat(DataSplits.samplePerClass(mnistTest(), 70, 3).ids()).isEqualTo(data.ids());
+        assertThat(DataSplits.samplePerClass(mnistTest(), 70, 4).ids()).isNotEqualTo(data.ids());
         LabelledDataSet sample = DataSplits.samplePerClass(data, 3, 1);
         assertThat(sample.size()).isEqualTo(30);
     }

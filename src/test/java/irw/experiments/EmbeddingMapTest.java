@@ -24,7 +24,7 @@ class EmbeddingMapTest {
     @Test
     void layoutKeepsDigitsNearTheirOwnClassMean() throws Exception {
         LabelledDataSet all = IdxFormat.read(Path.of("sample-data/mnist/test-images-idx3-ubyte.gz"), Path.of("sample-data/mnist/test-labels-idx1-ubyte.gz"));
-        LabelledDataSet zerosOnes = DataSplits.firstPerClass(all, 30).subset(java.util.stream.IntStream.range(0, 60).toArray());
+        LabelledDataSet zerosOnes = irw.core.data.ClassBalancedSubset.firstOfEachClass(all, 30).subset(java.util.stream.IntStream.range(0, 60).toArray());
         float[][] means = new float[10][784];
         for (int i = 0; i < zerosOnes.size(); i++) {
             for (int j = 0; j < 784; j++) {

@@ -1,5 +1,8 @@
 package irw.service;
 
+import irw.service.api.JobState;
+import irw.service.api.JobView;
+import irw.service.api.MetricsPoint;
 import irw.service.client.LocalServiceLauncher;
 import irw.service.client.TrainingServiceClient;
 import irw.testsupport.TinyDigits;

@@ -17,14 +17,14 @@ class DataSetFilesTest {
     private static final Path XRD = Path.of("sample-data/datasets/xrd").toAbsolutePath();
 
     @Test
-    void readsTheXrdIdealTrainingSplitAndTheImperfectSet() {
+    void readsTheXrdClassifierAndRefinerTrainingSets() {
         LabelledDataSet ideal = DataSetFiles.load(XRD.resolve("ideal.npz"), "data.train");
         LabelledDataSet imperfect = DataSetFiles.load(XRD.resolve("imperfect.npz"), "data.train");
         assertThat(ideal.shape()).containsExactly(2000);
         assertThat(ideal.classes()).isEqualTo(ClassSet.CRYSTAL_SYSTEMS);
         assertThat(ideal.isLabelled()).isTrue();
         assertThat(ideal.size()).isPositive().isLessThan(1200); // the training split only
-        assertThat(imperfect.size()).isEqualTo(240);
+        assertThat(imperfect.size()).isEqualTo(123); // the refiner's training set: half of each class's 240 imperfect patterns, rounded up
         assertThat(imperfect.shape()).containsExactly(2000);
     }
 

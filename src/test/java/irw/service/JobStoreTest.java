@@ -1,6 +1,9 @@
 package irw.service;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import irw.service.api.JobState;
+import irw.service.api.JobView;
+import irw.service.api.MetricsPoint;
 import irw.service.store.JobStore;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -2,6 +2,9 @@ package irw.service;
 
 import irw.engine.mic.MicModelFiles;
 import irw.engine.mic.ModularInverseClassifier;
+import irw.service.api.JobState;
+import irw.service.api.JobView;
+import irw.service.api.MetricsPoint;
 import irw.service.client.TrainingServiceClient;
 import irw.testsupport.TinyDigits;
 import org.junit.jupiter.api.AfterAll;

@@ -1,5 +1,6 @@
 package irw.service;
 
+import irw.service.api.HealthReport;
 import irw.service.client.LocalServiceLauncher;
 import irw.service.client.ServiceException;
 import irw.service.client.TrainingServiceClient;

@@ -1,5 +1,7 @@
 package irw.service;
 
+import irw.service.api.JobView;
+import irw.service.api.MetricsPoint;
 import irw.service.client.JobEventListener;
 
 final class TrainingJobsTestSupport {

@@ -1,6 +1,10 @@
 package irw.service;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import irw.service.api.HealthReport;
+import irw.service.api.JobState;
+import irw.service.api.JobView;
+import irw.service.api.MetricsPoint;
 import irw.service.client.JobEventListener;
 import irw.service.client.ServiceException;
 import irw.service.client.TrainingServiceClient;
@@ -111,6 +115,20 @@ class TrainingServiceApiTest {
         assertThatThrownBy(() -> client.submit("{\"kind\": \"refiner\"}"))
                 .isInstanceOf(ServiceException.class).hasMessageContaining("HTTP 400").hasMessageContaining("data: required");
         assertThat(client.jobs()).isEmpty();
+    }
+
+    @Test
+    void aClassifierJobTakesEitherAnIdealSetOrAStructureLibraryNotBoth() throws Exception {
+        start();
+        String auth = "Bearer " + service.token();
+        Path library = Path.of("sample-data/structure-library/amcsd.cif.gz").toAbsolutePath();
+        Path ownCifs = Path.of("sample-data/reference-structures").toAbsolutePath();
+        for (String data : List.of("{}", "{\"train\": \"" + TinyDigits.MNIST_TRAIN + "\", \"structures\": \"" + library + "\"}",
+                "{\"userCifs\": \"" + ownCifs + "\"}")) {
+            HttpResponse<String> answer = call("POST", "/api/jobs", auth, "{\"kind\": \"classifier\", \"data\": " + data + ", \"seed\": 1}");
+            assertThat(answer.statusCode()).as(data).isEqualTo(400);
+            assertThat(json.readTree(answer.body()).get("error").asText()).as(data).contains("exactly one of [structures, train]");
+        }
     }
 
     @Test

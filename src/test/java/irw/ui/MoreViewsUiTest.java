@@ -1,11 +1,11 @@
 package irw.ui;
 
-import irw.app.WorkbenchView;
 import irw.app.embedding.EmbeddingPoint;
 import irw.app.refine.TinyModels;
 import irw.app.training.TrainingViewModel;
-import irw.service.JobState;
+import irw.app.workbench.WorkbenchView;
 import irw.service.TrainingService;
+import irw.service.api.JobState;
 import irw.testsupport.EngineService;
 import irw.testsupport.TinyDigits;
 import javafx.geometry.Point2D;
@@ -128,7 +128,7 @@ class MoreViewsUiTest {
         fx(() -> app.model.refinementStepsProperty().set(3));
         robot.clickOn("#tabDigits");
         fx(() -> app.window.models().loadDigits(classifier));
-        waitUntil(() -> app.window.digitsViewModel().refinementProperty().get() != null
+        waitUntil(() -> app.window.loadedModels().digits() != null
                 && app.window.digitsViewModel().browsedProperty().get() != null);
         robot.clickOn("#clearDigitButton");
         Canvas canvas = robot.lookup("#digitCanvas").queryAs(Canvas.class);

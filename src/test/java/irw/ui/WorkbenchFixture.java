@@ -1,7 +1,7 @@
 package irw.ui;
 
-import irw.app.WorkbenchModel;
 import irw.app.settings.SettingsStore;
+import irw.app.workbench.WorkbenchModel;
 import javafx.application.Platform;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.Node;
@@ -10,12 +10,12 @@ import javafx.scene.image.WritableImage;
 import javafx.stage.Stage;
 import org.testfx.util.WaitForAsyncUtils;
 
-import javax.imageio.ImageIO;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
+import javax.imageio.ImageIO;
 
 /** The real workbench window on a stage, with the FX executor and settings in a temporary folder. */
 final class WorkbenchFixture {

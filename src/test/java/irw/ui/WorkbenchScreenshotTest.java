@@ -1,13 +1,13 @@
 package irw.ui;
 
-import irw.app.WorkbenchView;
-import javafx.stage.Stage;
-import irw.app.data.PatternEntry;
 import irw.app.refine.TinyModels;
 import irw.app.training.TrainingViewModel;
+import irw.app.workbench.PatternEntry;
+import irw.app.workbench.WorkbenchView;
 import irw.service.TrainingService;
 import irw.testsupport.EngineService;
 import irw.testsupport.TinyDigits;
+import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -56,8 +56,8 @@ class WorkbenchScreenshotTest {
             app.window.models().loadXrd(xrd, null);
             app.window.models().loadDigits(digits);
         });
-        WorkbenchFixture.waitUntil(() -> app.window.refinementViewModel().modelsProperty().get() != null
-                && app.window.digitsViewModel().refinementProperty().get() != null);
+        WorkbenchFixture.waitUntil(() -> app.window.loadedModels().xrd() != null
+                && app.window.loadedModels().digits() != null);
         for (WorkbenchView view : WorkbenchView.values()) {
             if (!app.window.hasView(view)) {
                 continue;
@@ -84,7 +84,7 @@ class WorkbenchScreenshotTest {
                     training.submit();
                 });
                 WorkbenchFixture.waitUntil(() -> !training.runs().isEmpty()
-                        && training.runs().get(0).state() == irw.service.JobState.FINISHED
+                        && training.runs().get(0).state() == irw.service.api.JobState.FINISHED
                         && training.runs().get(0).history().size() == 20);
                 fx(() -> {
                     training.trainDataProperty().set("");

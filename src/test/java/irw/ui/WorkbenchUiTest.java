@@ -1,10 +1,11 @@
 package irw.ui;
 
 import io.fair_acc.dataset.DataSet;
-import irw.app.WorkbenchView;
-import irw.app.data.PatternEntry;
 import irw.app.export.ExportFormat;
 import irw.app.export.ExportScope;
+import irw.app.workbench.PatternEntry;
+import irw.app.workbench.WorkbenchView;
+import irw.ui.common.NodeIds;
 import javafx.scene.control.Button;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
@@ -46,7 +47,7 @@ class WorkbenchUiTest {
         TableView<PatternEntry> table = robot.lookup("#" + NodeIds.DATA_TABLE).queryTableView();
         long files;
         try (var list = Files.list(WorkbenchFixture.MEASURED)) {
-            files = list.filter(p -> !p.getFileName().toString().startsWith("LICENSE")).count();
+            files = list.filter(p -> !p.getFileName().toString().startsWith("LICENSE") && !p.getFileName().toString().equals("labels.csv")).count();
         }
         assertThat(table.getItems()).hasSize((int) files);
         assertThat(robot.lookup("#" + NodeIds.DATA_STATUS).queryLabeled().getText()).contains("Loaded " + files + " files");

@@ -10,8 +10,9 @@ import java.util.stream.Stream;
 
 /**
  * Expands what the user chose (files and folders) into the files to read. Folders are read one
- * level deep, sorted by name; attribution files that sit beside data (LICENSE, README, *.md) and
- * hidden files are skipped rather than reported as unreadable.
+ * level deep, sorted by name; attribution files that sit beside data (LICENSE, README, *.md), the
+ * labels of a labelled measurement folder ({@code labels.csv}) and hidden files are skipped rather than
+ * reported as unreadable.
  */
 public final class BatchFiles {
     private BatchFiles() {
@@ -37,6 +38,6 @@ public final class BatchFiles {
         String name = file.getFileName().toString();
         String lower = name.toLowerCase(Locale.ROOT);
         return !name.startsWith(".") && !lower.startsWith("license") && !lower.startsWith("readme")
-                && !lower.endsWith(".md") && !lower.endsWith(".json") && !lower.endsWith(".properties");
+                && !lower.endsWith(".md") && !lower.endsWith(".json") && !lower.endsWith(".properties") && !lower.equals("labels.csv");
     }
 }

@@ -1,5 +1,6 @@
 package irw.app.data;
 
+import irw.app.workbench.PatternEntry;
 import irw.core.Pattern;
 import irw.core.PatternMetadata;
 import irw.core.TwoThetaGrid;

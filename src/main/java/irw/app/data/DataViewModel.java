@@ -1,9 +1,10 @@
 package irw.app.data;
 
-import irw.app.WorkbenchModel;
+import irw.app.notify.ErrorMessages;
 import irw.app.task.BackgroundTask;
 import irw.app.task.TaskContext;
-import irw.app.notify.ErrorMessages;
+import irw.app.workbench.PatternEntry;
+import irw.app.workbench.WorkbenchModel;
 import irw.core.Pattern;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;

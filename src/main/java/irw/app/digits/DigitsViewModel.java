@@ -1,9 +1,12 @@
 package irw.app.digits;
 
-import irw.app.WorkbenchModel;
-import irw.app.refine.RefinementSettings;
+import irw.app.models.DigitAnalysis;
+import irw.app.models.DigitRefinement;
+import irw.app.models.LoadedModels;
 import irw.app.task.BackgroundTask;
 import irw.app.task.LatestRequestRunner;
+import irw.app.workbench.RefinementSettings;
+import irw.app.workbench.WorkbenchModel;
 import irw.core.data.LabelledDataSet;
 import irw.digits.IdxFormat;
 import irw.digits.TypesetDigits;
@@ -49,7 +52,7 @@ public final class DigitsViewModel {
     private final Path mnistFolder;
     private final DigitCanvasModel canvas = new DigitCanvasModel();
     private final ReadOnlyObjectWrapper<float[]> image = new ReadOnlyObjectWrapper<>(this, "image", canvas.pixels());
-    private final ObjectProperty<DigitRefinement> refinement = new SimpleObjectProperty<>(this, "refinement");
+    private final ObjectProperty<DigitRefinement> refinement;
     private final ReadOnlyObjectWrapper<DigitAnalysis> analysis = new ReadOnlyObjectWrapper<>(this, "analysis");
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "");
     private final ObjectProperty<Source> source = new SimpleObjectProperty<>(this, "source", Source.MNIST_TEST);
@@ -57,8 +60,9 @@ public final class DigitsViewModel {
     private final ReadOnlyObjectWrapper<LabelledDataSet> browsed = new ReadOnlyObjectWrapper<>(this, "browsed");
     private final LatestRequestRunner<Request, DigitAnalysis> runner;
 
-    public DigitsViewModel(WorkbenchModel model, Path mnistFolder) {
+    public DigitsViewModel(WorkbenchModel model, LoadedModels loaded, Path mnistFolder) {
         this.model = model;
+        this.refinement = loaded.digitsProperty();
         this.mnistFolder = mnistFolder;
         this.runner = new LatestRequestRunner<>(model.executor().newSerialWorker("digit-refinement"), model.executor().uiThread(),
                 this::compute, analysis::set, e -> model.notifications().error("digit refinement", e));
@@ -146,10 +150,6 @@ public final class DigitsViewModel {
 
     public ReadOnlyObjectProperty<float[]> imageProperty() {
         return image.getReadOnlyProperty();
-    }
-
-    public ObjectProperty<DigitRefinement> refinementProperty() {
-        return refinement;
     }
 
     public ReadOnlyObjectProperty<DigitAnalysis> analysisProperty() {

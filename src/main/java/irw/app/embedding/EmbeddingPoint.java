@@ -1,6 +1,6 @@
 package irw.app.embedding;
 
-import irw.app.data.PatternEntry;
+import irw.app.workbench.PatternEntry;
 
 /**
  * One point of the t-SNE map.

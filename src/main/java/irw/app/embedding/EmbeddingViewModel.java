@@ -1,19 +1,20 @@
 package irw.app.embedding;
 
-import irw.app.WorkbenchModel;
-import irw.app.data.PatternEntry;
-import irw.app.data.Prediction;
+import irw.app.models.FeatureSpace;
+import irw.app.models.LoadedModels;
+import irw.app.models.XrdModels;
 import irw.app.task.BackgroundTask;
+import irw.app.workbench.PatternEntry;
+import irw.app.workbench.Prediction;
+import irw.app.workbench.WorkbenchModel;
 import irw.core.Normalisation;
 import irw.core.Pattern;
 import irw.core.Resampler;
 import irw.core.io.AtomicFiles;
 import irw.engine.tsne.Tsne;
 import irw.engine.tsne.TsneConfig;
-import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
-import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.apache.commons.csv.CSVFormat;
@@ -33,14 +34,15 @@ import java.util.Map;
  */
 public final class EmbeddingViewModel {
     private final WorkbenchModel model;
-    private final ObjectProperty<FeatureSpace> space = new SimpleObjectProperty<>(this, "space", FeatureSpace.patternSpace());
+    private final LoadedModels loaded;
     private final ObservableList<EmbeddingPoint> points = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "Press Compute to map the batch");
     private long seed = 42;
     private BackgroundTask<List<EmbeddingPoint>> running;
 
-    public EmbeddingViewModel(WorkbenchModel model) {
+    public EmbeddingViewModel(WorkbenchModel model, LoadedModels loaded) {
         this.model = model;
+        this.loaded = loaded;
     }
 
     /** Computes the map of the loaded batch (t-SNE, seeded; the seed is shown with the result). */
@@ -53,7 +55,7 @@ public final class EmbeddingViewModel {
             status.set("Load at least two patterns first");
             return null;
         }
-        FeatureSpace fs = space.get();
+        FeatureSpace fs = space();
         long runSeed = seed;
         status.set("Computing t-SNE of " + entries.size() + " patterns in " + fs.description() + " …");
         running = model.executor().execute(BackgroundTask.of("t-SNE embedding", ctx -> {
@@ -152,8 +154,10 @@ public final class EmbeddingViewModel {
                 .onFailure(e -> model.notifications().error(target.getFileName().toString(), e)));
     }
 
-    public ObjectProperty<FeatureSpace> spaceProperty() {
-        return space;
+    /** The classifier's embedding space F(x) when an XRD model is loaded, else the patterns themselves. */
+    private FeatureSpace space() {
+        XrdModels m = loaded.xrd();
+        return m == null ? FeatureSpace.patternSpace() : m.featureSpace();
     }
 
     public ObservableList<EmbeddingPoint> points() {

@@ -1,8 +1,8 @@
 package irw.app.export;
 
-import irw.app.WorkbenchModel;
-import irw.app.data.PatternEntry;
 import irw.app.task.BackgroundTask;
+import irw.app.workbench.PatternEntry;
+import irw.app.workbench.WorkbenchModel;
 import irw.core.Normalisation;
 import irw.core.Pattern;
 import irw.core.Resampler;

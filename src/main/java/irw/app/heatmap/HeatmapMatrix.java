@@ -1,6 +1,6 @@
 package irw.app.heatmap;
 
-import irw.app.data.PatternEntry;
+import irw.app.workbench.PatternEntry;
 
 import java.util.List;
 

@@ -1,10 +1,13 @@
 package irw.app.refine;
 
-import irw.app.WorkbenchModel;
-import irw.app.data.PatternEntry;
-import irw.app.data.Prediction;
+import irw.app.models.LoadedModels;
+import irw.app.models.XrdModels;
 import irw.app.task.BackgroundTask;
 import irw.app.task.LatestRequestRunner;
+import irw.app.workbench.PatternEntry;
+import irw.app.workbench.Prediction;
+import irw.app.workbench.RefinementSettings;
+import irw.app.workbench.WorkbenchModel;
 import irw.core.Pattern;
 import javafx.beans.InvalidationListener;
 import javafx.beans.property.BooleanProperty;
@@ -12,7 +15,6 @@ import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
-import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.ListChangeListener;
 
 import java.util.ArrayList;
@@ -31,13 +33,14 @@ public final class RefinementViewModel {
     }
 
     private final WorkbenchModel model;
-    private final ObjectProperty<XrdModels> models = new SimpleObjectProperty<>(this, "models");
+    private final ObjectProperty<XrdModels> models;
     private final BooleanProperty livePreview = new SimpleBooleanProperty(this, "livePreview", true);
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "No XRD model loaded");
     private final LatestRequestRunner<Request, Result> preview;
 
-    public RefinementViewModel(WorkbenchModel model) {
+    public RefinementViewModel(WorkbenchModel model, LoadedModels loaded) {
         this.model = model;
+        this.models = loaded.xrdProperty();
         this.preview = new LatestRequestRunner<>(model.executor().newSerialWorker("refinement-preview"), model.executor().uiThread(),
                 this::computePreview, this::showPreview, e -> model.notifications().error("refinement preview", e));
         InvalidationListener request = o -> requestPreview();
@@ -132,10 +135,6 @@ public final class RefinementViewModel {
             status.set("Refined " + n + " patterns with " + m.description());
             model.notifications().info("refine batch", "refined " + n + " patterns");
         }).onFailure(e -> model.notifications().error("refine batch", e)));
-    }
-
-    public ObjectProperty<XrdModels> modelsProperty() {
-        return models;
     }
 
     public BooleanProperty livePreviewProperty() {

@@ -1,7 +1,7 @@
 package irw.app.spectra;
 
-import irw.app.WorkbenchModel;
-import irw.app.data.PatternEntry;
+import irw.app.workbench.PatternEntry;
+import irw.app.workbench.WorkbenchModel;
 import irw.core.Normalisation;
 import irw.core.Pattern;
 import irw.core.Wavelength;

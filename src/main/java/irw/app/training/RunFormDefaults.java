@@ -1,7 +1,7 @@
 package irw.app.training;
 
-import irw.service.JobState;
 import irw.service.LearningData;
+import irw.service.api.JobState;
 import irw.xrd.synth.XrdDataSets;
 
 import java.nio.file.Files;

@@ -1,8 +1,8 @@
 package irw.app.training;
 
-import irw.service.JobState;
-import irw.service.JobView;
-import irw.service.MetricsPoint;
+import irw.service.api.JobState;
+import irw.service.api.JobView;
+import irw.service.api.MetricsPoint;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleDoubleProperty;

@@ -2,11 +2,11 @@ package irw.app.training;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import irw.app.WorkbenchModel;
 import irw.app.task.BackgroundTask;
-import irw.service.HealthReport;
-import irw.service.JobView;
-import irw.service.MetricsPoint;
+import irw.app.workbench.WorkbenchModel;
+import irw.service.api.HealthReport;
+import irw.service.api.JobView;
+import irw.service.api.MetricsPoint;
 import irw.service.client.JobEventListener;
 import irw.service.client.TrainingServiceClient;
 import javafx.beans.property.BooleanProperty;
@@ -305,8 +305,8 @@ public final class TrainingViewModel {
         if (c == null) {
             return;
         }
-        long running = runs.stream().filter(r -> r.state() == irw.service.JobState.RUNNING).count();
-        long queued = runs.stream().filter(r -> r.state() == irw.service.JobState.SCHEDULED).count();
+        long running = runs.stream().filter(r -> r.state() == irw.service.api.JobState.RUNNING).count();
+        long queued = runs.stream().filter(r -> r.state() == irw.service.api.JobState.SCHEDULED).count();
         model.serviceStateProperty().set("serving at " + c.base().getAuthority() + " (" + running + " running, " + queued + " queued)");
     }
 

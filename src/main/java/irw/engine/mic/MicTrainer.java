@@ -1,6 +1,9 @@
 package irw.engine.mic;
 
 import irw.core.data.LabelledDataSet;
+import irw.engine.TrainingListener;
+import irw.engine.TrainingLoop;
+import irw.engine.TrainingPosition;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -20,7 +23,12 @@ public final class MicTrainer {
         this.config = config;
     }
 
-    public ModularInverseClassifier train(LabelledDataSet train, MicListener listener) {
+    /**
+     * Trains every class's generator, reporting each step at its class ({@link TrainingPosition#ofClass}).
+     *
+     * @throws CancellationException when the listener cancels (a generator set with missing classes is of no use)
+     */
+    public ModularInverseClassifier train(LabelledDataSet train, TrainingListener listener) {
         if (!train.isLabelled() || train.size() == 0) {
             throw new IllegalArgumentException("MIC training needs a non-empty labelled set");
         }
@@ -30,7 +38,7 @@ public final class MicTrainer {
         List<List<String>> typeIds = new ArrayList<>();
         double[] trainError = new double[classes];
         long total = (long) classes * config.iterations();
-        long[] step = {0};
+        TrainingLoop loop = new TrainingLoop("mic", listener);
         for (int k = 0; k < classes; k++) {
             int[] members = train.indicesOfClass(k);
             float[][] items = new float[members.length][];
@@ -51,9 +59,9 @@ public final class MicTrainer {
                 ids.add(train.ids().get(members[chosen[t]]));
             }
             SequenceGenerator g = SequenceGenerator.create(config.types(), config.hidden(), layout, config.classSeed(k));
-            int c = k;
-            double err = g.train(types, config, random,
-                    loss -> listener.onProgress(new MicProgress("train", c, ++step[0], total, loss)), listener::isCancelled);
+            long first = (long) k * config.iterations();
+            double err = g.train(types, config, random, loop, new TrainingLoop.Stage(TrainingPosition.ofClass(k), first,
+                    first + config.iterations(), total, config.iterations(), SequenceGenerator.GC_EVERY));
             if (Double.isNaN(err)) {
                 throw new CancellationException("MIC training cancelled at the generator of class " + train.classes().name(k));
             }

@@ -2,8 +2,12 @@ package irw.engine.mic;
 
 import irw.core.ClassSet;
 import irw.core.data.LabelledDataSet;
+import irw.engine.TrainingListener;
+import irw.engine.TrainingMetrics;
+import irw.engine.TrainingPosition;
 
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CancellationException;
 
 /**
@@ -31,8 +35,12 @@ public record ModularInverseClassifier(ClassSet classes, List<SequenceGenerator>
         return generators.get(0).layout();
     }
 
-    /** Classifies every item of {@code set} (labels are not used). */
-    public MicClassification classify(LabelledDataSet set, InversionSettings settings, MicListener listener) {
+    /**
+     * Classifies every item of {@code set} (labels are not used); reports one point per inverted
+     * generator at its class, without values, and throws {@link CancellationException} when the
+     * listener cancels.
+     */
+    public MicClassification classify(LabelledDataSet set, InversionSettings settings, TrainingListener listener) {
         if (set.itemLength() != layout().length()) {
             throw new IllegalArgumentException("items have " + set.itemLength() + " values; the generators produce " + layout().steps() + " x "
                     + layout().width() + " = " + layout().length());
@@ -57,7 +65,7 @@ public record ModularInverseClassifier(ClassSet classes, List<SequenceGenerator>
                 errors[i][c] = inv.end()[i];
                 start[i][c] = inv.start()[i];
             }
-            listener.onProgress(new MicProgress("classify", c, c + 1L, k, Double.NaN));
+            listener.onMetrics(new TrainingMetrics(0, c + 1L, k, Map.of(), TrainingPosition.ofClass(c)));
         }
         return new MicClassification(MicClassification.argMin(errors), errors, start, classes);
     }

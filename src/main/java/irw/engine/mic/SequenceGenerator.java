@@ -1,5 +1,7 @@
 package irw.engine.mic;
 
+import irw.engine.BatchSource;
+import irw.engine.TrainingLoop;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.autodiff.samediff.TrainingConfig;
@@ -22,7 +24,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.function.BooleanSupplier;
-import java.util.function.DoubleConsumer;
 
 /**
  * One class's generative LSTM (paper section 2.1): an input vector is given at the first time
@@ -41,7 +42,8 @@ public final class SequenceGenerator {
     private static final int BATCH = 500;
     private final SameDiff sd;
     private static final int LOSS_EVERY = 25;
-    private static final int GC_EVERY = 200;
+    /** Steps between explicit GCs: SameDiff's native buffers are freed only by GC; without it the process hit its 6 GB cap (PLATFORM-NOTES). */
+    static final int GC_EVERY = 200;
     private final int inputs;
     private final int hidden;
     private final SequenceLayout layout;
@@ -96,24 +98,21 @@ public final class SequenceGenerator {
     }
 
     /**
-     * Trains on the types: type t's target is types[t], its input the one-hot e_t plus N(0, noiseIn)
-     * clipped to [0, 1]; the target gets N(0, noiseOut) (section 3.5.2). Each step sees every type
-     * {@code copiesPerType} times with fresh noise. Returns the noise-free mean squared error on the
-     * types afterwards, or NaN when cancelled.
+     * Trains on the types as one stage of {@code loop}: type t's target is types[t], its input the
+     * one-hot e_t plus N(0, noiseIn) clipped to [0, 1]; the target gets N(0, noiseOut) (section
+     * 3.5.2). Each step sees every type {@code copiesPerType} times with fresh noise. Returns the
+     * noise-free mean squared error on the types afterwards, or NaN when cancelled.
      */
-    double train(float[][] types, MicConfig c, Random noise, DoubleConsumer onStep, BooleanSupplier cancelled) {
+    double train(float[][] types, MicConfig c, Random noise, TrainingLoop loop, TrainingLoop.Stage stage) {
         if (types.length != inputs) {
             throw new IllegalArgumentException(types.length + " types for a generator with " + inputs + " inputs");
         }
         setLearningRate(c.learningRate());
         int batch = types.length * c.copiesPerType();
-        float[][] first = new float[batch][inputs];
-        float[][] targets = new float[batch][];
-        double loss = Double.NaN;
-        for (int step = 0; step < c.iterations(); step++) {
-            if (cancelled.getAsBoolean()) {
-                return Double.NaN;
-            }
+        double[] loss = {Double.NaN};
+        BatchSource<DataSet> noisyTypes = step -> { // sequential: the noise generator runs on across steps
+            float[][] first = new float[batch][inputs];
+            float[][] targets = new float[batch][];
             for (int b = 0; b < batch; b++) {
                 int t = b % types.length;
                 for (int j = 0; j < inputs; j++) {
@@ -122,17 +121,19 @@ public final class SequenceGenerator {
                 }
                 targets[b] = c.noiseOut() > 0 ? noisy(types[t], c.noiseOut(), noise) : types[t];
             }
-            INDArray in = inputSequence(first);
-            INDArray out = sequences(targets);
-            if (step % LOSS_EVERY == 0 || step == c.iterations() - 1) {
+            return new DataSet(inputSequence(first), sequences(targets));
+        };
+        TrainingLoop.Result result = loop.run(stage, noisyTypes, (data, step) -> {
+            long i = step - stage.firstStep();
+            if (i % LOSS_EVERY == 0 || step == stage.endStep() - 1) {
                 // fit's History holds no loss without listeners (M2.1), so evaluate the batch now and then
-                loss = sd.output(Map.of("in", in, "target", out), "loss").get("loss").getDouble(0) / batch;
+                loss[0] = sd.output(Map.of("in", data.getFeatures(), "target", data.getLabels()), "loss").get("loss").getDouble(0) / batch;
             }
-            sd.fit(new DataSet(in, out));
-            onStep.accept(loss);
-            if (step % GC_EVERY == GC_EVERY - 1) {
-                System.gc(); // SameDiff's native buffers are freed only by GC; without it the process hit its 6 GB cap (PLATFORM-NOTES)
-            }
+            sd.fit(data);
+            return Map.of("loss", loss[0]);
+        });
+        if (result.cancelled()) {
+            return Double.NaN;
         }
         float[][] clean = new float[inputs][inputs];
         for (int t = 0; t < inputs; t++) {

@@ -1,6 +1,5 @@
 package irw.engine.net;
 
-import irw.engine.ModelSpec;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
 
@@ -21,6 +20,10 @@ public interface ClassifierNetwork {
         }
         return switch (spec) {
             case SMALL -> oneD ? new SmallCnn1d(itemShape[0], classes) : new SmallCnn2d(itemShape[0], itemShape[1], classes);
+            case RESNET1D -> {
+                requireOneD(spec, oneD);
+                yield new ResNet1d(16, classes);
+            }
             case VGG19 -> {
                 requireOneD(spec, oneD);
                 yield new Vgg19Network1d(itemShape[0], classes);
@@ -28,6 +31,12 @@ public interface ClassifierNetwork {
             case DENSENET121 -> {
                 requireOneD(spec, oneD);
                 yield new DenseNet121Network1d(classes);
+            }
+            case VGG2D -> {
+                if (oneD) {
+                    throw new IllegalArgumentException("vgg2d is a 2-D network for images; use small, vgg19 or densenet121 for patterns");
+                }
+                yield new Vgg2d(itemShape[0], itemShape[1], classes);
             }
         };
     }

@@ -35,6 +35,20 @@ public final class Layers {
                 .paddingMode(PaddingMode.SAME).dataFormat("NCHW").build());
     }
 
+    /** A fixed (not trained) single-channel convolution with SAME padding: [B,1,H,W] to [B,1,H,W]. */
+    public static SDVariable fixedConv(SameDiff sd, String name, SDVariable x, float[][] kernel) {
+        int kH = kernel.length;
+        int kW = kernel[0].length;
+        float[] flat = new float[kH * kW];
+        for (int i = 0; i < kH; i++) {
+            System.arraycopy(kernel[i], 0, flat, i * kW, kW);
+        }
+        SDVariable w = sd.hasVariable(name) ? sd.getVariable(name)
+                : sd.constant(name, org.nd4j.linalg.factory.Nd4j.create(flat, new long[]{kH, kW, 1, 1}, 'c'));
+        return sd.cnn().conv2d(x, w, Conv2DConfig.builder().kH(kH).kW(kW).sH(1).sW(1)
+                .paddingMode(PaddingMode.SAME).dataFormat("NCHW").build());
+    }
+
     public static SDVariable convRelu(SameDiff sd, ParamSource p, String name, SDVariable x, int in, int out, int kH, int kW) {
         return sd.nn().relu(conv(sd, p, name, x, in, out, kH, kW), 0.0);
     }
@@ -74,6 +88,34 @@ public final class Layers {
         SDVariable centred = x.sub(mean);
         SDVariable var = centred.mul(centred).mean(true, 1, 2, 3);
         return centred.div(sd.math().sqrt(var.add(1e-5))).mul(g).add(b);
+    }
+
+    /** Suffixes of a batch-normalisation layer's batch statistics (graph outputs while training) and running statistics (parameters). */
+    public static final String BATCH_MEAN = "_bmean", BATCH_VAR = "_bvar", RUNNING_MEAN = "_rmean", RUNNING_VAR = "_rvar";
+
+    /**
+     * Batch normalisation over the batch and positions of each channel (Ioffe & Szegedy 2015). While
+     * training it normalises with the batch's mean and variance (exposed as outputs NAME_bmean and
+     * NAME_bvar, so the trainer can keep running averages); frozen, with the stored running statistics,
+     * so one pattern is classified the same whatever batch it comes in.
+     */
+    public static SDVariable batchNorm(SameDiff sd, ParamSource p, String name, SDVariable x, int channels) {
+        long[] perChannel = {1, channels, 1, 1};
+        SDVariable gamma = p.get(sd, name + "_gamma", perChannel, 1, Init.ONE);
+        SDVariable beta = p.get(sd, name + "_beta", perChannel, 1, Init.ZERO);
+        // written out in elementwise ops: SameDiff's own batchNorm op cannot be differentiated in M2.1
+        // (BatchNormDerivative is built without its axis and throws)
+        SDVariable centred;
+        SDVariable var;
+        if (p.training()) {
+            SDVariable mean = sd.identity(name + BATCH_MEAN, x.mean(true, 0, 2, 3));
+            centred = x.sub(mean);
+            var = sd.identity(name + BATCH_VAR, centred.mul(centred).mean(true, 0, 2, 3));
+        } else {
+            centred = x.sub(p.get(sd, name + RUNNING_MEAN, perChannel, 1, Init.ZERO));
+            var = p.get(sd, name + RUNNING_VAR, perChannel, 1, Init.ONE);
+        }
+        return centred.mul(sd.math().rsqrt(var.add(1e-5)).mul(gamma)).add(beta);
     }
 
     /** [B, C, H, W] to [B, C*H*W]. */

@@ -21,15 +21,28 @@ public interface ParamSource {
 
     SDVariable get(SameDiff sd, String name, long[] shape, int fanIn, Init init);
 
+    /** True when the graph trains: batch normalisation then uses the batch's statistics, else the stored running ones. */
+    default boolean training() {
+        return false;
+    }
+
     /** Trainable variables; taken from {@code given} where present, else He-normal/zero/one from the seed. */
     static ParamSource trainable(Map<String, INDArray> given, long seed) {
-        return (sd, name, shape, fanIn, init) -> {
-            INDArray arr = given.get(name);
-            if (arr != null) {
-                checkShape(name, arr, shape);
-                return sd.var(name, arr.dup());
+        return new ParamSource() {
+            @Override
+            public SDVariable get(SameDiff sd, String name, long[] shape, int fanIn, Init init) {
+                INDArray arr = given.get(name);
+                if (arr != null) {
+                    checkShape(name, arr, shape);
+                    return sd.var(name, arr.dup());
+                }
+                return sd.var(name, initial(name, shape, fanIn, init, seed));
             }
-            return sd.var(name, initial(name, shape, fanIn, init, seed));
+
+            @Override
+            public boolean training() {
+                return true;
+            }
         };
     }
 

@@ -15,11 +15,11 @@ public interface RefinerNetwork {
     /** A short name recorded in model files, e.g. "unet1d-32x4". */
     String architecture();
 
-    /** The default refiner for an item shape: the 1-D U-Net for patterns, the 2-D U-Net for images. */
+    /** The default refiner for an item shape: the 1-D U-Net for patterns, the shaped 2-D U-Net (smooth, local, in [0, 1]) for images. */
     static RefinerNetwork create(int[] itemShape) {
         return switch (itemShape.length) {
             case 1 -> new UNet1d(itemShape[0], UNet1d.MAPS, UNet1d.LEVELS);
-            case 2 -> new UNet2d(itemShape[0], itemShape[1]);
+            case 2 -> new UNet2d(itemShape[0], itemShape[1], UNet2d.DEFAULT_BLUR, UNet2d.DEFAULT_REACH);
             default -> throw new IllegalArgumentException("item shape must be [points] or [height, width], got " + Arrays.toString(itemShape));
         };
     }
@@ -30,8 +30,9 @@ public interface RefinerNetwork {
             String[] mxl = architecture.substring("unet1d-".length()).split("x");
             return new UNet1d(itemShape[0], Integer.parseInt(mxl[0]), Integer.parseInt(mxl[1]));
         }
-        if (architecture.equals(UNet2d.ARCHITECTURE) && itemShape.length == 2) {
-            return new UNet2d(itemShape[0], itemShape[1]);
+        UNet2d unet2d = itemShape.length == 2 ? UNet2d.forName(architecture, itemShape[0], itemShape[1]) : null;
+        if (unet2d != null) {
+            return unet2d;
         }
         throw new IllegalArgumentException("unknown refiner architecture '" + architecture + "' for items of shape " + Arrays.toString(itemShape));
     }

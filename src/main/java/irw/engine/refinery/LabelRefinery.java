@@ -1,6 +1,9 @@
 package irw.engine.refinery;
 
 import irw.core.data.LabelledDataSet;
+import irw.engine.TrainingListener;
+import irw.engine.TrainingLoop;
+import irw.engine.TrainingPosition;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -26,10 +29,13 @@ public final class LabelRefinery {
     }
 
     /**
-     * Runs model 0 and K refinery rounds on {@code train} (which must be labelled), reporting each
-     * model's accuracy on every set of {@code heldOut} (name -> labelled set).
+     * Runs model 0 and K refinery rounds on {@code train} (which must be labelled). Every step is
+     * reported at its round ({@link TrainingPosition#ofRound}); every finished round reports its
+     * accuracy on every set of {@code heldOut} (name -> labelled set) as "accuracy_&lt;name&gt;", with
+     * "targetAgreement" and "targetEntropy", through {@link TrainingListener#onEvaluation}. A
+     * cancelled run returns the rounds it finished.
      */
-    public RefineryOutcome run(LabelledDataSet train, Map<String, LabelledDataSet> heldOut, RefineryListener listener) {
+    public RefineryOutcome run(LabelledDataSet train, Map<String, LabelledDataSet> heldOut, TrainingListener listener) {
         check(train, heldOut);
         int classes = train.classes().size();
         float[][] x = train.items();
@@ -37,9 +43,10 @@ public final class LabelRefinery {
         List<float[][]> targetsUsed = new ArrayList<>();
         float[][] targets = oneHot(train.labels(), classes); // step 1: y = y_truth
         RefineryClassifier previous = null;
-        long stepsPerEpoch = (x.length + config.batchSize() - 1) / config.batchSize();
-        long totalSteps = stepsPerEpoch * config.epochs() * (config.rounds() + 1L);
-        long[] step = {0};
+        long stepsPerEpoch = ShuffledEpochs.stepsPerEpoch(x.length, config.batchSize());
+        long stepsPerRound = stepsPerEpoch * config.epochs();
+        long totalSteps = stepsPerRound * (config.rounds() + 1L);
+        TrainingLoop loop = new TrainingLoop("label-refinery", listener);
         for (int round = 0; round <= config.rounds(); round++) {
             if (round > 0) {
                 targets = previous.probabilities(x); // step 3: y = y_{R_k}, the previous model's softmax on the training items
@@ -47,31 +54,43 @@ public final class LabelRefinery {
             long seed = config.roundSeed(round);
             long t0 = System.nanoTime();
             RefineryClassifier model = RefineryClassifier.create(x[0].length, classes, config, seed); // step 2: from scratch
-            Random order = new Random(seed);
-            double loss = Double.NaN;
-            for (int epoch = 0; epoch < config.epochs(); epoch++) {
-                int r = round;
-                int e = epoch;
-                loss = model.trainEpoch(x, targets, config.batchSize(), order,
-                        l -> listener.onProgress(new RefineryProgress(r, config.rounds(), e, ++step[0], totalSteps, l)),
-                        listener::isCancelled);
-                if (Double.isNaN(loss)) {
-                    if (listener.isCancelled()) {
-                        return new RefineryOutcome(config, rounds, targetsUsed, previous, true);
-                    }
-                    throw new IllegalStateException("round " + round + " epoch " + epoch + ": the loss became NaN; lower the learning rate");
+            long first = round * stepsPerRound;
+            float[][] y = targets;
+            double[] epochLoss = new double[2]; // sum and count of the current epoch's batch losses
+            TrainingLoop.Result result = loop.run(new TrainingLoop.Stage(TrainingPosition.ofRound(round), first, first + stepsPerRound,
+                    totalSteps, stepsPerEpoch, 0), new ShuffledEpochs(x.length, config.batchSize(), first, new Random(seed)), (batch, step) -> {
+                if ((step - first) % stepsPerEpoch == 0) {
+                    epochLoss[0] = 0;
+                    epochLoss[1] = 0;
                 }
+                double loss = model.fit(x, y, batch);
+                epochLoss[0] += loss;
+                epochLoss[1]++;
+                return Map.of("loss", loss);
+            });
+            if (result.cancelled()) {
+                return new RefineryOutcome(config, rounds, targetsUsed, previous, true);
             }
             double seconds = (System.nanoTime() - t0) / 1e9;
             Map<String, Double> accuracy = new LinkedHashMap<>();
             heldOut.forEach((name, set) -> accuracy.put(name, accuracy(model, set)));
-            RefineryRound result = new RefineryRound(round, seed, accuracy, agreement(targets, train.labels()), meanEntropy(targets), loss, seconds);
-            rounds.add(result);
+            RefineryRound done = new RefineryRound(round, seed, accuracy, agreement(targets, train.labels()), meanEntropy(targets),
+                    epochLoss[0] / epochLoss[1], seconds);
+            rounds.add(done);
             targetsUsed.add(targets);
-            listener.onRound(result);
+            loop.evaluation(evaluation(done));
             previous = model;
         }
         return new RefineryOutcome(config, rounds, targetsUsed, previous, false);
+    }
+
+    /** A finished round's held-out figures as reported values. */
+    private static Map<String, Double> evaluation(RefineryRound r) {
+        Map<String, Double> values = new LinkedHashMap<>();
+        r.accuracy().forEach((set, accuracy) -> values.put("accuracy_" + set, accuracy));
+        values.put("targetAgreement", r.targetAgreement());
+        values.put("targetEntropy", r.targetEntropy());
+        return values;
     }
 
     public static double accuracy(RefineryClassifier model, LabelledDataSet set) {

@@ -14,9 +14,6 @@ import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.learning.config.Adam;
 import org.nd4j.linalg.lossfunctions.LossFunctions;
 
-import java.util.Random;
-import java.util.function.DoubleConsumer;
-import java.util.function.BooleanSupplier;
 
 /**
  * One model of the refinery chain: an MLP (two ReLU hidden layers, softmax output) on flattened
@@ -54,34 +51,16 @@ public final class RefineryClassifier {
         return new RefineryClassifier(net, inputs, classes);
     }
 
-    /**
-     * One epoch over (x, targets) in a shuffled order drawn from {@code order}. Reports each
-     * step's loss to {@code onStep}; stops early (returning NaN) when {@code cancelled} says so
-     * before a step. Returns the mean mini-batch loss of the epoch.
-     */
-    double trainEpoch(float[][] x, float[][] targets, int batchSize, Random order, DoubleConsumer onStep, BooleanSupplier cancelled) {
-        int n = x.length;
-        int[] perm = permutation(n, order);
-        double sum = 0;
-        int steps = 0;
-        for (int start = 0; start < n; start += batchSize) {
-            if (cancelled.getAsBoolean()) {
-                return Double.NaN;
-            }
-            int end = Math.min(n, start + batchSize);
-            float[][] bx = new float[end - start][];
-            float[][] by = new float[end - start][];
-            for (int i = start; i < end; i++) {
-                bx[i - start] = x[perm[i]];
-                by[i - start] = targets[perm[i]];
-            }
-            net.fit(new DataSet(Nd4j.create(bx), Nd4j.create(by)));
-            double loss = net.score();
-            sum += loss;
-            steps++;
-            onStep.accept(loss);
+    /** One Adam step on the batch (items {@code indices} of x and targets); returns its mean loss. */
+    double fit(float[][] x, float[][] targets, int[] indices) {
+        float[][] bx = new float[indices.length][];
+        float[][] by = new float[indices.length][];
+        for (int i = 0; i < indices.length; i++) {
+            bx[i] = x[indices[i]];
+            by[i] = targets[indices[i]];
         }
-        return sum / steps;
+        net.fit(new DataSet(Nd4j.create(bx), Nd4j.create(by)));
+        return net.score();
     }
 
     /** Softmax outputs, one row per item; each row sums to 1. */
@@ -131,19 +110,5 @@ public final class RefineryClassifier {
             out[i] = best;
         }
         return out;
-    }
-
-    private static int[] permutation(int n, Random random) {
-        int[] p = new int[n];
-        for (int i = 0; i < n; i++) {
-            p[i] = i;
-        }
-        for (int i = n - 1; i > 0; i--) {
-            int j = random.nextInt(i + 1);
-            int t = p[i];
-            p[i] = p[j];
-            p[j] = t;
-        }
-        return p;
     }
 }

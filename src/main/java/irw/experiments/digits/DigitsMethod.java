@@ -9,6 +9,12 @@ public enum DigitsMethod {
     NON_TARGETED("non-targeted refinement");
 
     public static final String ACCURACY = "accuracy";
+    /** Mean total variation of the refined test digits over that of the raw ones (≤ 1: no speckle added). */
+    public static final String TV_RATIO = "tv_refined_over_raw";
+    /** Share of test digits whose total variation rose under refinement. */
+    public static final String TV_ROSE = "share_tv_rose";
+    /** Mean ink added more than 2 px from the raw ink, as a fraction of the raw ink. */
+    public static final String FAR_INK = "far_ink_2px";
 
     private final String label;
 

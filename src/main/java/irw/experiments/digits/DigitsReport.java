@@ -89,6 +89,21 @@ public final class DigitsReport {
         r.table(t, "fig7.csv");
         r.figure(fig7(), "fig7.png", "Accuracy vs N (log scale), mean ± 1 std over seeds; dashed: our baseline (band = ± 1 std) and the paper's 77.57 %");
 
+        r.heading(2, "Physical refined digits (issue 11: no speckle, no invented strokes)");
+        ResultTable phys = new ResultTable("Total variation of the refined test digits over the raw ones (≤ 1: no speckle added), share of "
+                + "digits whose TV rose, and ink added more than 2 px from the raw ink (fraction of the raw ink)", List.of(Column.text("N per class"),
+                Column.number("targeted TV ratio", 3), Column.percent("targeted: TV rose"), Column.number("targeted far ink", 4),
+                Column.number("non-targeted TV ratio", 3), Column.percent("non-targeted: TV rose"), Column.number("non-targeted far ink", 4)));
+        for (int n : ns) {
+            String c = DigitsMethod.condition(n);
+            phys.row(Integer.toString(n), log.stat(DigitsMethod.TARGETED.label(), c, DigitsMethod.TV_RATIO),
+                    log.stat(DigitsMethod.TARGETED.label(), c, DigitsMethod.TV_ROSE), log.stat(DigitsMethod.TARGETED.label(), c, DigitsMethod.FAR_INK),
+                    log.stat(DigitsMethod.NON_TARGETED.label(), c, DigitsMethod.TV_RATIO),
+                    log.stat(DigitsMethod.NON_TARGETED.label(), c, DigitsMethod.TV_ROSE),
+                    log.stat(DigitsMethod.NON_TARGETED.label(), c, DigitsMethod.FAR_INK));
+        }
+        r.table(phys, "physics.csv");
+
         if (!gridRows.isEmpty()) {
             r.heading(2, "Refined digits (cf. Fig. 6)");
             r.figure(ImageGrid.render(gridRows, gridLabels, 28, 28, 3), "digits.png", "MNIST test digits, raw and refined");

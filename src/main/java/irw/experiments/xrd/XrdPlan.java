@@ -12,7 +12,6 @@ import java.util.stream.LongStream;
  *
  * @param quick              the CI variant (tiny budgets: shows the pipeline works, not what the method reaches)
  * @param idealPerClass      ideal (simulated) patterns per class used to train the classifier (0 = all)
- * @param testFraction       share of the imperfect set held out for evaluation (stratified, per seed)
  * @param classifierLambda   λ of Algorithm 1 for the prototypical classifier
  * @param classifierSteps    Algorithm 1 steps
  * @param classifierPerClass N_c of Algorithm 1 (the paper: 73)
@@ -22,7 +21,7 @@ import java.util.stream.LongStream;
  * @param beta               weight of l_proto
  * @param alphaNonTargeted   weight of l_reg in the non-targeted case, where the entropies pull harder
  */
-public record XrdPlan(boolean quick, int idealPerClass, double testFraction, double classifierLambda, int classifierSteps, int classifierPerClass,
+public record XrdPlan(boolean quick, int idealPerClass, double classifierLambda, int classifierSteps, int classifierPerClass,
                       int refinerSteps, int refinerBatch, double alpha, double beta, double alphaNonTargeted, double learningRate,
                       List<Long> seeds) {
 
@@ -30,9 +29,6 @@ public record XrdPlan(boolean quick, int idealPerClass, double testFraction, dou
         seeds = List.copyOf(seeds);
         if (seeds.size() < 3) {
             throw new IllegalArgumentException("every number must be a mean over at least 3 seeds, got " + seeds.size());
-        }
-        if (!(testFraction > 0 && testFraction < 1)) {
-            throw new IllegalArgumentException("test fraction must lie in (0, 1): " + testFraction);
         }
     }
 
@@ -44,11 +40,11 @@ public record XrdPlan(boolean quick, int idealPerClass, double testFraction, dou
     static final double ALPHA_PER_POINT = 60;
 
     public static XrdPlan full(int seedCount, long firstSeed) {
-        return new XrdPlan(false, 0, 0.4, 1.0, 300, 8, 100, 16, ALPHA_PER_POINT, 1.0, ALPHA_PER_POINT, 1e-3, seeds(seedCount, firstSeed));
+        return new XrdPlan(false, 0, 1.0, 300, 8, 100, 16, ALPHA_PER_POINT, 1.0, ALPHA_PER_POINT, 1e-3, seeds(seedCount, firstSeed));
     }
 
     public static XrdPlan quick(int seedCount, long firstSeed) {
-        return new XrdPlan(true, 60, 0.4, 1.0, 40, 8, 15, 16, ALPHA_PER_POINT, 1.0, ALPHA_PER_POINT, 1e-3, seeds(seedCount, firstSeed));
+        return new XrdPlan(true, 60, 1.0, 40, 8, 15, 16, ALPHA_PER_POINT, 1.0, ALPHA_PER_POINT, 1e-3, seeds(seedCount, firstSeed));
     }
 
     /** The same plan with another classifier budget (Algorithm 1 steps and N_c), e.g. for a larger ideal library. */
@@ -56,7 +52,7 @@ public record XrdPlan(boolean quick, int idealPerClass, double testFraction, dou
         if (steps < 1 || perClass < 1) {
             throw new IllegalArgumentException("classifier steps and samples per class must be positive, got " + steps + " and " + perClass);
         }
-        return new XrdPlan(quick, idealPerClass, testFraction, classifierLambda, steps, perClass, refinerSteps, refinerBatch, alpha, beta,
+        return new XrdPlan(quick, idealPerClass, classifierLambda, steps, perClass, refinerSteps, refinerBatch, alpha, beta,
                 alphaNonTargeted, learningRate, seeds);
     }
 

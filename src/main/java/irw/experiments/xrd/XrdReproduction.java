@@ -5,16 +5,16 @@ import irw.core.TwoThetaGrid;
 import irw.core.data.LabelledDataSet;
 import irw.engine.ClassifierTrainer;
 import irw.engine.ClassifierTrainingConfig;
-import irw.engine.ModelSpec;
 import irw.engine.PrototypicalClassifier;
 import irw.engine.Refiner;
 import irw.engine.RefinerTrainer;
 import irw.engine.RefinerTrainingConfig;
 import irw.engine.TrainingListener;
+import irw.engine.net.ModelSpec;
 import irw.experiments.DataSplits;
 import irw.experiments.EmbeddingMap;
-import irw.experiments.plot.ScatterPlot;
 import irw.experiments.GroundTruthDistances;
+import irw.experiments.plot.ScatterPlot;
 import irw.experiments.report.MeasurementLog;
 import irw.experiments.report.RunInfo;
 import irw.xrd.preprocess.WaveletDenoiser;
@@ -29,8 +29,8 @@ import java.util.Map;
 /**
  * Runs the XRD experiment of Bai et al. 2019 (Tables 1-4) and writes its report. Per seed: a
  * standard (λ = 0) and a prototypical classifier are trained on the ideal library (Algorithm 1)
- * and frozen; the imperfect set is split (stratified, by the seed) into a refiner-training and a
- * test part; the DWT baseline and five refiners (Algorithm 2) are scored on the test part.
+ * and frozen; the refiners train on the refiner-training patterns and are scored on the test
+ * patterns of {@link irw.xrd.synth.XrdDataSets}' data roles, as is the DWT baseline.
  */
 public final class XrdReproduction {
     private final XrdPlan plan;
@@ -52,8 +52,8 @@ public final class XrdReproduction {
         describe(info, data);
         MeasurementLog log = new MeasurementLog();
         XrdReport report = new XrdReport(log, info);
-        ConfusionMatrix rawCm = new ConfusionMatrix(data.imperfect().classes());
-        ConfusionMatrix refinedCm = new ConfusionMatrix(data.imperfect().classes());
+        ConfusionMatrix rawCm = new ConfusionMatrix(data.refinerTest().classes());
+        ConfusionMatrix refinedCm = new ConfusionMatrix(data.refinerTest().classes());
         WaveletDenoiser dwt = WaveletDenoiser.standard();
         report.confusion(rawCm, refinedCm); // filled as the seeds finish
         differences(report, data);
@@ -65,13 +65,9 @@ public final class XrdReproduction {
             PrototypicalClassifier proto = trainClassifier(ideal, plan.classifierLambda(), seed);
             info.addTime("classifier training", Duration.ofNanos(System.nanoTime() - t0));
 
-            DataSplits.Split split = DataSplits.stratified(data.imperfect(), plan.testFraction(), seed);
-            LabelledDataSet train = data.imperfect().subset(split.train());
-            LabelledDataSet test = data.imperfect().subset(split.test());
-            float[][] truth = new float[split.test().length][];
-            for (int i = 0; i < truth.length; i++) {
-                truth[i] = data.groundTruth()[split.test()[i]];
-            }
+            LabelledDataSet train = data.refinerTrain();
+            LabelledDataSet test = data.refinerTest();
+            float[][] truth = data.testGroundTruth();
             float[][] testItems = proto.preprocessing().apply(test.items());
             score(log, XrdMethod.RAW_STANDARD, seed, standard, testItems, test, null);
             int[] rawPred = score(log, XrdMethod.RAW_PROTO, seed, proto, testItems, test, truth);
@@ -193,8 +189,8 @@ public final class XrdReproduction {
         info.setting("mode", (plan.quick() ? "quick (CI), " : "full, ") + (plan.idealPerClass() > 0 ? "ideal library subsampled to " + plan.idealPerClass() + " per class" : "full ideal library"))
                 .setting("data", data.description())
                 .setting("ideal library", data.ideal().size() + " patterns × " + data.ideal().itemLength() + " points")
-                .setting("imperfect set", data.imperfect().size() + " labelled patterns with ground truth; per seed a stratified "
-                        + Math.round(100 * (1 - plan.testFraction())) + " / " + Math.round(100 * plan.testFraction()) + " refiner-train / test split")
+                .setting("imperfect set", data.refinerTrain().size() + " refiner-training and " + data.refinerTest().size()
+                        + " test patterns with ground truth (XrdDataSets' data roles: halves by structure, the same for every seed and for 'evaluate')")
                 .setting("classifier", String.format(Locale.ROOT, "engine ModelSpec.SMALL (1-D CNN), λ = %.2f (prototypical) or 0 (standard), "
                         + "%d Adam steps of %d per class, learning rate %.0e", plan.classifierLambda(), plan.classifierSteps(),
                         plan.classifierPerClass(), plan.learningRate()))
@@ -206,7 +202,7 @@ public final class XrdReproduction {
 
     private void differences(XrdReport report, XrdData data) {
         report.difference("Data: the paper's ideal library is ~240,000 Materials Project patterns and its imperfect set 1,494 patterns from "
-                        + "real experiments, with 5-fold cross-validation; ours: " + data.description() + ", with a stratified split per seed.")
+                        + "real experiments, with 5-fold cross-validation; ours: " + data.description() + ", the same split for every seed.")
                 .difference("Networks: the paper uses VGG-19-1D and DenseNet-121-1D trained for 100 epochs with batches of 512; ours is the "
                         + "engine's small 1-D CNN trained for " + plan.classifierSteps() + " steps, so that a run fits in 30 minutes on 2 cores. "
                         + "Our 'paper' columns therefore compare against both networks rather than a like-for-like one.")
@@ -215,7 +211,7 @@ public final class XrdReproduction {
                 .difference("Table 4: the paper does not state the scale of its distances (its NCC is about 24, so not in [-1, 1]); ours are "
                         + "computed on patterns scaled to a maximum of 1, so only the ordering of the rows is comparable, not the values.")
                 .difference("ADDA and GTA are not reproduced. The paper's numbers are means over 5 runs without a spread; ours are mean ± std over "
-                        + plan.seeds().size() + " seeds, where a seed changes the ideal subsample, the split, every initialisation and the batch order.");
+                        + plan.seeds().size() + " seeds, where a seed changes the ideal subsample, every initialisation and the batch order (not the split).");
         if (plan.quick()) {
             report.difference("This is a --quick run: tiny training budgets, so the numbers show the pipeline works, not what the method reaches.");
         }

@@ -1,7 +1,7 @@
 package irw.service.client;
 
-import irw.service.JobView;
-import irw.service.MetricsPoint;
+import irw.service.api.JobView;
+import irw.service.api.MetricsPoint;
 
 /** Receives a job's server-sent events, in order, on the thread that follows the job. */
 public interface JobEventListener {

@@ -5,10 +5,10 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import irw.service.AccessToken;
-import irw.service.HealthReport;
-import irw.service.JobView;
-import irw.service.MetricsPoint;
 import irw.service.TrainingService;
+import irw.service.api.HealthReport;
+import irw.service.api.JobView;
+import irw.service.api.MetricsPoint;
 
 import java.io.IOException;
 import java.io.InputStream;

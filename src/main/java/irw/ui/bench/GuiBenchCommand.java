@@ -1,11 +1,11 @@
 package irw.ui.bench;
 
-import irw.app.WorkbenchModel;
-import irw.app.data.PatternEntry;
 import irw.app.heatmap.HeatmapKind;
 import irw.app.heatmap.HeatmapMatrix;
 import irw.app.heatmap.HeatmapViewModel;
 import irw.app.settings.SettingsStore;
+import irw.app.workbench.PatternEntry;
+import irw.app.workbench.WorkbenchModel;
 import irw.core.Pattern;
 import irw.core.Resampler;
 import irw.core.TwoThetaGrid;
@@ -16,9 +16,9 @@ import irw.ui.Workbench;
 import irw.xrd.io.PatternReaders;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -83,7 +83,7 @@ public final class GuiBenchCommand implements Callable<Integer> {
             loadStall(window, model, dir);
             heatmap(window, scene, model);
             spectra(window, scene, model);
-            Path classifier = xrdModel != null ? xrdModel : irw.app.refine.ShippedModels.find("xrd-classifier").orElse(null);
+            Path classifier = xrdModel != null ? xrdModel : irw.app.models.ShippedModels.find("xrd-classifier").orElse(null);
             if (classifier != null) {
                 preview(window, model, classifier);
             } else {
@@ -150,7 +150,7 @@ public final class GuiBenchCommand implements Callable<Integer> {
     }
 
     private void heatmap(MainWindow window, Scene scene, WorkbenchModel model) throws Exception {
-        FxBenchSupport.onFx(() -> window.show(irw.app.WorkbenchView.HEATMAPS));
+        FxBenchSupport.onFx(() -> window.show(irw.app.workbench.WorkbenchView.HEATMAPS));
         List<PatternEntry> rows = FxBenchSupport.onFx(() -> List.copyOf(model.patterns()));
         long b0 = System.nanoTime();
         HeatmapMatrix m = HeatmapViewModel.build(HeatmapKind.RAW, rows, model.grid(), () -> false);
@@ -170,7 +170,7 @@ public final class GuiBenchCommand implements Callable<Integer> {
             model.selection().clear();
             PatternEntry e = model.patterns().get(0);
             model.currentProperty().set(e);
-            window.show(irw.app.WorkbenchView.SPECTRA);
+            window.show(irw.app.workbench.WorkbenchView.SPECTRA);
             return e;
         });
         Pattern onGrid = entry.rawOnGrid(model.grid());
@@ -192,8 +192,8 @@ public final class GuiBenchCommand implements Callable<Integer> {
 
     /** Slider move to refined preview drawn: per-pattern refinement (engine) plus the redraw. */
     private void preview(MainWindow window, WorkbenchModel model, Path classifier) throws Exception {
-        irw.app.refine.XrdModels m = irw.app.refine.XrdModels.load(classifier, null);
-        FxBenchSupport.onFx(() -> window.refinementViewModel().modelsProperty().set(m));
+        irw.app.models.XrdModels m = irw.app.models.XrdModels.load(classifier, null);
+        FxBenchSupport.onFx(() -> window.loadedModels().xrdProperty().set(m));
         PatternEntry entry = FxBenchSupport.onFx(model::current);
         while (FxBenchSupport.onFx(() -> entry.refined() == null || window.refinementViewModel().previewShown()
                 < window.refinementViewModel().previewsSubmitted())) {

@@ -1,12 +1,12 @@
 package irw.ui.data;
 
-import irw.app.WorkbenchModel;
 import irw.app.data.DataViewModel;
-import irw.app.data.PatternEntry;
-import irw.app.data.Prediction;
-import irw.ui.NodeIds;
-import javafx.beans.property.ReadOnlyStringWrapper;
+import irw.app.workbench.PatternEntry;
+import irw.app.workbench.Prediction;
+import irw.app.workbench.WorkbenchModel;
+import irw.ui.common.NodeIds;
 import javafx.beans.binding.Bindings;
+import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.ListChangeListener;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;

@@ -1,9 +1,9 @@
 package irw.ui.digits;
 
-import irw.app.WorkbenchModel;
-import irw.app.digits.DigitAnalysis;
 import irw.app.digits.DigitsViewModel;
-import irw.ui.WeightControls;
+import irw.app.models.DigitAnalysis;
+import irw.app.workbench.WorkbenchModel;
+import irw.ui.common.WeightControls;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
 import javafx.geometry.Insets;

@@ -3,7 +3,7 @@ package irw.ui.export;
 import irw.app.export.ExportFormat;
 import irw.app.export.ExportScope;
 import irw.app.export.ExportViewModel;
-import irw.ui.NodeIds;
+import irw.ui.common.NodeIds;
 import javafx.geometry.Insets;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;

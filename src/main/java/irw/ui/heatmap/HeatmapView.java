@@ -8,13 +8,13 @@ import io.fair_acc.chartfx.plugins.Zoomer;
 import io.fair_acc.chartfx.renderer.ContourType;
 import io.fair_acc.chartfx.renderer.spi.ContourDataSetRenderer;
 import io.fair_acc.chartfx.renderer.spi.utils.ColorGradient;
+import io.fair_acc.chartfx.ui.geometry.Side;
 import io.fair_acc.dataset.spi.DoubleGridDataSet;
 import irw.app.heatmap.HeatmapKind;
 import irw.app.heatmap.HeatmapMatrix;
 import irw.app.heatmap.HeatmapViewModel;
-import irw.ui.NodeIds;
+import irw.ui.common.NodeIds;
 import javafx.geometry.Point2D;
-import io.fair_acc.chartfx.ui.geometry.Side;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ToolBar;
@@ -98,7 +98,7 @@ public final class HeatmapView extends BorderPane {
         }
         DoubleGridDataSet ds = new DoubleGridDataSet(m.kind().toString(), false, new double[][] {m.twoTheta(), rows}, m.z());
         zAxis.setName(m.kind().toString());
-        yAxis.setNames(m.rows().stream().map(irw.app.data.PatternEntry::name).toList());
+        yAxis.setNames(m.rows().stream().map(irw.app.workbench.PatternEntry::name).toList());
         renderer.getDatasets().setAll(ds);
         xAxis.setAutoRanging(true);
         yAxis.setAutoRanging(true);

@@ -1,8 +1,9 @@
 package irw.ui.spectra;
 
-import irw.app.WorkbenchModel;
+import irw.app.models.LoadedModels;
 import irw.app.refine.RefinementViewModel;
-import irw.ui.WeightControls;
+import irw.app.workbench.WorkbenchModel;
+import irw.ui.common.WeightControls;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
@@ -10,7 +11,7 @@ import javafx.scene.layout.VBox;
 
 /** Beside the spectra: the live α/β/λ preview of the current pattern and batch refinement. */
 public final class RefinementPanel extends VBox {
-    public RefinementPanel(WorkbenchModel model, RefinementViewModel viewModel) {
+    public RefinementPanel(WorkbenchModel model, LoadedModels loaded, RefinementViewModel viewModel) {
         setId("refinementPanel");
         getStyleClass().add("refinement-panel");
         setPrefWidth(300);
@@ -32,7 +33,7 @@ public final class RefinementPanel extends VBox {
         javafx.scene.layout.HBox stepsRow = new javafx.scene.layout.HBox(6, new Label("steps"), steps);
         Button batch = new Button("Refine batch");
         batch.setId("refineBatchButton");
-        batch.disableProperty().bind(viewModel.modelsProperty().isNull());
+        batch.disableProperty().bind(loaded.xrdProperty().isNull());
         batch.setOnAction(e -> viewModel.refineBatch());
         Label status = new Label();
         status.setId("refinementStatus");

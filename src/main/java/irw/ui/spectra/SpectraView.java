@@ -14,7 +14,7 @@ import irw.app.spectra.AxisKind;
 import irw.app.spectra.SeriesKind;
 import irw.app.spectra.SpectraViewModel;
 import irw.app.spectra.SpectrumSeries;
-import irw.ui.NodeIds;
+import irw.ui.common.NodeIds;
 import javafx.collections.ListChangeListener;
 import javafx.scene.Node;
 import javafx.scene.control.CheckBox;

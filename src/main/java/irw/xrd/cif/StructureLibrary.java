@@ -57,6 +57,33 @@ public final class StructureLibrary {
         return new ReadResult(file, ok, bad);
     }
 
+    /**
+     * Every structure of every CIF file in a folder (not its sub-folders), files in name order; a file
+     * that cannot be read is reported in {@link ReadResult#skipped()}, the others are kept.
+     */
+    public static ReadResult readFolder(Path folder) throws IOException {
+        if (!java.nio.file.Files.isDirectory(folder)) {
+            throw new IOException(folder + ": not a folder of CIF files");
+        }
+        List<Path> files;
+        try (var s = java.nio.file.Files.list(folder)) {
+            files = s.filter(f -> f.getFileName().toString().toLowerCase(java.util.Locale.ROOT).matches(".*\\.cif(\\.gz)?"))
+                    .sorted().toList();
+        }
+        List<CrystalStructure> ok = new ArrayList<>();
+        List<CifFormatException> bad = new ArrayList<>();
+        for (Path f : files) {
+            try {
+                ReadResult r = read(f);
+                ok.addAll(r.structures());
+                bad.addAll(r.skipped());
+            } catch (IOException e) {
+                bad.add(new CifFormatException(f, null, 0, "unreadable: " + e.getMessage()));
+            }
+        }
+        return new ReadResult(folder, ok, bad);
+    }
+
     /** One structure: the named block, or the first block when the name is null. */
     public static CrystalStructure readOne(Path file, String blockName) throws IOException, CifFormatException {
         List<CifParser.BlockResult> blocks = CifParser.readAll(CifParser.readText(file), file);

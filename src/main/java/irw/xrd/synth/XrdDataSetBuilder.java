@@ -34,19 +34,13 @@ public final class XrdDataSetBuilder {
 
     public XrdDataSets build(List<CrystalStructure> library, BuildSettings settings, Map<String, Object> provenance) {
         List<CrystalStructure> usable = library.stream().filter(s -> s.crystalSystem().isPresent()).toList();
-        List<Integer> order = new ArrayList<>(IntStream.range(0, usable.size()).boxed().toList());
-        Collections.shuffle(order, new java.util.Random(settings.seed()));
-        if (settings.limit() > 0 && settings.limit() < order.size()) {
-            order = new ArrayList<>(order.subList(0, settings.limit()));
-        }
-        int n = order.size();
-        int nTest = Math.max(1, (int) Math.round(n * settings.testFraction()));
-        int nVal = (int) Math.round(n * settings.validationFraction());
-        List<CrystalStructure> structures = order.stream().map(usable::get).toList();
-        int[] splitOf = new int[n];
-        for (int i = 0; i < n; i++) {
-            splitOf[i] = i < nTest ? XrdDataSets.TEST : i < nTest + nVal ? XrdDataSets.VALIDATION : XrdDataSets.TRAIN;
-        }
+        StructureSplit structureSplit = StructureSplit.of(library, settings.seed(), settings.validationFraction(), settings.testFraction(),
+                settings.limit());
+        List<CrystalStructure> structures = structureSplit.ordered();
+        int n = structures.size();
+        int[] splitOf = structureSplit.splitOf();
+        int nTest = structureSplit.count(XrdDataSets.TEST);
+        int nVal = structureSplit.count(XrdDataSets.VALIDATION);
         TwoThetaGrid grid = settings.grid();
         SimulationSettings sim = SimulationSettings.defaults().withWavelength(grid.wavelength())
                 .withRange(Math.max(0.5, grid.start() - BatchSimulator.MARGIN), Math.min(179, grid.end() + BatchSimulator.MARGIN));
@@ -61,7 +55,7 @@ public final class XrdDataSetBuilder {
             SplittableRandom rng = new SplittableRandom(mix(settings.seed(), 1, i));
             double[] p = v == 0 ? new double[]{0, 1, 1, 0, 0, 1} : drawVariant(rng);
             variantParams[i] = p;
-            idealPatterns[i] = renderVariant(s, p, sim, grid);
+            idealPatterns[i] = renderVariant(simulator, s, p, sim, grid);
         });
         int[] labels = new int[total];
         int[] split = new int[total];
@@ -120,14 +114,14 @@ public final class XrdDataSetBuilder {
      * width. A classifier that only ever saw one width reads broad peaks as overlapping reflections of
      * a low-symmetry cell (measured: ideal-test accuracy 0.70 fell to 0.33 with the SIZE defect alone).
      */
-    private static double[] drawVariant(SplittableRandom rng) {
+    static double[] drawVariant(SplittableRandom rng) {
         int[] axis = ImperfectPatternGenerator.TEXTURE_AXES[rng.nextInt(ImperfectPatternGenerator.TEXTURE_AXES.length)];
         double width = Math.exp(ImperfectPatternGenerator.uniform(rng, Math.log(WIDTH_MIN), Math.log(WIDTH_MAX)));
         return new double[]{ImperfectPatternGenerator.uniform(rng, -0.005, 0.005), width,
                 ImperfectPatternGenerator.uniform(rng, 0.85, 1.15), axis[0], axis[1], axis[2]};
     }
 
-    private float[] renderVariant(CrystalStructure s, double[] p, SimulationSettings sim, TwoThetaGrid grid) {
+    static float[] renderVariant(PowderSimulator simulator, CrystalStructure s, double[] p, SimulationSettings sim, TwoThetaGrid grid) {
         double f = 1 + p[0];
         CrystalStructure strained = p[0] == 0 ? s : s.withCell(s.cell().scaled(f, f, f));
         SimulationSettings settings = p[2] == 1 ? sim : sim.withTexture(new MarchDollase((int) p[3], (int) p[4], (int) p[5], p[2]));

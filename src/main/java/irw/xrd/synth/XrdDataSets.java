@@ -48,9 +48,62 @@ public record XrdDataSets(TwoThetaGrid grid, LabelledDataSet ideal, int[] idealS
         return ideal.subset(java.util.stream.IntStream.range(0, idealSplit.length).filter(i -> idealSplit[i] == split).toArray());
     }
 
-    /** The ground truth of the imperfect set, with its labels and ids. */
-    public LabelledDataSet groundTruthSet() {
-        return new LabelledDataSet(groundTruth, imperfect.shape(), imperfect.labels(), imperfect.ids(), imperfect.classes());
+    // The data roles: the one place that says which patterns train and which test what. The CLI,
+    // the service, the learning-set runners (Label Refinery, MIC) and `reproduce` all ask here.
+    //   - classifier training set: the ideal patterns of the TRAIN structures. The VALIDATION
+    //     structures are kept for choosing and calibrating a model, the TEST structures are never
+    //     seen ideal by a classifier.
+    //   - refiner training and test sets: the imperfect patterns, which are all of TEST structures,
+    //     halved by structure within each class (a class's 1st, 3rd, 5th ... structure in the set's
+    //     order trains, its 2nd, 4th ... tests): every imperfect variant of a structure is on one
+    //     side, no pattern is both trained on and scored, and each class is split evenly (a class
+    //     with one structure trains). Fixed, not drawn per seed, so that every "imperfect" figure
+    //     of the project (evaluate, the service's runs, the learning sets, reproduce) is measured
+    //     on the same patterns.
+
+    /** Algorithm 1's training set: the ideal patterns of the TRAIN structures. */
+    public LabelledDataSet classifierTrainingSet() {
+        return idealSplit(TRAIN);
+    }
+
+    /** Ideal patterns of the TEST structures: held out from every classifier. */
+    public LabelledDataSet idealTestSet() {
+        return idealSplit(TEST);
+    }
+
+    /** Algorithm 2's training set: the imperfect patterns of every other held-out structure of each class, starting with the first. */
+    public LabelledDataSet refinerTrainingSet() {
+        return imperfect.subset(refinerIndices(true));
+    }
+
+    /** The imperfect patterns the refiner never trains on: where raw and refined accuracy are measured. */
+    public LabelledDataSet refinerTestSet() {
+        return imperfect.subset(refinerIndices(false));
+    }
+
+    /** The ground truth of {@link #refinerTestSet()}, row for row. */
+    public float[][] refinerTestGroundTruth() {
+        int[] idx = refinerIndices(false);
+        float[][] out = new float[idx.length][];
+        for (int i = 0; i < idx.length; i++) {
+            out[i] = groundTruth[idx[i]];
+        }
+        return out;
+    }
+
+    /** Positions in the imperfect set of the refiner's training (true) or test (false) patterns, in order. */
+    public int[] refinerIndices(boolean training) {
+        Map<String, Integer> rankInClass = new LinkedHashMap<>();
+        int[] structuresSeen = new int[Math.max(1, imperfect.classes().size())];
+        List<Integer> out = new ArrayList<>();
+        for (int i = 0; i < imperfect.size(); i++) {
+            int label = Math.max(0, imperfect.labels()[i]);
+            int rank = rankInClass.computeIfAbsent(imperfect.ids().get(i), id -> structuresSeen[label]++);
+            if ((rank % 2 == 0) == training) {
+                out.add(i);
+            }
+        }
+        return out.stream().mapToInt(Integer::intValue).toArray();
     }
 
     /** The defect parameters of imperfect sample i by name. */

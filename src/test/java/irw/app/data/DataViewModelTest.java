@@ -1,8 +1,9 @@
 package irw.app.data;
 
 import irw.app.SampleBatch;
-import irw.app.WorkbenchModel;
 import irw.app.notify.Notification;
+import irw.app.workbench.PatternEntry;
+import irw.app.workbench.WorkbenchModel;
 import irw.xrd.io.PatternReaders;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -1,7 +1,8 @@
 package irw.app.digits;
 
 import irw.app.SampleBatch;
-import irw.app.WorkbenchModel;
+import irw.app.models.LoadedModels;
+import irw.app.workbench.WorkbenchModel;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -15,7 +16,7 @@ class DigitsViewModelTest {
 
     @Test
     void aStrokeInksThePixelsAlongItAndClearEmptiesTheCanvas() {
-        DigitsViewModel vm = new DigitsViewModel(SampleBatch.emptyModel(dir), Path.of("sample-data/mnist"));
+        DigitsViewModel vm = new DigitsViewModel(SampleBatch.emptyModel(dir), new LoadedModels(), Path.of("sample-data/mnist"));
         vm.stroke(14, 4, 14, 24); // a vertical "1"
         float[] img = vm.imageProperty().get();
         assertThat(img[10 * 28 + 14]).isEqualTo(1f);
@@ -28,7 +29,7 @@ class DigitsViewModelTest {
     @Test
     void browsesMnistTestDigitsWithTheirLabelsAndTypesetDigits() {
         WorkbenchModel model = SampleBatch.emptyModel(dir);
-        DigitsViewModel vm = new DigitsViewModel(model, Path.of("sample-data/mnist"));
+        DigitsViewModel vm = new DigitsViewModel(model, new LoadedModels(), Path.of("sample-data/mnist"));
         vm.loadSource();
         var set = vm.browsedProperty().get();
         assertThat(set.size()).isGreaterThan(100);

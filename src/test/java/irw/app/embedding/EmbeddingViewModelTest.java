@@ -1,9 +1,10 @@
 package irw.app.embedding;
 
 import irw.app.SampleBatch;
-import irw.app.WorkbenchModel;
-import irw.app.WorkbenchView;
-import irw.app.data.PatternEntry;
+import irw.app.models.LoadedModels;
+import irw.app.workbench.PatternEntry;
+import irw.app.workbench.WorkbenchModel;
+import irw.app.workbench.WorkbenchView;
 import irw.core.Pattern;
 import org.apache.commons.csv.CSVFormat;
 import org.junit.jupiter.api.Test;
@@ -25,7 +26,7 @@ class EmbeddingViewModelTest {
         PatternEntry a = model.patterns().get(0);
         Pattern aGrid = a.rawOnGrid(model.grid());
         a.refinedProperty().set(aGrid.withIntensity(smoothed(aGrid.intensityValues())));
-        EmbeddingViewModel vm = new EmbeddingViewModel(model);
+        EmbeddingViewModel vm = new EmbeddingViewModel(model, new LoadedModels());
         vm.compute();
         assertThat(vm.points()).hasSize(model.patterns().size() + 1);
         assertThat(vm.points()).filteredOn(p -> p.kind() == PointKind.REFINED).singleElement()
@@ -52,7 +53,7 @@ class EmbeddingViewModelTest {
     @Test
     void theSameSeedGivesTheSameMap() {
         WorkbenchModel model = SampleBatch.loaded(dir);
-        EmbeddingViewModel vm = new EmbeddingViewModel(model);
+        EmbeddingViewModel vm = new EmbeddingViewModel(model, new LoadedModels());
         vm.compute();
         double x = vm.points().get(5).x();
         vm.compute();

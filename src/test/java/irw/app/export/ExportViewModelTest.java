@@ -1,9 +1,9 @@
 package irw.app.export;
 
 import irw.app.SampleBatch;
-import irw.app.WorkbenchModel;
-import irw.app.data.PatternEntry;
 import irw.app.notify.Notification;
+import irw.app.workbench.PatternEntry;
+import irw.app.workbench.WorkbenchModel;
 import irw.core.Pattern;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;

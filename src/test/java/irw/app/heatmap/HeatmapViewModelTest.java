@@ -1,8 +1,8 @@
 package irw.app.heatmap;
 
 import irw.app.SampleBatch;
-import irw.app.WorkbenchModel;
-import irw.app.WorkbenchView;
+import irw.app.workbench.WorkbenchModel;
+import irw.app.workbench.WorkbenchView;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

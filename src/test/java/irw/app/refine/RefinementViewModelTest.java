@@ -1,11 +1,14 @@
 package irw.app.refine;
 
 import irw.app.SampleBatch;
-import irw.app.WorkbenchModel;
 import irw.app.data.DataViewModel;
-import irw.app.data.PatternEntry;
-import irw.app.digits.DigitAnalysis;
 import irw.app.digits.DigitsViewModel;
+import irw.app.models.DigitAnalysis;
+import irw.app.models.DigitModels;
+import irw.app.models.LoadedModels;
+import irw.app.models.XrdModels;
+import irw.app.workbench.PatternEntry;
+import irw.app.workbench.WorkbenchModel;
 import irw.core.ClassSet;
 import irw.core.Pattern;
 import irw.xrd.io.PatternReaders;
@@ -26,9 +29,10 @@ class RefinementViewModelTest {
     void aLoadedModelClassifiesEveryRowAndTheLambdaAndAlphaSlidersChangeThePreview() throws Exception {
         WorkbenchModel model = SampleBatch.emptyModel(dir);
         model.refinementStepsProperty().set(3); // a short refinement keeps the test quick; the default is 10
-        RefinementViewModel vm = new RefinementViewModel(model);
+        LoadedModels loaded = new LoadedModels();
+        RefinementViewModel vm = new RefinementViewModel(model, loaded);
         new DataViewModel(model, PatternReaders::read).load(List.of(SampleBatch.MEASURED));
-        vm.modelsProperty().set(XrdModels.load(TinyModels.xrdClassifier(), null));
+        loaded.xrdProperty().set(XrdModels.load(TinyModels.xrdClassifier(), null));
         assertThat(model.patterns()).allSatisfy(e -> {
             assertThat(e.predictionProperty().get()).isNotNull();
             assertThat(ClassSet.CRYSTAL_SYSTEMS.names()).contains(e.predictionProperty().get().className());
@@ -57,8 +61,9 @@ class RefinementViewModelTest {
         model.refinementStepsProperty().set(3);
         model.lambdaProperty().set(0.5);
         model.alphaProperty().set(0.0);
-        DigitsViewModel vm = new DigitsViewModel(model, Path.of("sample-data/mnist"));
-        vm.refinementProperty().set(DigitModels.load(TinyModels.digitClassifier()));
+        LoadedModels loaded = new LoadedModels();
+        DigitsViewModel vm = new DigitsViewModel(model, loaded, Path.of("sample-data/mnist"));
+        loaded.digitsProperty().set(DigitModels.load(TinyModels.digitClassifier()));
         vm.stroke(14, 4, 14, 24);
         DigitAnalysis free = vm.analysisProperty().get();
         model.alphaProperty().set(5.0);
@@ -80,8 +85,9 @@ class RefinementViewModelTest {
     void drawingChangesTheDigitProbabilities() throws Exception {
         WorkbenchModel model = SampleBatch.emptyModel(dir);
         model.refinementStepsProperty().set(3);
-        DigitsViewModel vm = new DigitsViewModel(model, Path.of("sample-data/mnist"));
-        vm.refinementProperty().set(DigitModels.load(TinyModels.digitClassifier()));
+        LoadedModels loaded = new LoadedModels();
+        DigitsViewModel vm = new DigitsViewModel(model, loaded, Path.of("sample-data/mnist"));
+        loaded.digitsProperty().set(DigitModels.load(TinyModels.digitClassifier()));
         vm.stroke(14, 4, 14, 24);
         DigitAnalysis one = vm.analysisProperty().get();
         assertThat(one.before()).hasSize(10);

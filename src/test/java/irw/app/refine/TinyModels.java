@@ -1,12 +1,12 @@
 package irw.app.refine;
 
+import irw.digits.IdxFormat;
 import irw.engine.ClassifierTrainer;
 import irw.engine.ClassifierTrainingConfig;
-import irw.engine.ModelSpec;
 import irw.engine.ModelStore;
 import irw.engine.PrototypicalClassifier;
 import irw.engine.TrainingListener;
-import irw.digits.IdxFormat;
+import irw.engine.net.ModelSpec;
 import irw.xrd.synth.XrdDataSets;
 
 import java.nio.file.Files;

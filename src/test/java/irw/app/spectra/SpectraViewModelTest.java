@@ -1,8 +1,8 @@
 package irw.app.spectra;
 
 import irw.app.SampleBatch;
-import irw.app.WorkbenchModel;
-import irw.app.data.PatternEntry;
+import irw.app.workbench.PatternEntry;
+import irw.app.workbench.WorkbenchModel;
 import irw.core.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

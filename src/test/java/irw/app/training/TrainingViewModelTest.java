@@ -1,12 +1,12 @@
 package irw.app.training;
 
 import irw.app.SampleBatch;
-import irw.app.WorkbenchModel;
 import irw.app.notify.Notification;
+import irw.app.workbench.WorkbenchModel;
 import irw.engine.ModelStore;
-import irw.service.JobState;
-import irw.service.MetricsPoint;
 import irw.service.TrainingService;
+import irw.service.api.JobState;
+import irw.service.api.MetricsPoint;
 import irw.service.client.TrainingServiceClient;
 import irw.testsupport.EngineService;
 import irw.testsupport.TinyDigits;

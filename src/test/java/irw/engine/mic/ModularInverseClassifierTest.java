@@ -1,5 +1,7 @@
 package irw.engine.mic;
 
+import irw.engine.TrainingListener;
+import irw.engine.TrainingMetrics;
 import irw.core.ClassSet;
 import irw.core.data.LabelledDataSet;
 import irw.digits.IdxFormat;
@@ -37,8 +39,8 @@ class ModularInverseClassifierTest {
     static void trainAndClassify() throws Exception {
         train = digits(IdxFormat.read(MNIST.resolve("train-images-idx3-ubyte.gz"), MNIST.resolve("train-labels-idx1-ubyte.gz")), 100);
         test = digits(IdxFormat.read(MNIST.resolve("test-images-idx3-ubyte.gz"), MNIST.resolve("test-labels-idx1-ubyte.gz")), 15);
-        mic = new MicTrainer(CONFIG).train(train, MicListener.NONE);
-        result = mic.classify(test, INVERSION, MicListener.NONE);
+        mic = new MicTrainer(CONFIG).train(train, TrainingListener.NONE);
+        result = mic.classify(test, INVERSION, TrainingListener.NONE);
     }
 
     /** The first n items of each of DIGITS, relabelled 0..2. */
@@ -102,7 +104,7 @@ class ModularInverseClassifierTest {
     @Test
     void classificationLeavesTheGeneratorWeightsUnchanged() {
         List<float[]> before = mic.generators().stream().map(SequenceGenerator::parameters).toList();
-        mic.classify(test, new InversionSettings(5, 20.0, false, false), MicListener.NONE);
+        mic.classify(test, new InversionSettings(5, 20.0, false, false), TrainingListener.NONE);
         for (int k = 0; k < DIGITS.length; k++) {
             assertThat(mic.generators().get(k).parameters()).containsExactly(before.get(k));
         }
@@ -129,8 +131,8 @@ class ModularInverseClassifierTest {
     void theSameSeedTrainsTheSameGeneratorsAndTheModelSurvivesSaveAndLoad(@TempDir Path dir) throws IOException {
         LabelledDataSet small = train.subset(java.util.stream.IntStream.range(0, train.size()).filter(i -> i % 10 == 0).toArray());
         MicConfig quick = new MicConfig(2, TypeSelection.RANDOM, 8, 5, 1, 0.01, 0.2, 0.1, 50, 11);
-        ModularInverseClassifier a = new MicTrainer(quick).train(small, MicListener.NONE);
-        ModularInverseClassifier b = new MicTrainer(quick).train(small, MicListener.NONE);
+        ModularInverseClassifier a = new MicTrainer(quick).train(small, TrainingListener.NONE);
+        ModularInverseClassifier b = new MicTrainer(quick).train(small, TrainingListener.NONE);
         for (int k = 0; k < DIGITS.length; k++) {
             assertThat(b.generators().get(k).parameters()).containsExactly(a.generators().get(k).parameters());
             assertThat(b.typeIds().get(k)).isEqualTo(a.typeIds().get(k));
@@ -154,10 +156,12 @@ class ModularInverseClassifierTest {
     @Test
     void cancellingTrainingOrClassificationThrows() {
         AtomicInteger steps = new AtomicInteger();
-        MicListener stopAfterThree = new MicListener() {
+        TrainingListener stopAfterThree = new TrainingListener() {
             @Override
-            public void onProgress(MicProgress p) {
+            public void onMetrics(TrainingMetrics p) {
                 steps.incrementAndGet();
+                assertThat(p.position().classIndex()).isZero();
+                assertThat(p.values()).containsKey("loss");
             }
 
             @Override
@@ -167,9 +171,9 @@ class ModularInverseClassifierTest {
         };
         assertThatThrownBy(() -> new MicTrainer(CONFIG).train(train, stopAfterThree)).isInstanceOf(CancellationException.class);
         assertThat(steps.get()).isEqualTo(3);
-        assertThatThrownBy(() -> mic.classify(test, INVERSION, new MicListener() {
+        assertThatThrownBy(() -> mic.classify(test, INVERSION, new TrainingListener() {
             @Override
-            public void onProgress(MicProgress p) {
+            public void onMetrics(TrainingMetrics p) {
             }
 
             @Override
@@ -182,7 +186,7 @@ class ModularInverseClassifierTest {
     @Test
     void refusesItemsOfTheWrongLengthAndPatternsThatDoNotSplitIntoChunks() {
         LabelledDataSet wrong = new LabelledDataSet(new float[][]{new float[10]}, new int[]{10}, new int[]{0}, List.of("x"), mic.classes());
-        assertThatThrownBy(() -> mic.classify(wrong, INVERSION, MicListener.NONE)).hasMessageContaining("10 values");
+        assertThatThrownBy(() -> mic.classify(wrong, INVERSION, TrainingListener.NONE)).hasMessageContaining("10 values");
         assertThatThrownBy(() -> SequenceLayout.of(new int[]{2000}, 30)).hasMessageContaining("2000");
         assertThat(SequenceLayout.of(new int[]{2000}, 50)).isEqualTo(new SequenceLayout(40, 50));
     }

@@ -3,6 +3,8 @@ package irw.engine.refinery;
 import irw.core.data.ClassBalancedSubset;
 import irw.core.data.LabelledDataSet;
 import irw.digits.IdxFormat;
+import irw.engine.TrainingListener;
+import irw.engine.TrainingMetrics;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -30,7 +32,7 @@ class LabelRefineryTest {
                 IdxFormat.read(MNIST.resolve("train-images-idx3-ubyte.gz"), MNIST.resolve("train-labels-idx1-ubyte.gz")), 30);
         test = Map.of("test", ClassBalancedSubset.firstOfEachClass(
                 IdxFormat.read(MNIST.resolve("test-images-idx3-ubyte.gz"), MNIST.resolve("test-labels-idx1-ubyte.gz")), 20));
-        outcome = new LabelRefinery(CONFIG).run(train, test, RefineryListener.NONE);
+        outcome = new LabelRefinery(CONFIG).run(train, test, TrainingListener.NONE);
     }
 
     @Test
@@ -58,7 +60,7 @@ class LabelRefineryTest {
         }
         // Model 0 of a 0-round run with the same seed is the same model 0: its softmax outputs are round 1's targets.
         RefineryOutcome zero = new LabelRefinery(new RefineryConfig(0, CONFIG.epochs(), CONFIG.batchSize(), CONFIG.hidden(),
-                CONFIG.learningRate(), CONFIG.seed())).run(train, Map.of(), RefineryListener.NONE);
+                CONFIG.learningRate(), CONFIG.seed())).run(train, Map.of(), TrainingListener.NONE);
         float[][] fromModel0 = zero.last().probabilities(train.items());
         for (int i = 0; i < soft.length; i++) {
             assertThat(soft[i]).as("item %d", i).containsExactly(fromModel0[i]);
@@ -69,26 +71,33 @@ class LabelRefineryTest {
 
     @Test
     void theSameSeedReproducesEveryRound() {
-        RefineryOutcome again = new LabelRefinery(CONFIG).run(train, test, RefineryListener.NONE);
+        RefineryOutcome again = new LabelRefinery(CONFIG).run(train, test, TrainingListener.NONE);
         assertThat(again.last().parameters()).containsExactly(outcome.last().parameters());
         for (int k = 0; k < 2; k++) {
             assertThat(again.rounds().get(k).accuracy()).isEqualTo(outcome.rounds().get(k).accuracy());
             assertThat(again.rounds().get(k).seed()).isEqualTo(outcome.rounds().get(k).seed());
         }
-        RefineryOutcome other = new LabelRefinery(new RefineryConfig(0, 1, 32, 64, 3e-3, 8)).run(train, Map.of(), RefineryListener.NONE);
-        RefineryOutcome same = new LabelRefinery(new RefineryConfig(0, 1, 32, 64, 3e-3, 7)).run(train, Map.of(), RefineryListener.NONE);
+        RefineryOutcome other = new LabelRefinery(new RefineryConfig(0, 1, 32, 64, 3e-3, 8)).run(train, Map.of(), TrainingListener.NONE);
+        RefineryOutcome same = new LabelRefinery(new RefineryConfig(0, 1, 32, 64, 3e-3, 7)).run(train, Map.of(), TrainingListener.NONE);
         assertThat(Arrays.equals(other.last().parameters(), same.last().parameters())).isFalse();
     }
 
     @Test
     void cancellingStopsAfterTheCurrentStepAndKeepsFinishedRounds() {
         AtomicLong steps = new AtomicLong();
+        List<TrainingMetrics> evaluations = new java.util.ArrayList<>();
         long perRound = (long) Math.ceil(train.size() / 32.0) * CONFIG.epochs();
-        RefineryOutcome cut = new LabelRefinery(CONFIG).run(train, test, new RefineryListener() {
+        RefineryOutcome cut = new LabelRefinery(CONFIG).run(train, test, new TrainingListener() {
             @Override
-            public void onProgress(RefineryProgress p) {
+            public void onMetrics(TrainingMetrics p) {
                 steps.set(p.step());
                 assertThat(p.totalSteps()).isEqualTo(2 * perRound);
+                assertThat(p.position().round()).isEqualTo(p.step() <= perRound ? 0 : 1);
+            }
+
+            @Override
+            public void onEvaluation(TrainingMetrics e) {
+                evaluations.add(e);
             }
 
             @Override
@@ -100,14 +109,20 @@ class LabelRefineryTest {
         assertThat(steps.get()).isEqualTo(perRound + 3);
         assertThat(cut.rounds()).hasSize(1);
         assertThat(cut.last()).isNotNull();
+        assertThat(evaluations).singleElement().satisfies(e -> {
+            assertThat(e.position().round()).isZero();
+            assertThat(e.step()).isEqualTo(perRound);
+            assertThat(e.values()).containsKeys("accuracy_test", "targetAgreement", "targetEntropy");
+            assertThat(e.value("accuracy_test")).isEqualTo(cut.rounds().get(0).accuracy().get("test"));
+        });
     }
 
     @Test
     void refusesNaNAndMismatchedHeldOutSets() {
         float[][] x = {new float[]{Float.NaN, 0}, new float[]{1, 0}};
         LabelledDataSet bad = new LabelledDataSet(x, new int[]{2}, new int[]{0, 1}, List.of("a", "b"), irw.core.ClassSet.DIGITS);
-        assertThatThrownBy(() -> new LabelRefinery(CONFIG).run(bad, Map.of(), RefineryListener.NONE)).hasMessageContaining("NaN");
-        assertThatThrownBy(() -> new LabelRefinery(CONFIG).run(train, Map.of("tiny", bad), RefineryListener.NONE))
+        assertThatThrownBy(() -> new LabelRefinery(CONFIG).run(bad, Map.of(), TrainingListener.NONE)).hasMessageContaining("NaN");
+        assertThatThrownBy(() -> new LabelRefinery(CONFIG).run(train, Map.of("tiny", bad), TrainingListener.NONE))
                 .hasMessageContaining("tiny").hasMessageContaining("784");
     }
 }

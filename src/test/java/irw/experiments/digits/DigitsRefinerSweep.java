@@ -6,13 +6,13 @@ import irw.digits.IdxFormat;
 import irw.digits.TypesetDigits;
 import irw.engine.ClassifierTrainer;
 import irw.engine.ClassifierTrainingConfig;
-import irw.engine.ModelSpec;
 import irw.engine.ModelStore;
 import irw.engine.PrototypicalClassifier;
 import irw.engine.Refiner;
 import irw.engine.RefinerTrainer;
 import irw.engine.RefinerTrainingConfig;
 import irw.engine.TrainingListener;
+import irw.engine.net.ModelSpec;
 import irw.experiments.DataSplits;
 
 import java.nio.file.Files;
@@ -63,7 +63,7 @@ public final class DigitsRefinerSweep {
             double beta = Double.parseDouble(f[3]);
             int steps = Integer.parseInt(f[4]);
             double lr = Double.parseDouble(f[5]);
-            LabelledDataSet few = DataSplits.firstPerClass(train, n);
+            LabelledDataSet few = irw.core.data.ClassBalancedSubset.exactlyFirstOfEachClass(train, n);
             long t0 = System.nanoTime();
             RefinerTrainingConfig cfg = new RefinerTrainingConfig(alpha, beta, targeted, 1, false, 1, Math.min(32, few.size()), lr, seed)
                     .withStepsPerEpoch(steps);

@@ -85,6 +85,17 @@ class XrdDataSetsTest {
         assertThat(loaded.defectsOf(0).get("crystallite_nm")).isBetween(5.0, 40.0);
         assertThat(loaded.info()).containsEntry("severity", "hard").containsEntry("seed", 5);
         assertThat(loaded.grid().points()).isEqualTo(2000);
+
+        // the data roles: the refiner's halves are split by structure, so both imperfect variants of a structure are on one side
+        Set<String> refinerTrain = new HashSet<>(loaded.refinerTrainingSet().ids());
+        Set<String> refinerTest = new HashSet<>(loaded.refinerTestSet().ids());
+        assertThat(refinerTrain).doesNotContainAnyElementsOf(refinerTest);
+        assertThat(refinerTrain.size() + refinerTest.size()).isEqualTo(16);
+        assertThat(refinerTest.size()).isBetween(5, 8);
+        assertThat(loaded.refinerTrainingSet().size() + loaded.refinerTestSet().size()).isEqualTo(32);
+        assertThat(loaded.classifierTrainingSet().ids()).isEqualTo(loaded.idealSplit(XrdDataSets.TRAIN).ids());
+        int[] testRows = loaded.refinerIndices(false);
+        assertThat(loaded.refinerTestGroundTruth()[3]).isEqualTo(loaded.groundTruth()[testRows[3]]);
     }
 
     @Test

@@ -1,4 +1,0 @@
-package irw.app;
-
-/** The tabs of the main window, in order. */
-public enum WorkbenchView { DATA, SPECTRA, HEATMAPS, TRAINING, EMBEDDING, DIGITS, EXPORT }

@@ -1,0 +1,14 @@
+package irw.app.models;
+
+import irw.app.workbench.RefinementSettings;
+
+import java.util.function.BooleanSupplier;
+
+/** A loaded digit classifier with per-image refinement, as the Digits view needs it. */
+public interface DigitRefinement {
+    /** One line for the view: model name and backend. */
+    String description();
+
+    /** Classifies a 28×28 image (row-major, ink = 1) and refines it; may stop early when obsolete. */
+    DigitAnalysis analyse(float[] image, RefinementSettings weights, BooleanSupplier obsolete) throws Exception;
+}

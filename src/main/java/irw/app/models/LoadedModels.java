@@ -1,0 +1,32 @@
+package irw.app.models;
+
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
+
+/**
+ * The models the workbench works with now: one XRD classifier (with its refiner network when one
+ * was loaded beside it) and one digit classifier. View models observe it; only
+ * {@link ModelsViewModel} changes it. One per window.
+ */
+public final class LoadedModels {
+    private final ObjectProperty<XrdModels> xrd = new SimpleObjectProperty<>(this, "xrd");
+    private final ObjectProperty<DigitRefinement> digits = new SimpleObjectProperty<>(this, "digits");
+
+    /** The XRD classifier (predictions, embeddings, the live preview) and its refiner; null while none is loaded. */
+    public ObjectProperty<XrdModels> xrdProperty() {
+        return xrd;
+    }
+
+    public XrdModels xrd() {
+        return xrd.get();
+    }
+
+    /** The digit classifier of the Digits view; null while none is loaded. */
+    public ObjectProperty<DigitRefinement> digitsProperty() {
+        return digits;
+    }
+
+    public DigitRefinement digits() {
+        return digits.get();
+    }
+}

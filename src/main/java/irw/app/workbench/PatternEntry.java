@@ -1,0 +1,118 @@
+package irw.app.workbench;
+
+import irw.core.Normalisation;
+import irw.core.Pattern;
+import irw.core.Resampler;
+import irw.core.TwoThetaGrid;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
+
+import java.nio.file.Path;
+import java.util.Optional;
+
+/**
+ * One row of the Data table: a pattern read from a file, or a file that could not be read (then
+ * {@link #error()} says why). The refined pattern, the prediction and the ground truth arrive
+ * later and are observable.
+ */
+public final class PatternEntry {
+    private final Path source;
+    private final Pattern raw;
+    private final String error;
+    private final String displayName;
+    private final ObjectProperty<Pattern> refined = new SimpleObjectProperty<>(this, "refined");
+    private final ObjectProperty<Prediction> prediction = new SimpleObjectProperty<>(this, "prediction");
+    private final ObjectProperty<Pattern> groundTruth = new SimpleObjectProperty<>(this, "groundTruth");
+    private volatile Pattern rawOnGrid;
+
+    private PatternEntry(Path source, Pattern raw, String error, String displayName) {
+        this.source = source;
+        this.raw = raw;
+        this.error = error;
+        this.displayName = displayName;
+    }
+
+    public static PatternEntry read(Path source, Pattern raw, String displayName) {
+        return new PatternEntry(source, raw, null, displayName);
+    }
+
+    public static PatternEntry unreadable(Path source, String error) {
+        return new PatternEntry(source, null, error, source.getFileName().toString());
+    }
+
+    public String name() {
+        return displayName;
+    }
+
+    public Path source() {
+        return source;
+    }
+
+    public boolean isReadable() {
+        return raw != null;
+    }
+
+    /** The raw pattern; empty for an unreadable file. */
+    public Optional<Pattern> raw() {
+        return Optional.ofNullable(raw);
+    }
+
+    /** Why the file could not be read, or empty. */
+    public Optional<String> error() {
+        return Optional.ofNullable(error);
+    }
+
+    public String format() {
+        return raw == null ? "?" : raw.metadata().format();
+    }
+
+    public String rangeText() {
+        return raw == null ? "" : String.format("%.2f–%.2f°", raw.firstTwoTheta(), raw.lastTwoTheta());
+    }
+
+    public int points() {
+        return raw == null ? 0 : raw.size();
+    }
+
+    public String wavelengthText() {
+        return raw == null ? "" : raw.metadata().wavelength().map(Object::toString).orElse("unknown");
+    }
+
+    /**
+     * The raw pattern on the models' grid, scaled so its maximum is 1: what the classifier and the
+     * refiner see, and what the heatmaps and comparisons show. Computed once.
+     */
+    public Pattern rawOnGrid(TwoThetaGrid grid) {
+        Pattern cached = rawOnGrid;
+        if (cached == null || cached.size() != grid.points() || cached.firstTwoTheta() != grid.start()) {
+            cached = Normalisation.MAX.apply(Resampler.resample(raw, grid));
+            rawOnGrid = cached;
+        }
+        return cached;
+    }
+
+    public ObjectProperty<Pattern> refinedProperty() {
+        return refined;
+    }
+
+    public Pattern refined() {
+        return refined.get();
+    }
+
+    public ObjectProperty<Prediction> predictionProperty() {
+        return prediction;
+    }
+
+    public ObjectProperty<Pattern> groundTruthProperty() {
+        return groundTruth;
+    }
+
+    public Pattern groundTruth() {
+        return groundTruth.get();
+    }
+
+    @Override
+    public String toString() {
+        return displayName;
+    }
+}
