@@ -66,6 +66,8 @@ public final class MainWindow extends BorderPane {
     private final DigitsView digitsView;
     private final ServiceConnector serviceConnector;
     private final LoadedModels loadedModels = new LoadedModels();
+    private final irw.app.identify.IdentifyViewModel identifyViewModel;
+    private final irw.ui.identify.IdentifyView identifyView;
 
     public MainWindow(WorkbenchModel model, PatternFileReader reader, ServiceConnector serviceConnector) {
         this.model = model;
@@ -93,6 +95,9 @@ public final class MainWindow extends BorderPane {
         digitsViewModel = new DigitsViewModel(model, loadedModels, irw.core.io.SampleDataFolder.resolve("mnist"));
         digitsView = new DigitsView(model, digitsViewModel);
         addTab(WorkbenchView.DIGITS, "Digits", digitsView);
+        identifyViewModel = new irw.app.identify.IdentifyViewModel(model, java.util.List.of(), irw.xrd.library.StickLibraryCache.defaultDir());
+        identifyView = new irw.ui.identify.IdentifyView(model, identifyViewModel);
+        addTab(WorkbenchView.IDENTIFY, "Identify", identifyView);
         models = new ModelsViewModel(model, loadedModels);
         tabByView.get(WorkbenchView.DIGITS).selectedProperty().addListener((o, was, now) -> {
             if (now && digitsViewModel.browsedProperty().get() == null) {
@@ -279,6 +284,14 @@ public final class MainWindow extends BorderPane {
 
     public DigitsView digitsView() {
         return digitsView;
+    }
+
+    public irw.app.identify.IdentifyViewModel identifyViewModel() {
+        return identifyViewModel;
+    }
+
+    public irw.ui.identify.IdentifyView identifyView() {
+        return identifyView;
     }
 
     public TabPane tabs() {

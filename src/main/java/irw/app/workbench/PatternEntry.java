@@ -23,6 +23,8 @@ public final class PatternEntry {
     private final ObjectProperty<Pattern> refined = new SimpleObjectProperty<>(this, "refined");
     private final ObjectProperty<Prediction> prediction = new SimpleObjectProperty<>(this, "prediction");
     private final ObjectProperty<Pattern> groundTruth = new SimpleObjectProperty<>(this, "groundTruth");
+    private final ObjectProperty<irw.core.Wavelength> enteredWavelength = new SimpleObjectProperty<>(this, "enteredWavelength");
+    private final ObjectProperty<BestMatch> bestMatch = new SimpleObjectProperty<>(this, "bestMatch");
     private volatile Pattern rawOnGrid;
 
     private PatternEntry(Path source, Pattern raw, String error, String displayName) {
@@ -75,7 +77,33 @@ public final class PatternEntry {
     }
 
     public String wavelengthText() {
-        return raw == null ? "" : raw.metadata().wavelength().map(Object::toString).orElse("unknown");
+        if (raw == null) {
+            return "";
+        }
+        if (raw.metadata().wavelength().isPresent()) {
+            return raw.metadata().wavelength().get().toString();
+        }
+        return enteredWavelength.get() == null ? "unknown" : enteredWavelength.get() + " (entered)";
+    }
+
+    /** The wavelength the file states, else the one the user entered for it; empty when neither. */
+    public Optional<irw.core.Wavelength> wavelength() {
+        return raw == null ? Optional.empty() : raw.metadata().wavelength().or(() -> Optional.ofNullable(enteredWavelength.get()));
+    }
+
+    /** Whether the file itself states its wavelength (then it cannot be overridden). */
+    public boolean statesWavelength() {
+        return raw != null && raw.metadata().wavelength().isPresent();
+    }
+
+    /** The wavelength the user entered for a file that states none; the file's own always wins. */
+    public ObjectProperty<irw.core.Wavelength> enteredWavelengthProperty() {
+        return enteredWavelength;
+    }
+
+    /** Search-match's best phase, once the pattern has been identified. */
+    public ObjectProperty<BestMatch> bestMatchProperty() {
+        return bestMatch;
     }
 
     /**

@@ -84,8 +84,9 @@ public final class DataView extends BorderPane {
                 column("Format", 90, PatternEntry::format),
                 column("2θ range", 120, PatternEntry::rangeText),
                 column("Points", 70, e -> e.isReadable() ? Integer.toString(e.points()) : ""),
-                column("Wavelength", 230, PatternEntry::wavelengthText),
+                wavelengthColumn(),
                 predictionColumn(),
+                bestMatchColumn(),
                 refinedColumn(),
                 column("Error", 320, e -> e.error().orElse(""))));
         table.setRowFactory(t -> {
@@ -153,6 +154,37 @@ public final class DataView extends BorderPane {
             Prediction p = cell.getValue().predictionProperty().get();
             return p == null ? "" : p.text();
         }, cell.getValue().predictionProperty()));
+        return c;
+    }
+
+    private TableColumn<PatternEntry, String> wavelengthColumn() {
+        TableColumn<PatternEntry, String> c = new TableColumn<>("Wavelength");
+        c.setPrefWidth(230);
+        c.setCellValueFactory(cell -> Bindings.createStringBinding(cell.getValue()::wavelengthText, cell.getValue().enteredWavelengthProperty()));
+        return c;
+    }
+
+    /** Search-match's best phase; when it names another crystal system than the classifier, the cell says so in red. */
+    private TableColumn<PatternEntry, String> bestMatchColumn() {
+        TableColumn<PatternEntry, String> c = new TableColumn<>("Best match");
+        c.setId("bestMatchColumn");
+        c.setPrefWidth(230);
+        c.setCellValueFactory(cell -> Bindings.createStringBinding(() -> {
+            PatternEntry e = cell.getValue();
+            irw.app.workbench.BestMatch m = e.bestMatchProperty().get();
+            if (m == null) {
+                return "";
+            }
+            return (m.disagreesWith(e.predictionProperty().get()) ? "≠ classifier: " : "") + m.text();
+        }, cell.getValue().bestMatchProperty(), cell.getValue().predictionProperty()));
+        c.setCellFactory(col -> new javafx.scene.control.TableCell<>() {
+            @Override
+            protected void updateItem(String item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty ? null : item);
+                setStyle(!empty && item != null && item.startsWith("≠") ? "-fx-text-fill: #c0392b; -fx-font-weight: bold;" : "");
+            }
+        });
         return c;
     }
 

@@ -38,9 +38,14 @@ public final class KAlpha2Stripping {
             while (j < i - 1 && x[j + 1] < source) {
                 j++;
             }
-            double t = (source - x[j]) / (x[j + 1] - x[j]);
-            double earlier = out[j] + Math.max(0, Math.min(1, t)) * (out[j + 1] - out[j]);
-            out[i] = y[i] - ratio * earlier;
+            double t = Math.max(0, Math.min(1, (source - x[j]) / (x[j + 1] - x[j])));
+            if (j + 1 == i) {
+                // the twin lies between this point and the previous one (low angles, coarse steps): the
+                // interpolation involves I₁ here, so solve I₁ = I − R((1 − t) I₁[j] + t I₁) for it
+                out[i] = (y[i] - ratio * (1 - t) * out[j]) / (1 + ratio * t);
+            } else {
+                out[i] = y[i] - ratio * (out[j] + t * (out[j + 1] - out[j]));
+            }
         }
         return pattern.withIntensity(out);
     }
