@@ -77,6 +77,7 @@ public final class IdentifyViewModel {
     private final Map<PatternEntry, SearchResult> results = new ConcurrentHashMap<>();
     private final ReadOnlyObjectWrapper<PatternEntry> entry = new ReadOnlyObjectWrapper<>(this, "entry");
     private final DoubleProperty backgroundWidth = new SimpleDoubleProperty(this, "backgroundWidth", PatternTreatment.DEFAULT_BACKGROUND_WIDTH);
+    private final DoubleProperty minPeakPercent = new SimpleDoubleProperty(this, "minPeakPercent", PatternTreatment.DEFAULT_MIN_PERCENT);
     private final BooleanProperty subtractBackground = new SimpleBooleanProperty(this, "subtractBackground");
     private final BooleanProperty stripKAlpha2 = new SimpleBooleanProperty(this, "stripKAlpha2");
     private final BooleanProperty smooth = new SimpleBooleanProperty(this, "smooth");
@@ -113,6 +114,7 @@ public final class IdentifyViewModel {
         this.cacheDir = cacheDir;
         InvalidationListener retreat = o -> treat();
         backgroundWidth.addListener(retreat);
+        minPeakPercent.addListener(retreat);
         subtractBackground.addListener(retreat);
         stripKAlpha2.addListener(retreat);
         smooth.addListener(retreat);
@@ -176,7 +178,8 @@ public final class IdentifyViewModel {
         Wavelength w = wavelength();
         kAlpha2Available.set(w.hasKAlpha2());
         try {
-            PatternTreatment.Result r = new PatternTreatment(backgroundWidth.get(), subtractBackground.get(), stripKAlpha2.get(), smooth.get())
+            PatternTreatment.Result r = new PatternTreatment(backgroundWidth.get(), subtractBackground.get(), stripKAlpha2.get(), smooth.get(),
+                    minPeakPercent.get())
                     .apply(e.raw().orElseThrow(), w);
             treated.set(r);
             peaks.setAll(r.peaks());
@@ -369,7 +372,7 @@ public final class IdentifyViewModel {
     public void exportPeaks(Path file) throws java.io.IOException {
         PatternEntry e = entry.get();
         PeakListCsv.write(file, e == null ? "" : e.name(), wavelength(), wavelengthAssumed(), treated.get() == null ? "" : treated.get().steps(),
-                List.copyOf(peaks));
+                minPeakPercent.get(), List.copyOf(peaks));
         status.set("Wrote " + peaks.size() + " peaks to " + file);
     }
 
@@ -379,6 +382,11 @@ public final class IdentifyViewModel {
 
     public DoubleProperty backgroundWidthProperty() {
         return backgroundWidth;
+    }
+
+    /** The peak list keeps peaks at least this many percent of the strongest. */
+    public DoubleProperty minPeakPercentProperty() {
+        return minPeakPercent;
     }
 
     public BooleanProperty subtractBackgroundProperty() {

@@ -22,18 +22,25 @@ import java.util.List;
  * @param subtract        subtract the background
  * @param stripKAlpha2    remove the Kα2 twins (only when the wavelength states Kα2)
  * @param smooth          5-point quadratic Savitzky-Golay smoothing
+ * @param minPercent      the peak list keeps peaks at least this many percent of the strongest: the noise
+ *                        estimate sees only point-to-point noise, so the slow wiggles of an amorphous hump or
+ *                        of correlated detector noise pass it (MnO.xy: dozens of 1-2 % "peaks" at 10-20°)
  */
-public record PatternTreatment(double backgroundWidth, boolean subtract, boolean stripKAlpha2, boolean smooth) {
+public record PatternTreatment(double backgroundWidth, boolean subtract, boolean stripKAlpha2, boolean smooth, double minPercent) {
     public static final double DEFAULT_BACKGROUND_WIDTH = 1.5;
+    public static final double DEFAULT_MIN_PERCENT = 2;
 
     public PatternTreatment {
         if (!(backgroundWidth > 0) || backgroundWidth > 30) {
             throw new IllegalArgumentException("the background half-width must lie in (0, 30]°, got " + backgroundWidth);
         }
+        if (!(minPercent >= 0 && minPercent < 100)) {
+            throw new IllegalArgumentException("the smallest listed peak must lie in [0, 100) % of the strongest, got " + minPercent);
+        }
     }
 
     public static PatternTreatment none() {
-        return new PatternTreatment(DEFAULT_BACKGROUND_WIDTH, false, false, false);
+        return new PatternTreatment(DEFAULT_BACKGROUND_WIDTH, false, false, false, DEFAULT_MIN_PERCENT);
     }
 
     /**
@@ -76,7 +83,9 @@ public record PatternTreatment(double backgroundWidth, boolean subtract, boolean
     private List<Peak> peaksOf(Pattern shown, Wavelength wavelength) {
         try {
             // the search's background half-width is the narrowest it uses; broad peaks widen it
-            return MeasuredProfile.of(shown, Wavelength.single(wavelength.kAlpha1()), 0, 180, backgroundWidth).peaks();
+            List<Peak> all = MeasuredProfile.of(shown, Wavelength.single(wavelength.kAlpha1()), 0, 180, backgroundWidth).peaks();
+            double top = all.stream().mapToDouble(Peak::height).max().orElse(0);
+            return all.stream().filter(p -> p.height() >= minPercent / 100 * top).toList();
         } catch (IllegalArgumentException tooShort) {
             return List.of();
         }

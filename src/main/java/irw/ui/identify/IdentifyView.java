@@ -212,6 +212,12 @@ public final class IdentifyView extends BorderPane {
                 goTo(p);
             }
         });
+        Spinner<Double> minPercent = new Spinner<>(0, 50, viewModel.minPeakPercentProperty().get(), 0.5);
+        minPercent.setId("minPeakPercent");
+        minPercent.setEditable(true);
+        minPercent.setPrefWidth(75);
+        minPercent.setTooltip(new Tooltip("list peaks of at least this many percent of the strongest"));
+        minPercent.valueProperty().addListener((o, a, b) -> viewModel.minPeakPercentProperty().set(b));
         Button export = new Button("Export peaks…");
         export.setId("exportPeaksButton");
         export.setOnAction(e -> exportPeaks());
@@ -219,7 +225,8 @@ public final class IdentifyView extends BorderPane {
         Label peakTitle = new Label();
         peakTitle.textProperty().bind(javafx.beans.binding.Bindings.size(viewModel.peaks()).asString("Peaks (%d)"));
         HBox candidateBar = new HBox(8, reference);
-        HBox peakBar = new HBox(8, peakTitle, export);
+        HBox peakBar = new HBox(8, peakTitle, new Label("≥ %"), minPercent, export);
+        peakBar.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         VBox.setVgrow(table, Priority.ALWAYS);
         VBox.setVgrow(peaks, Priority.ALWAYS);
         VBox box = new VBox(6, new Label("Candidates (phase 1 first; '?' = no close match)"), table, candidateBar, metrics, peakBar, peaks);
@@ -300,33 +307,37 @@ public final class IdentifyView extends BorderPane {
         }
         // the strongest stick reaches the strongest net peak, so the overlay reads against the data
         double top = viewModel.peaks().stream().mapToDouble(Peak::height).max().orElse(shown.maxIntensity());
-        double base = viewModel.subtractBackgroundProperty().get() ? 0 : minimum(shown);
+        PatternTreatment.Result treated = viewModel.treatedProperty().get();
+        boolean onBackground = !viewModel.subtractBackgroundProperty().get();
         double strongest = sticks.stream().mapToDouble(Stick::intensity).max().orElse(1);
         stickScale = top / strongest;
+        double[] axis = shown.twoThetaValues();
         double[] x = new double[3 * sticks.size()];
         double[] y = new double[3 * sticks.size()];
         for (int i = 0; i < sticks.size(); i++) {
             Stick s = sticks.get(i);
             x[3 * i] = x[3 * i + 1] = x[3 * i + 2] = s.twoTheta();
-            y[3 * i] = y[3 * i + 2] = base;
-            y[3 * i + 1] = base + s.intensity() * stickScale;
+            // a stick rises from zero through the background to the background plus its scaled intensity,
+            // so its top reads against the measured peak it stands for
+            y[3 * i + 1] = (onBackground ? backgroundAt(axis, treated.background(), s.twoTheta()) : 0) + s.intensity() * stickScale;
         }
         String name = row.mineral().isBlank() ? row.formula() : row.mineral();
         DoubleDataSet ds = new DoubleDataSet(name + " " + row.spaceGroup() + " (sticks)", x, y, x.length, true);
         ds.setStyle("-fx-line-color: #d62728; -fx-line-width: 1.6;");
         stickRenderer.getDatasets().setAll(ds);
         sticks.stream().sorted(Comparator.comparingDouble(Stick::intensity).reversed()).limit(LABELLED_STICKS).forEach(labelled::add);
-        stickBase = base;
+        stickTops.clear();
+        for (int i = 0; i < sticks.size(); i++) {
+            stickTops.put(sticks.get(i), y[3 * i + 1]);
+        }
     }
 
-    private double stickBase;
+    private final java.util.Map<Stick, Double> stickTops = new java.util.IdentityHashMap<>();
 
-    private static double minimum(Pattern p) {
-        double m = Double.POSITIVE_INFINITY;
-        for (double v : p.intensityValues()) {
-            m = Math.min(m, v);
-        }
-        return Math.max(0, m);
+    private static double backgroundAt(double[] axis, double[] background, double twoTheta) {
+        int i = java.util.Arrays.binarySearch(axis, twoTheta);
+        i = i >= 0 ? i : Math.min(background.length - 1, -i - 1);
+        return background[i];
     }
 
     private void placeLabels() {
@@ -334,7 +345,7 @@ public final class IdentifyView extends BorderPane {
         double w = chart.getCanvas().getWidth();
         for (Stick s : labelled) {
             double px = xAxis.getDisplayPosition(s.twoTheta());
-            double py = yAxis.getDisplayPosition(stickBase + s.intensity() * stickScale);
+            double py = yAxis.getDisplayPosition(stickTops.getOrDefault(s, 0.0));
             if (px < 0 || px > w || !Double.isFinite(py)) {
                 continue;
             }

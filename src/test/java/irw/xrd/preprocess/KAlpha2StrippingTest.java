@@ -45,6 +45,25 @@ class KAlpha2StrippingTest {
     }
 
     @Test
+    void atLowAnglesTheTwinLiesWithinOneStepAndIsStillRemoved() {
+        // at 2θ = 10° the Kα2 twin is 0.025° away: less than this scan's 0.04° step
+        int n = 301;
+        double[] x = new double[n];
+        double[] y = new double[n];
+        double c = 10;
+        double c2 = Math.toDegrees(2 * Math.asin(CU.kAlpha2().get() / CU.kAlpha1() * Math.sin(Math.toRadians(c / 2))));
+        assertThat(c2 - c).isLessThan(0.04);
+        for (int i = 0; i < n; i++) {
+            x[i] = 5 + 0.04 * i;
+            y[i] = 100 * gauss(x[i], c, 0.3) + 50 * gauss(x[i], c2, 0.3);
+        }
+        Pattern stripped = KAlpha2Stripping.strip(new Pattern(x, y, PatternMetadata.named("low angle")), CU);
+        for (int i = 0; i < n; i++) {
+            assertThat(stripped.intensity(i)).as("at %.2f°", x[i]).isCloseTo(100 * gauss(x[i], c, 0.3), within(1.0));
+        }
+    }
+
+    @Test
     void aSingleLineWavelengthHasNothingToStrip() {
         Pattern p = new Pattern(new double[]{10, 11, 12}, new double[]{1, 2, 3}, PatternMetadata.named("mono"));
         assertThatThrownBy(() -> KAlpha2Stripping.strip(p, Wavelength.single(1.5406))).hasMessageContaining("no Kα2");
