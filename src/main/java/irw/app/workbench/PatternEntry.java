@@ -54,9 +54,17 @@ public final class PatternEntry {
         return raw != null;
     }
 
-    /** The raw pattern; empty for an unreadable file. */
+    /**
+     * The raw pattern; empty for an unreadable file. A wavelength the user entered for a file that states
+     * none travels in its metadata, so the d and Q axes, the models' input and the exports use it.
+     */
     public Optional<Pattern> raw() {
-        return Optional.ofNullable(raw);
+        if (raw == null) {
+            return Optional.empty();
+        }
+        irw.core.Wavelength entered = enteredWavelength.get();
+        return Optional.of(entered == null || raw.metadata().wavelength().isPresent() ? raw
+                : raw.withMetadata(raw.metadata().withWavelength(entered)));
     }
 
     /** Why the file could not be read, or empty. */

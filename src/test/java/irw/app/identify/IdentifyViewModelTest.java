@@ -109,6 +109,8 @@ class IdentifyViewModelTest {
         vm.applyWavelength();
         assertThat(e.wavelength()).contains(Wavelength.parse("Co"));
         assertThat(e.wavelengthText()).contains("Co").contains("(entered)");
+        // it travels with the pattern: the Spectra d axis, the models' input and exports read it from there
+        assertThat(e.raw().orElseThrow().metadata().wavelength()).contains(Wavelength.parse("Co"));
         // the d-spacings of the peak list follow the wavelength (Bragg: d ∝ λ at fixed 2θ)
         assertThat(vm.peaks().get(0).d() / dCu).isCloseTo(Wavelength.parse("Co").kAlpha1() / Wavelength.CU_KALPHA.kAlpha1(), within(1e-3));
         vm.wavelengthInputProperty().set("1.5406");
