@@ -52,6 +52,7 @@ class IdentifyUiTest {
         assertThat(vm.candidates().get(0).crystalSystem()).isEqualTo("cubic");
         assertThat(app.window.identifyView().dataSets()).hasSize(3);
         Path shots = Path.of("target/screenshots");
+        robot.moveTo("#identifyStatus"); // the crosshair's read-out stays out of the picture
         WorkbenchFixture.snapshot(app.window, shots.resolve("identify-mno.png"));
         assertThat(Files.size(shots.resolve("identify-mno.png"))).isGreaterThan(10_000);
 
@@ -67,7 +68,7 @@ class IdentifyUiTest {
         // background subtraction is a switch: on, the background curve goes; off, the counts are back
         robot.clickOn("#subtractBackground");
         waitUntil(() -> app.window.identifyView().dataSets().size() == 2);
-        robot.clickOn("Full range");
+        robot.clickOn("Full range").moveTo("#identifyStatus");
         WorkbenchFixture.snapshot(app.window, shots.resolve("identify-mno-subtracted.png"));
         robot.clickOn("#subtractBackground");
         waitUntil(() -> app.window.identifyView().dataSets().size() == 3);
