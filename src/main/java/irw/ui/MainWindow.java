@@ -113,6 +113,7 @@ public final class MainWindow extends BorderPane {
         });
         heatmapViewModel.activeProperty().bind(tabByView.get(WorkbenchView.HEATMAPS).selectedProperty());
         spectraView.shownProperty().bind(tabByView.get(WorkbenchView.SPECTRA).selectedProperty());
+        identifyViewModel.activeProperty().bind(tabByView.get(WorkbenchView.IDENTIFY).selectedProperty());
         tabs.setId(NodeIds.TABS);
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         model.requestedViewProperty().addListener((o, old, view) -> show(view));

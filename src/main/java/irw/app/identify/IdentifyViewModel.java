@@ -92,7 +92,16 @@ public final class IdentifyViewModel {
     private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(this, "running");
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "");
     private final ReadOnlyStringWrapper referenceMetrics = new ReadOnlyStringWrapper(this, "referenceMetrics", "");
+    private final BooleanProperty active = new SimpleBooleanProperty(this, "active", true);
+    private final irw.app.task.LatestRequestRunner<Treatment, Treated> treatments;
     private BackgroundTask<?> task;
+
+    /** One request to the toolkit's steps: the newest wins, computed off the UI thread. */
+    private record Treatment(PatternEntry entry, Pattern raw, Wavelength wavelength, PatternTreatment steps) {
+    }
+
+    private record Treated(PatternEntry entry, PatternTreatment.Result result) {
+    }
 
     /**
      * @param userLibraries folders (or CIF files) of the user's own structures, searched with the bundled ones
@@ -112,7 +121,16 @@ public final class IdentifyViewModel {
         this.library = library;
         this.userLibraries = List.copyOf(userLibraries);
         this.cacheDir = cacheDir;
+        this.treatments = new irw.app.task.LatestRequestRunner<>(model.executor().newSerialWorker("identify-treatment"),
+                model.executor().uiThread(), (q, obsolete) -> new Treated(q.entry(), q.steps().apply(q.raw(), q.wavelength())),
+                this::showTreated, err -> status.set(ErrorMessages.describe(err)));
         InvalidationListener retreat = o -> treat();
+        // a hidden view computes nothing: a batch load moves the current pattern many times
+        active.addListener(o -> {
+            if (active.get()) {
+                treat();
+            }
+        });
         backgroundWidth.addListener(retreat);
         minPeakPercent.addListener(retreat);
         subtractBackground.addListener(retreat);
@@ -177,15 +195,24 @@ public final class IdentifyViewModel {
         }
         Wavelength w = wavelength();
         kAlpha2Available.set(w.hasKAlpha2());
+        if (!active.get()) {
+            return;
+        }
         try {
-            PatternTreatment.Result r = new PatternTreatment(backgroundWidth.get(), subtractBackground.get(), stripKAlpha2.get(), smooth.get(),
-                    minPeakPercent.get())
-                    .apply(e.raw().orElseThrow(), w);
-            treated.set(r);
-            peaks.setAll(r.peaks());
+            PatternTreatment steps = new PatternTreatment(backgroundWidth.get(), subtractBackground.get(), stripKAlpha2.get(), smooth.get(),
+                    minPeakPercent.get());
+            treatments.submit(new Treatment(e, e.raw().orElseThrow(), w, steps));
         } catch (IllegalArgumentException bad) {
             status.set(e.name() + ": " + bad.getMessage());
         }
+    }
+
+    private void showTreated(Treated t) {
+        if (t.entry() != entry.get()) {
+            return; // the user moved on while it was computed
+        }
+        treated.set(t.result());
+        peaks.setAll(t.result().peaks());
     }
 
     /** Searches the current pattern against the library (the first time: simulates and caches the library). */
@@ -374,6 +401,11 @@ public final class IdentifyViewModel {
         PeakListCsv.write(file, e == null ? "" : e.name(), wavelength(), wavelengthAssumed(), treated.get() == null ? "" : treated.get().steps(),
                 minPeakPercent.get(), List.copyOf(peaks));
         status.set("Wrote " + peaks.size() + " peaks to " + file);
+    }
+
+    /** Whether the view is on screen (the window binds it to its tab); while hidden nothing is computed. */
+    public BooleanProperty activeProperty() {
+        return active;
     }
 
     public ReadOnlyObjectProperty<PatternEntry> entryProperty() {
