@@ -40,9 +40,10 @@ if [ "$what" = all ] || [ "$what" = xrd ]; then
 # variation (defects of mild/paper/hard severity, background, counting noise, Kα2, impurity, partial ranges; 15 % clean),
 # classes drawn ~ count^0.5, ResNet1d with batch normalisation, cosine schedule over 3,200 steps; then the same run resumed
 # from its step-3,200 checkpoint and continued to 4,800 steps on the schedule of a 4,800-step run (learning rate 0.0005
-# decaying to 0). Calibrated by temperature scaling on 2,100 varied patterns of the 891 validation structures; the
-# "uncertain" threshold is where 90 % of the held-out answers above it are right. Wall time on the 2 shared cores of
-# 3 Dec 2026: 73 min (3,200 steps, 60 min CPU) + about 55 min.
+# decaying to 0). Calibrated by temperature scaling on 2,100 patterns of the 891 validation structures drawn as
+# measurements are (never clean; background and counting noise always); the "uncertain" threshold is where 90 % of the
+# held-out answers above it are right. Wall time on the 2 shared cores of 3 Dec 2026: 73 min (3,200 steps, 60 min CPU)
+# + about 37 min (steps 3,200-4,800).
 irw train classifier --structures sample-data/structure-library/amcsd.cif.gz --spec resnet1d --epochs 1 --steps-per-epoch 3200 \
     --samples-per-class 9 --lr 0.002 --lambda 0 --seed 2019 --checkpoint "$tmp/xrd.ckpt" --checkpoint-every 3200 --out "$tmp/xrd-3200.irwm"
 irw train classifier --structures sample-data/structure-library/amcsd.cif.gz --spec resnet1d --epochs 3 --steps-per-epoch 1600 \

@@ -10,6 +10,7 @@ import picocli.CommandLine.Command;
                 TsneBenchCommand.class,
                 SimulateBenchCommand.class,
                 EngineBenchCommand.class,
+                RefineMemoryBenchCommand.class,
                 SearchBenchCommand.class,
         })
 final class BenchCommand implements Runnable {

@@ -12,6 +12,7 @@ import picocli.CommandLine.Parameters;
 
 import java.io.OutputStreamWriter;
 import java.nio.charset.StandardCharsets;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,6 +32,9 @@ final class ClassifyCommand implements Callable<Integer> {
     @Parameters(arity = "1..*", paramLabel = "INPUT", description = "pattern files, directories of them, or IDX image files (.gz or not)")
     List<Path> inputs;
 
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
     @Override
     public Integer call() throws Exception {
         PrototypicalClassifier classifier = ModelStore.loadClassifier(model);
@@ -38,7 +42,9 @@ final class ClassifyCommand implements Callable<Integer> {
         if (r != null) {
             EngineCommands.checkCompatible(classifier, r, refiner);
         }
-        ModelInputs.Items in = ModelInputs.read(inputs, classifier);
+        PrintWriter err = spec.commandLine().getErr();
+        ModelInputs.Batch batch = ModelInputs.read(inputs, classifier, err);
+        ModelInputs.Items in = batch.items();
         float[][] items = r == null ? in.items() : r.refine(in.items());
         Classification c = classifier.classify(items);
         List<String> header = new ArrayList<>(List.of("item", "predicted", "confidence"));
@@ -59,6 +65,6 @@ final class ClassifyCommand implements Callable<Integer> {
             csv.flush();
         });
         System.out.printf("classified %d items into %s%n", c.size(), out);
-        return 0;
+        return batch.exitCode(err);
     }
 }

@@ -68,16 +68,9 @@ final class ConvertCommand implements Callable<Integer> {
         List<Path> files = new ArrayList<>();
         for (Path input : inputs) {
             if (Files.isDirectory(input)) {
-                try (var listing = recursive ? Files.walk(input) : Files.list(input)) {
-                    for (Path f : listing.filter(Files::isRegularFile).filter(p -> !p.getFileName().toString().startsWith("."))
-                            .sorted().toList()) {
-                        if (PatternReaders.isRecognised(f)) {
-                            files.add(f);
-                        } else {
-                            err.println("skipped " + f + ": " + reason(f));
-                        }
-                    }
-                }
+                PatternReaders.FolderListing listing = PatternReaders.listFolder(input, recursive);
+                files.addAll(listing.toRead());
+                listing.skipped().forEach(s -> err.println("skipped " + s.file() + ": not a diffraction file (" + s.reason() + ")"));
             } else {
                 files.add(input);
             }
@@ -95,6 +88,7 @@ final class ConvertCommand implements Callable<Integer> {
                 failures++;
                 continue;
             }
+            patterns.forEach(p -> p.metadata().warning().ifPresent(w -> err.println("warning: " + f + ": " + w)));
             if (singleOutput) {
                 all.addAll(patterns);
             } else {
@@ -211,15 +205,5 @@ final class ConvertCommand implements Callable<Integer> {
     private static String describe(List<Pattern> patterns) {
         int points = patterns.stream().mapToInt(Pattern::size).sum();
         return patterns.size() + " pattern" + (patterns.size() == 1 ? "" : "s") + ", " + points + " points";
-    }
-
-    private static String reason(Path f) {
-        try {
-            return "recognised as " + PatternReaders.detectFormat(f);
-        } catch (PatternFormatException e) {
-            String m = e.getMessage();
-            String prefix = f + ": ";
-            return "not a diffraction file (" + (m.startsWith(prefix) ? m.substring(prefix.length()) : m) + ")";
-        }
     }
 }

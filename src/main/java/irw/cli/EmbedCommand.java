@@ -11,6 +11,7 @@ import picocli.CommandLine.Parameters;
 
 import java.io.OutputStreamWriter;
 import java.nio.charset.StandardCharsets;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,10 +31,15 @@ final class EmbedCommand implements Callable<Integer> {
     @Parameters(arity = "1..*", paramLabel = "INPUT")
     List<Path> inputs;
 
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
     @Override
     public Integer call() throws Exception {
         PrototypicalClassifier c = ModelStore.loadClassifier(model);
-        ModelInputs.Items in = ModelInputs.read(inputs, c);
+        PrintWriter err = spec.commandLine().getErr();
+        ModelInputs.Batch batch = ModelInputs.read(inputs, c, err);
+        ModelInputs.Items in = batch.items();
         Refiner r = refiner == null ? null : ModelStore.loadRefiner(refiner);
         if (r != null) {
             EngineCommands.checkCompatible(c, r, refiner);
@@ -59,7 +65,7 @@ final class EmbedCommand implements Callable<Integer> {
             csv.flush();
         });
         System.out.printf("wrote %d embeddings and %d prototypes to %s%n", raw.size() * (refined == null ? 1 : 2), prototypes.length, out);
-        return 0;
+        return batch.exitCode(err);
     }
 
     private static void row(CSVPrinter csv, String kind, String item, String predicted, float[] e) throws java.io.IOException {

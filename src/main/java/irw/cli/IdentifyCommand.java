@@ -101,7 +101,9 @@ final class IdentifyCommand implements Callable<Integer> {
         int failures = 0;
         for (Path input : inputs) {
             if (Files.isDirectory(input)) {
-                files.addAll(PatternReaders.listReadable(input));
+                PatternReaders.FolderListing listing = PatternReaders.listFolder(input, false);
+                listing.skipped().forEach(k -> err.println("skipped " + k.file() + ": " + k.reason()));
+                files.addAll(listing.toRead());
             } else if (Files.exists(input)) {
                 files.add(input);
             } else {

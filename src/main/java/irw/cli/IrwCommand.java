@@ -17,7 +17,7 @@ import picocli.CommandLine.Command;
                 DatasetCommand.class,
                 IdentifyCommand.class,
                 ClassifyCommand.class, RefineCommand.class, EvaluateCommand.class, EmbedCommand.class, TrainCommand.class, CalibrateCommand.class,
-                LabelRefineryCommand.class, MicCommand.class,
+                LabelRefineryCommand.class, MicCommand.class, CompareCommand.class,
         })
 public final class IrwCommand implements Runnable {
     @CommandLine.Spec
@@ -38,8 +38,15 @@ public final class IrwCommand implements Runnable {
      * CLI must not depend on (the GUI's {@code bench gui}, registered by {@code irw.Main}).
      */
     public static int execute(java.util.function.Consumer<CommandLine> extend, String... args) {
-        CommandLine cli = new CommandLine(new IrwCommand());
+        CommandLine cli = commandLine();
         extend.accept(cli);
+        return cli.execute(args);
+    }
+
+    /** The command line as {@link #execute} runs it (errors as one line on its err writer), for callers that set its writers. */
+    public static CommandLine commandLine() {
+        irw.engine.LibraryNoise.filterStdout(); // a command's stdout is what scripts read (a job id, CSV paths)
+        CommandLine cli = new CommandLine(new IrwCommand());
         cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
             commandLine.getErr().println("error: " + (ex.getMessage() == null ? ex.toString() : ex.getMessage()));
             if (Boolean.getBoolean("irw.debug")) {
@@ -47,6 +54,13 @@ public final class IrwCommand implements Runnable {
             }
             return 1;
         });
-        return cli.execute(args);
+        return cli;
+    }
+
+    /** The command line with its sub-commands, after {@code extend} added those of other layers. */
+    public static CommandLine commandLine(java.util.function.Consumer<CommandLine> extend) {
+        CommandLine cli = commandLine();
+        extend.accept(cli);
+        return cli;
     }
 }

@@ -1,6 +1,7 @@
 package irw.cli;
 
 import irw.engine.Backend;
+import irw.engine.net.ModelSpec;
 import irw.engine.refinery.LabelRefinery;
 import irw.engine.refinery.RefineryConfig;
 import irw.engine.TrainingListener;
@@ -30,10 +31,16 @@ final class LabelRefineryCommand implements Callable<Integer> {
     int epochs;
     @Option(names = "--seed", defaultValue = "1", description = "random seed (default ${DEFAULT-VALUE})")
     long seed;
-    @Option(names = "--batch", defaultValue = "64", description = "mini-batch size (default ${DEFAULT-VALUE})")
-    int batch;
-    @Option(names = "--hidden", defaultValue = "256", description = "width of the first hidden layer (default ${DEFAULT-VALUE})")
-    int hidden;
+    @Option(names = "--samples-per-class", defaultValue = "8", description = "N_c: items of every class per step (default ${DEFAULT-VALUE})")
+    int samplesPerClass;
+    @Option(names = "--spec", defaultValue = "small", description = "classifier network: small, resnet1d, vgg19, densenet121, vgg2d "
+            + "(default ${DEFAULT-VALUE})")
+    String spec;
+    @Option(names = "--lambda", defaultValue = "0", description = "weight of the prototype loss L_F (default ${DEFAULT-VALUE}: the paper's "
+            + "plain cross-entropy)")
+    double lambda;
+    @Option(names = "--steps-per-epoch", defaultValue = "0", description = "steps per epoch (default: |D| / (classes × N_c))")
+    int stepsPerEpoch;
     @Option(names = "--lr", defaultValue = "0.001", description = "Adam learning rate (default ${DEFAULT-VALUE})")
     double learningRate;
     @Option(names = "--train-per-class", defaultValue = "0", description = "use the first N training items of each class (default: all)")
@@ -46,7 +53,7 @@ final class LabelRefineryCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         LearningData sets = LearningData.load(data, dataDir, trainPerClass, testPerClass);
-        RefineryConfig config = new RefineryConfig(rounds, epochs, batch, hidden, learningRate, seed);
+        RefineryConfig config = new RefineryConfig(rounds, epochs, samplesPerClass, ModelSpec.parse(spec), lambda, learningRate, seed, stepsPerEpoch);
         System.out.printf(Locale.ROOT, "label-refinery on %s: %d training items, held out %s; %s; seed %d%n", sets.kind(), sets.train().size(),
                 RefineryReport.sizes(sets), Backend.describe(), seed);
         long t0 = System.nanoTime();

@@ -11,6 +11,7 @@ import picocli.CommandLine.Parameters;
 
 import java.io.OutputStreamWriter;
 import java.nio.charset.StandardCharsets;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,12 +31,17 @@ final class RefineCommand implements Callable<Integer> {
     @Parameters(arity = "1..*", paramLabel = "INPUT", description = "pattern files, directories of them, or IDX image files")
     List<Path> inputs;
 
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
     @Override
     public Integer call() throws Exception {
         PrototypicalClassifier classifier = ModelStore.loadClassifier(model);
         Refiner r = ModelStore.loadRefiner(refiner);
         EngineCommands.checkCompatible(classifier, r, refiner);
-        ModelInputs.Items in = ModelInputs.read(inputs, classifier);
+        PrintWriter err = spec.commandLine().getErr();
+        ModelInputs.Batch batch = ModelInputs.read(inputs, classifier, err);
+        ModelInputs.Items in = batch.items();
         float[][] refined = r.refine(in.items());
         List<String> header = new ArrayList<>();
         header.add("item");
@@ -62,6 +68,6 @@ final class RefineCommand implements Callable<Integer> {
             csv.flush();
         });
         System.out.printf("refined %d items into %s%n", refined.length, out);
-        return 0;
+        return batch.exitCode(err);
     }
 }

@@ -63,7 +63,7 @@ final class SearchBenchCommand implements Callable<Integer> {
         for (String folder : List.of("measured", "measured-minerals")) {
             Path d = SampleDataFolder.resolve(folder);
             if (Files.isDirectory(d)) {
-                files.addAll(PatternReaders.listReadable(d));
+                files.addAll(PatternReaders.listFolder(d, false).toRead());
             }
         }
         // a first search of each kind warms the JIT and builds the per-wavelength positions

@@ -16,7 +16,7 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--port", description = "port to listen on; 0 (default) picks a free one, written to <data-dir>/port")
     int port;
 
-    @Option(names = "--data-dir", description = "job store, checkpoints, models, token (default: ~/.irw/service)")
+    @Option(names = "--data-dir", description = "job store, checkpoints, models, token (default: ~/.local/share/irw/service, $XDG_DATA_HOME/irw/service)")
     Path dataDir;
 
     @Option(names = "--bind", description = "address to listen on (default: 127.0.0.1)")

@@ -42,8 +42,11 @@ final class WatchCommand implements Callable<Integer> {
                 if (point.isResumeMarker()) {
                     // classifier and refiner jobs go on from their last checkpoint; label-refinery and mic
                     // jobs start again at step 1 (their next point says restartedFromScratch)
-                    out.print((terminal ? "\r\033[K" : "") + "-- interrupted after step " + point.step() + ", started again"
-                            + " (attempt " + point.values().getOrDefault("attempt", 0.0).intValue() + ")" + System.lineSeparator());
+                    Double from = point.values().get(MetricsPoint.FROM_STEP);
+                    out.print((terminal ? "\r\033[K" : "") + "-- interrupted after step " + point.step() + ", "
+                            + (from == null ? "started again" : from > 0 ? "resumed from the checkpoint at step " + from.longValue()
+                            : "started again from the beginning")
+                            + " (attempt " + point.values().getOrDefault(MetricsPoint.ATTEMPT, 0.0).intValue() + ")" + System.lineSeparator());
                     return;
                 }
                 out.print((terminal ? "\r\033[K" : "") + line(point) + (terminal ? "" : System.lineSeparator()));

@@ -16,6 +16,8 @@ import java.util.Optional;
  */
 public record PatternMetadata(Optional<Path> source, String format, String sampleName,
                               Optional<Wavelength> wavelength, Optional<String> label, Map<String, String> extras) {
+    /** The extra that says what a reader could not read as written (lines split or skipped): shown to the user, never silent. */
+    public static final String WARNING = "warning";
 
     public PatternMetadata {
         extras = Map.copyOf(extras);
@@ -40,6 +42,11 @@ public record PatternMetadata(Optional<Path> source, String format, String sampl
 
     public PatternMetadata withWavelength(Wavelength newWavelength) {
         return new PatternMetadata(source, format, sampleName, Optional.ofNullable(newWavelength), label, extras);
+    }
+
+    /** What the reader could not read as written, when anything. */
+    public Optional<String> warning() {
+        return Optional.ofNullable(extras.get(WARNING));
     }
 
     public PatternMetadata withExtras(Map<String, String> more) {

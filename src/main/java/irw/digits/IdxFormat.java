@@ -31,6 +31,12 @@ public final class IdxFormat {
     public static final int LABELS_MAGIC = 2049;
     /** Refuses headers that would need more than this many pixel bytes (a corrupt count, not a real file). */
     private static final long MAX_PAYLOAD = 1L << 31;
+    /**
+     * Deflate cannot shrink data by more than about 1032:1 (RFC 1951: a 258-byte match costs at
+     * least 2 bits), so a gzip file of n bytes holds at most this many times n: a header that
+     * claims more is refused before anything is allocated.
+     */
+    private static final long MAX_GZIP_RATIO = 1032;
 
     private IdxFormat() {
     }
@@ -130,8 +136,9 @@ public final class IdxFormat {
             if (payload > MAX_PAYLOAD) {
                 throw new PatternFormatException(file, "header claims " + count + " images of " + rows + "x" + cols + ", too large to be real");
             }
-            checkPlainSize(file, 16 + payload);
-            float[][] pixels = new float[count][rows * cols];
+            checkSize(file, 16 + payload, count + " images of " + rows + "x" + cols);
+            // read image by image: memory grows with what the stream really holds, never with what the header claims
+            List<float[]> pixels = new ArrayList<>(Math.min(count, 1 << 16));
             byte[] buf = new byte[rows * cols];
             for (int i = 0; i < count; i++) {
                 int n = in.readNBytes(buf, 0, buf.length);
@@ -139,12 +146,14 @@ public final class IdxFormat {
                     throw new PatternFormatException(file, "truncated: the header says " + count + " images of " + rows + "x" + cols
                             + " but the data ends in image " + i);
                 }
+                float[] image = new float[buf.length];
                 for (int j = 0; j < buf.length; j++) {
-                    pixels[i][j] = (buf[j] & 0xFF) / 255f;
+                    image[j] = (buf[j] & 0xFF) / 255f;
                 }
+                pixels.add(image);
             }
             checkNoTrailingData(file, in, count + " images of " + rows + "x" + cols);
-            return new Images(pixels, rows, cols);
+            return new Images(pixels.toArray(new float[0][]), rows, cols);
         } catch (IOException e) {
             throw unreadable(file, e);
         }
@@ -162,7 +171,7 @@ public final class IdxFormat {
             if (count < 0 || count > MAX_PAYLOAD) {
                 throw new PatternFormatException(file, "bad label count " + count);
             }
-            checkPlainSize(file, 8 + (long) count);
+            checkSize(file, 8 + (long) count, count + " labels");
             byte[] raw = in.readNBytes(count);
             if (raw.length < count) {
                 throw new PatternFormatException(file, "truncated: the header says " + count + " labels but the file holds " + raw.length);
@@ -193,13 +202,20 @@ public final class IdxFormat {
         }
     }
 
-    /** For an uncompressed file the size is known up front, so a wrong count is caught before reading. */
-    private static void checkPlainSize(Path file, long expected) throws IOException, PatternFormatException {
+    /**
+     * A wrong count is caught before reading: an uncompressed file must have exactly the size the
+     * header implies, a gzip file must be able to hold it ({@link #MAX_GZIP_RATIO}).
+     */
+    private static void checkSize(Path file, long expected, String claim) throws IOException, PatternFormatException {
+        long actual = Files.size(file);
         if (!isGzip(file)) {
-            long actual = Files.size(file);
             if (actual != expected) {
                 throw new PatternFormatException(file, "the header implies " + expected + " bytes but the file has " + actual);
             }
+        } else if (expected > actual * MAX_GZIP_RATIO) {
+            throw new PatternFormatException(file, String.format(java.util.Locale.ROOT,
+                    "the header claims %s (%,d bytes), but a gzip file of %,d bytes holds at most %,d: a corrupt or forged count",
+                    claim, expected, actual, actual * MAX_GZIP_RATIO));
         }
     }
 

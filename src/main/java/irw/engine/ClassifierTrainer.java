@@ -51,7 +51,20 @@ public final class ClassifierTrainer {
     }
 
     public TrainingOutcome<PrototypicalClassifier> train(LabelledDataSet data, Preprocessing preprocessing, TrainingListener listener) {
+        return train(data, null, preprocessing, listener);
+    }
+
+    /**
+     * Algorithm 1 with soft targets: {@code targets[i]} (a distribution over the classes) replaces item
+     * i's one-hot label in L_C and L_F (Label Refinery's refined labels); the batches stay balanced by
+     * the hard labels. Null targets train on the hard labels.
+     */
+    public TrainingOutcome<PrototypicalClassifier> train(LabelledDataSet data, float[][] targets, Preprocessing preprocessing,
+                                                         TrainingListener listener) {
         int classes = data.classes().size();
+        if (targets != null && (targets.length != data.size() || java.util.Arrays.stream(targets).anyMatch(t -> t.length != classes))) {
+            throw new IllegalArgumentException("soft targets must be " + data.size() + " rows of " + classes + " probabilities");
+        }
         int[][] byClass = new int[classes][];
         for (int k = 0; k < classes; k++) {
             byClass[k] = data.indicesOfClass(k);
@@ -71,7 +84,7 @@ public final class ClassifierTrainer {
             for (int i = 0; i < batch.length; i++) {
                 labels[i] = data.labels()[batch[i]];
             }
-            return new Batch(Batches.input(items, batch, shape), Batches.oneHot(data.labels(), batch, classes), labels);
+            return new Batch(Batches.input(items, batch, shape), Batches.targets(data.labels(), targets, batch, classes), labels);
         });
         return train(data.shape(), data.classes(), batches, (long) stepsPerEpoch * config.epochs(), stepsPerEpoch, false, preprocessing,
                 items, data.labels(), listener);
@@ -113,8 +126,7 @@ public final class ClassifierTrainer {
         StepBatch calibration = new OnTheFlyPatterns(heldOut, model.preprocessing().patterns()).render(0, CALIBRATION_DRAWS);
         Classification c = model.classify(calibration.items());
         Calibration fitted = TemperatureScaling.fit(c.logits(), calibration.labels(), CALIBRATION_DRAWS + " patterns of the "
-                + Arrays.stream(heldOut.classCounts()).sum() + " validation structures, drawn with " + heldOut.augmentation().label()
-                + " variation");
+                + Arrays.stream(heldOut.classCounts()).sum() + " validation structures, drawn with " + heldOut.augmentation().describe());
         return model.withCalibration(fitted);
     }
 

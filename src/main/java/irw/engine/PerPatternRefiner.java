@@ -90,6 +90,7 @@ public final class PerPatternRefiner {
         if (nativeThreads < 0) {
             throw new IllegalArgumentException("nativeThreads must be >= 0, got " + nativeThreads);
         }
+        LibraryNoise.filterStdout(); // refinement builds a gradient function
         this.classifier = classifier;
         this.nativeThreads = nativeThreads;
     }

@@ -146,10 +146,15 @@ public final class PrototypicalClassifier {
         float[][] emb = new float[items.length][];
         for (int from = 0; from < items.length; from += CHUNK) {
             int to = Math.min(items.length, from + CHUNK);
+            if (items.length > CHUNK) {
+                Batches.releaseBetweenChunks();
+            }
             INDArray x = Batches.input(items, Batches.range(from, to), itemShape);
             Map<String, INDArray> out = sd.output(Map.of("input", x), "logits", "embedding");
             float[][] l = Batches.rows(out.get("logits"));
             float[][] e = Batches.rows(out.get("embedding"));
+            Batches.release(x);
+            Batches.release(out.values().toArray(new INDArray[0]));
             System.arraycopy(l, 0, logits, from, l.length);
             System.arraycopy(e, 0, emb, from, e.length);
         }

@@ -78,8 +78,14 @@ public final class Refiner {
         float[][] out = new float[items.length][];
         for (int from = 0; from < items.length; from += CHUNK) {
             int to = Math.min(items.length, from + CHUNK);
-            INDArray r = inference.outputSingle(Map.of("input", Batches.input(items, Batches.range(from, to), itemShape)), "refined");
-            float[][] rows = Batches.rows(r);
+            if (items.length > CHUNK) {
+                Batches.releaseBetweenChunks();
+            }
+            INDArray x = Batches.input(items, Batches.range(from, to), itemShape);
+            Map<String, INDArray> result = inference.output(Map.of("input", x), "refined");
+            float[][] rows = Batches.rows(result.get("refined"));
+            Batches.release(x);
+            Batches.release(result.values().toArray(new INDArray[0]));
             System.arraycopy(rows, 0, out, from, rows.length);
         }
         return out;

@@ -42,6 +42,21 @@ public final class RefinerTrainer {
 
     public TrainingOutcome<Refiner> train(PrototypicalClassifier classifier, RefinerNetwork network, LabelledDataSet imperfect,
                                           TrainingListener listener) {
+        return train(classifier, network, imperfect, null, listener);
+    }
+
+    /**
+     * Targeted Algorithm 2 with soft targets: {@code targets[i]} (e.g. Label Refinery's refined label,
+     * {@link irw.core.data.SoftLabels}) replaces item i's one-hot label y in l_pred (eq. 4) and l_proto
+     * (eq. 5); null uses the hard labels.
+     */
+    public TrainingOutcome<Refiner> train(PrototypicalClassifier classifier, LabelledDataSet imperfect, float[][] targets,
+                                          TrainingListener listener) {
+        return train(classifier, RefinerNetwork.create(classifier.itemShape()), imperfect, targets, listener);
+    }
+
+    private TrainingOutcome<Refiner> train(PrototypicalClassifier classifier, RefinerNetwork network, LabelledDataSet imperfect,
+                                           float[][] targets, TrainingListener listener) {
         if (!Arrays.equals(imperfect.shape(), classifier.itemShape())) {
             throw new IllegalArgumentException("imperfect items have shape " + Arrays.toString(imperfect.shape()) + " but the classifier takes "
                     + Arrays.toString(classifier.itemShape()));
@@ -56,6 +71,11 @@ public final class RefinerTrainer {
         if (imperfect.size() == 0) {
             throw new IllegalArgumentException("no imperfect items to train on");
         }
+        if (targets != null && (!config.targeted() || targets.length != imperfect.size()
+                || java.util.Arrays.stream(targets).anyMatch(t -> t.length != classifier.classes().size()))) {
+            throw new IllegalArgumentException(config.targeted() ? "soft targets must be " + imperfect.size() + " rows of "
+                    + classifier.classes().size() + " probabilities" : "soft targets are for targeted refinement; non-targeted uses no labels");
+        }
         float[][] items = classifier.preprocessing().apply(imperfect.items());
         int batchSize = Math.min(config.batchSize(), imperfect.size());
         int stepsPerEpoch = config.stepsPerEpoch() > 0 ? config.stepsPerEpoch() : Math.max(1, (imperfect.size() + batchSize - 1) / batchSize);
@@ -65,7 +85,7 @@ public final class RefinerTrainer {
         BatchSource<Batch> batches = BatchSource.preparedAhead(step -> {
             int[] batch = sample(imperfect.size(), batchSize, new SplittableRandom(TrainingLoop.stepSeed(config.seed(), step)));
             return new Batch(Batches.input(items, batch, imperfect.shape()),
-                    labelled ? Batches.oneHot(imperfect.labels(), batch, classes) : null);
+                    labelled ? Batches.targets(imperfect.labels(), targets, batch, classes) : null);
         });
         return train(classifier, network, batches, (long) stepsPerEpoch * config.epochs(), stepsPerEpoch, listener);
     }

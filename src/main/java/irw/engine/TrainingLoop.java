@@ -60,6 +60,7 @@ public final class TrainingLoop {
      * (a description of model and data), or loading it fails naming the file.
      */
     TrainingLoop(String what, TrainingListener listener, Checkpointing checkpointing, String identity, long seed) {
+        LibraryNoise.filterStdout(); // training builds gradient functions, and SameDiff prints a line per op
         this.what = what;
         this.listener = listener == null ? TrainingListener.NONE : listener;
         this.checkpointing = checkpointing;

@@ -58,9 +58,9 @@ public final class AccessToken {
         boolean posix = FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
         // Created with owner-only permissions from the start: never readable by others, not even briefly.
         Path tmp = posix
-                ? Files.createTempFile(dir, "." + target.getFileName(), ".tmp",
+                ? Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp",
                 PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")))
-                : Files.createTempFile(dir, "." + target.getFileName(), ".tmp");
+                : Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp");
         try {
             Files.writeString(tmp, content, StandardCharsets.US_ASCII);
             if (!posix) {

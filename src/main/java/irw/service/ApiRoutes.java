@@ -10,7 +10,9 @@ import irw.service.store.JobStore;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -20,18 +22,23 @@ import java.util.regex.Pattern;
  * The REST contract under {@code /api} (the CLI, the GUI and scripts rely on it):
  * <pre>
  * GET  /api/health                       state, backend and device, memory
- * POST /api/jobs                         a job spec in, {"id": ...} out (201), 400 naming the bad field
+ * POST /api/jobs                         a job spec in, {"id": ...} out (201), 400 naming the bad field, 413 over 1 MB;
+ *                                        with an Idempotency-Key header, a repeat answers the same job (200)
  * GET  /api/jobs                         all jobs, oldest first
  * GET  /api/jobs/{id}                    one job and its state
  * GET  /api/jobs/{id}/metrics[?after=N]  its metrics history (resume markers included)
  * GET  /api/jobs/{id}/events             server-sent events (Accept: text/event-stream)
- * POST /api/jobs/{id}/cancel             cancels it (409 when it has already ended)
+ * POST /api/jobs/{id}/cancel             cancels it: 202 means it ends KILLED; 409 when it has ended or published its model
  * GET  /api/jobs/{id}/artifacts/{name}   one of its model files
  * </pre>
  * Every request needs {@code Authorization: Bearer <token>}, else 401.
  */
 final class ApiRoutes {
     private static final Pattern JOB_ID = Pattern.compile("job-[0-9]{1,18}");
+    static final int MAX_BODY_BYTES = 1_000_000;
+    /** The client-chosen request id of a submission (the IETF draft's header name). */
+    public static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+    private static final Pattern REQUEST_ID = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
     private final JobStore store;
     private final JobScheduler scheduler;
     private final JobSpecParser parser;
@@ -90,11 +97,18 @@ final class ApiRoutes {
         });
     }
 
-    private void submit(Context ctx) throws InvalidJobSpecException {
-        JobSpec spec = parser.parse(ctx.body());
-        String id = store.insert(spec.kind().wireName(), parser.toJson(spec));
-        events.changed();
-        ctx.status(201).json(Map.of("id", id));
+    private void submit(Context ctx) throws InvalidJobSpecException, IOException {
+        String requestId = requestId(ctx);
+        JobSpec spec = parser.parse(limitedBody(ctx));
+        JobStore.Insertion done = store.insert(spec.kind().wireName(), parser.toJson(spec), requestId);
+        if (done.created()) {
+            events.changed();
+            ctx.status(201).json(Map.of("id", done.id()));
+        } else if (done.sameSpec()) {
+            ctx.status(200).json(Map.of("id", done.id(), "replayed", true)); // a retry: the job exists, it does not start twice
+        } else {
+            throw new ApiError(422, IDEMPOTENCY_KEY + " '" + requestId + "' was already used for " + done.id() + " with a different spec");
+        }
     }
 
     private void cancel(Context ctx) {
@@ -102,8 +116,12 @@ final class ApiRoutes {
         if (job.state().isFinal()) {
             throw new ApiError(409, job.id() + " has already ended: " + job.state());
         }
-        scheduler.cancel(job.id());
-        ctx.status(202).json(store.find(job.id()).orElseThrow());
+        switch (scheduler.cancel(job.id())) {
+            case TOO_LATE -> throw new ApiError(409, job.id() + " has already published its model: too late to cancel, it ends FINISHED");
+            case ENDED, UNKNOWN -> throw new ApiError(409, job.id() + " has already ended: "
+                    + store.find(job.id()).map(JobView::state).orElse(job.state()));
+            default -> ctx.status(202).json(store.find(job.id()).orElseThrow());
+        }
     }
 
     private void artifact(Context ctx) throws IOException {
@@ -120,15 +138,57 @@ final class ApiRoutes {
         } catch (IllegalArgumentException e) {
             throw new ApiError(400, e.getMessage());
         }
-        if (!Files.isRegularFile(file)) {
+        if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
+            if (Files.isSymbolicLink(file)) {
+                throw new ApiError(403, "the artifact file of " + job.id() + "/" + name + " is a symbolic link: not served");
+            }
             throw new ApiError(410, "the artifact file of " + job.id() + "/" + name + " is gone from the data directory");
+        }
+        // A link anywhere on the way (the job's directory, a folder of it) could point outside the data directory.
+        if (!file.toRealPath().startsWith(jobsDir.toRealPath().resolve(job.id()))) {
+            throw new ApiError(403, "the artifact file of " + job.id() + "/" + name + " lies behind a symbolic link: not served");
         }
         ctx.contentType("application/octet-stream");
         ctx.header("Content-Disposition", "attachment; filename=\"" + name + "\"");
-        ctx.header("Content-Length", String.valueOf(Files.size(file)));
-        try (InputStream in = Files.newInputStream(file)) {
+        try (InputStream in = Files.newInputStream(file, LinkOption.NOFOLLOW_LINKS)) {
+            ctx.header("Content-Length", String.valueOf(Files.size(file)));
             in.transferTo(ctx.outputStream());
         }
+    }
+
+    /**
+     * The request body, at most {@link #MAX_BODY_BYTES} however it is sent (issue 15 item 9: a chunked
+     * body has no Content-Length, and Javalin's own cap never saw the 50 MB and 1.2 GB ones of the probe).
+     */
+    private static String limitedBody(Context ctx) throws IOException {
+        long declared = ctx.req().getContentLengthLong();
+        if (declared > MAX_BODY_BYTES) {
+            throw tooLarge(ctx);
+        }
+        byte[] bytes;
+        try (InputStream in = ctx.req().getInputStream()) {
+            bytes = in.readNBytes(MAX_BODY_BYTES + 1);
+        }
+        if (bytes.length > MAX_BODY_BYTES) {
+            throw tooLarge(ctx);
+        }
+        return new String(bytes, StandardCharsets.UTF_8);
+    }
+
+    private static String requestId(Context ctx) {
+        String key = ctx.header(IDEMPOTENCY_KEY);
+        if (key == null) {
+            return null;
+        }
+        if (!REQUEST_ID.matcher(key).matches()) {
+            throw new ApiError(400, IDEMPOTENCY_KEY + ": 1 to 128 characters of letters, digits and . _ : - (a UUID fits)");
+        }
+        return key;
+    }
+
+    private static ApiError tooLarge(Context ctx) {
+        ctx.header("Connection", "close"); // the rest of the body is not read
+        return new ApiError(413, "the request body is over the " + MAX_BODY_BYTES / 1_000_000 + " MB limit (a job spec is a few hundred bytes)");
     }
 
     private JobView job(Context ctx) {

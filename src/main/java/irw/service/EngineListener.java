@@ -4,6 +4,7 @@ import irw.engine.TrainingListener;
 import irw.service.api.MetricsPoint;
 import irw.engine.TrainingMetrics;
 import irw.engine.TrainingPosition;
+import irw.engine.TrainingStart;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -36,6 +37,11 @@ final class EngineListener implements TrainingListener {
     @Override
     public void onMetrics(TrainingMetrics metrics) {
         context.report(metrics.epoch(), offset + metrics.step(), totalSteps > 0 ? totalSteps : metrics.totalSteps(), wire(metrics));
+    }
+
+    @Override
+    public void onStart(TrainingStart start) {
+        context.started(offset + start.step(), start.fromCheckpoint(), totalSteps > 0 ? totalSteps : start.totalSteps());
     }
 
     @Override

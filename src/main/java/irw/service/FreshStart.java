@@ -6,16 +6,15 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
-import java.util.Map;
 import java.util.stream.Stream;
 
 /**
  * The start of a job whose trainer cannot resume mid-run (Label Refinery and MIC keep their
  * models in memory until the end, and have no checkpoint): every attempt starts from step 1 with
  * the job's seed, so a restarted job repeats the interrupted run. A restart first removes what
- * the interrupted attempt left in the job's directory, and writes a point at step 0 with
- * {@value #RESTARTED} = the attempt number, after the store's {@link MetricsPoint#RESUMED} marker,
- * so that the history shows the run began again from the start.
+ * the interrupted attempt left in the job's directory, and says that it starts from the beginning
+ * ({@link JobContext#started}): the history gets the {@link MetricsPoint#RESUMED} marker, then a point
+ * at step 0 with {@value #RESTARTED} = the attempt number, so that it shows the run began again.
  */
 final class FreshStart {
     static final String RESTARTED = MetricsPoint.RESTARTED_FROM_SCRATCH;
@@ -31,7 +30,7 @@ final class FreshStart {
         for (Path output : outputs) {
             deleteTree(output);
         }
-        context.report(0, 0, totalSteps, Map.of(RESTARTED, (double) context.attempt()));
+        context.started(0, false, totalSteps);
     }
 
     private static void deleteTree(Path path) throws IOException {

@@ -29,6 +29,13 @@ public interface JobContext {
     /** True when the user cancelled the job or the service is shutting down. */
     boolean isCancelled();
 
+    /**
+     * Once, when the trainer knows where it starts: from its checkpoint at {@code fromStep}, or from
+     * the beginning. A resumed attempt's history then shows where it went on from.
+     */
+    default void started(long fromStep, boolean fromCheckpoint, long totalSteps) {
+    }
+
     /** Records one training report in the job's metrics history (and on the event stream). */
     void report(int epoch, long step, long totalSteps, Map<String, Double> values);
 

@@ -2,6 +2,7 @@ package irw.service;
 
 import irw.service.api.JobState;
 import irw.service.api.JobView;
+import irw.service.api.MetricsPoint;
 import irw.service.store.JobStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -12,6 +13,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -68,15 +70,39 @@ public final class JobScheduler implements AutoCloseable {
         return concurrency;
     }
 
-    /** Asks a job to stop; see {@link JobStore#requestCancel}. */
-    public Optional<JobState> cancel(String id) {
-        Optional<JobState> before = store.requestCancel(id);
+    /** What a cancel request did. */
+    public enum CancelAnswer {
+        /** It was still queued: KILLED now. */
+        KILLED,
+        /** It runs: it stops after its current step and ends KILLED, publishing nothing. */
+        STOPPING,
+        /** It has published its model: too late, it ends FINISHED. */
+        TOO_LATE,
+        /** It had already ended. */
+        ENDED,
+        UNKNOWN
+    }
+
+    /**
+     * Asks a job to stop; see {@link JobStore#requestCancel}. A running job's cancel and its
+     * publication exclude each other (issue 15 item 11): once the job has published its model the
+     * answer is {@link CancelAnswer#TOO_LATE}; before that, the job ends KILLED and publishes nothing.
+     */
+    public CancelAnswer cancel(String id) {
         RunningJob job = running.get(id);
-        if (job != null) {
-            job.cancelByUser();
+        if (job != null && !job.cancelByUser()) {
+            return CancelAnswer.TOO_LATE;
         }
+        Optional<JobState> before = store.requestCancel(id);
         events.changed();
-        return before;
+        if (before.isEmpty()) {
+            return CancelAnswer.UNKNOWN;
+        }
+        return switch (before.get()) {
+            case SCHEDULED -> CancelAnswer.KILLED;
+            case RUNNING -> CancelAnswer.STOPPING;
+            default -> CancelAnswer.ENDED;
+        };
     }
 
     @Override
@@ -125,11 +151,12 @@ public final class JobScheduler implements AutoCloseable {
                     () -> new IllegalStateException("this service has no runner for '" + spec.kind().wireName() + "' jobs"));
             Path dir = jobsDir.resolve(job.id());
             Files.createDirectories(dir);
-            context = new RunningJob(job.id(), job.attempts(), spec, dir, store, events);
-            if (job.cancelRequested()) {
+            context = new RunningJob(job, spec, dir, store, events);
+            running.put(job.id(), context);
+            // a cancel between the claim and now went to the store only: read it back once the job is findable
+            if (store.find(job.id()).map(JobView::cancelRequested).orElse(false)) {
                 context.cancelByUser();
             }
-            running.put(job.id(), context);
             if (stopping) {
                 context.stopForShutdown();
             }
@@ -145,14 +172,18 @@ public final class JobScheduler implements AutoCloseable {
     }
 
     private void conclude(String id, RunningJob context, JobRunner.Outcome outcome, Throwable thrown) {
-        boolean userCancelled = context != null && context.cancelledByUser();
+        if (context != null) {
+            context.ensureResumeMarker(); // an attempt that ended before its first step still shows it ran again
+        }
         String nonFinite = context == null ? null : context.nonFiniteMetric();
-        if (outcome == JobRunner.Outcome.COMPLETED && nonFinite == null) {
+        boolean completed = outcome == JobRunner.Outcome.COMPLETED && nonFinite == null && context.completeUnlessCancelled();
+        boolean userCancelled = context != null && context.cancelledByUser(); // read after completing: the two exclude each other
+        if (completed) {
             store.finish(id, JobState.FINISHED, null);
         } else if (nonFinite != null) {
             store.finish(id, JobState.FAILED, nonFinite);
         } else if (userCancelled) {
-            store.finish(id, JobState.KILLED, "cancelled by the user");
+            store.finish(id, JobState.KILLED, thrown instanceof CancellationException ? thrown.getMessage() : "cancelled by the user");
         } else if (stopping) {
             LOG.info("{} stopped by the shutdown; it resumes at the next start", id);
         } else if (thrown != null) {
@@ -180,17 +211,26 @@ public final class JobScheduler implements AutoCloseable {
         private final Path dir;
         private final JobStore store;
         private final JobEvents events;
+        /** The last step an earlier attempt recorded (0 on a first attempt). */
+        private final long recordedBefore;
         private volatile boolean userCancel;
         private volatile boolean shutdown;
         private volatile String nonFinite;
+        /** Guarded by this: set once the job has published a model file or completed; a cancel is then too late. */
+        private boolean committed;
+        private boolean markerWritten;
+        /** Reports up to this step repeat what an earlier attempt recorded: not recorded again. */
+        private long replayedUpTo;
 
-        RunningJob(String id, int attempt, JobSpec spec, Path dir, JobStore store, JobEvents events) {
-            this.id = id;
-            this.attempt = attempt;
+        RunningJob(JobView job, JobSpec spec, Path dir, JobStore store, JobEvents events) {
+            this.id = job.id();
+            this.attempt = job.attempts();
             this.spec = spec;
             this.dir = dir;
             this.store = store;
             this.events = events;
+            this.recordedBefore = job.step();
+            this.markerWritten = attempt <= 1;
         }
 
         @Override
@@ -218,8 +258,44 @@ public final class JobScheduler implements AutoCloseable {
             return userCancel || shutdown || nonFinite != null || Thread.currentThread().isInterrupted();
         }
 
+        /**
+         * Issue 15 item 10: the resume marker names the step the attempt starts from; a run that could not
+         * resume gets a {@link MetricsPoint#RESTARTED_FROM_SCRATCH} point at step 0; steps that a resumed run
+         * repeats between its checkpoint and the interruption are not recorded twice (a resumed run
+         * reproduces them exactly), so every step appears once.
+         */
+        @Override
+        public synchronized void started(long fromStep, boolean fromCheckpoint, long totalSteps) {
+            if (markerWritten) {
+                return;
+            }
+            markerWritten = true;
+            store.appendResumeMarker(id, attempt, fromCheckpoint ? fromStep : 0);
+            if (fromCheckpoint) {
+                replayedUpTo = recordedBefore;
+            } else {
+                store.appendMetrics(id, 0, 0, totalSteps, Map.of(MetricsPoint.RESTARTED_FROM_SCRATCH, (double) attempt));
+            }
+            events.changed();
+        }
+
+        /** The marker of a resumed attempt that reported nothing about its start. */
+        synchronized void ensureResumeMarker() {
+            if (!markerWritten) {
+                markerWritten = true;
+                store.appendResumeMarker(id, attempt, -1);
+                events.changed();
+            }
+        }
+
         @Override
         public void report(int epoch, long step, long totalSteps, Map<String, Double> values) {
+            ensureResumeMarker();
+            synchronized (this) {
+                if (step <= replayedUpTo) {
+                    return;
+                }
+            }
             for (Map.Entry<String, Double> e : values.entrySet()) {
                 if (e.getValue() == null || !Double.isFinite(e.getValue())) {
                     // Never record or continue a run whose loss has gone NaN/infinite.
@@ -234,6 +310,12 @@ public final class JobScheduler implements AutoCloseable {
 
         @Override
         public void publish(String name, Path file) {
+            synchronized (this) {
+                if (userCancel) {
+                    throw new CancellationException("cancelled by the user before its model was published");
+                }
+                committed = true;
+            }
             Path absolute = file.toAbsolutePath().normalize();
             if (!absolute.startsWith(dir.toAbsolutePath().normalize()) || !Files.isRegularFile(absolute)) {
                 throw new IllegalArgumentException("an artifact must be a file inside " + dir + ": " + file);
@@ -247,8 +329,22 @@ public final class JobScheduler implements AutoCloseable {
             events.changed();
         }
 
-        void cancelByUser() {
+        /** Flags the cancel unless the job has already published its model; false when it is too late. */
+        synchronized boolean cancelByUser() {
+            if (committed) {
+                return false;
+            }
             userCancel = true;
+            return true;
+        }
+
+        /** The job completed: true unless a cancel came first (then nothing was published either). */
+        synchronized boolean completeUnlessCancelled() {
+            if (userCancel && !committed) {
+                return false;
+            }
+            committed = true;
+            return true;
         }
 
         void stopForShutdown() {

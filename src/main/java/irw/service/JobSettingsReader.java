@@ -21,7 +21,8 @@ import static irw.service.SpecFields.text;
 final class JobSettingsReader {
     static final Set<String> HYPER = Set.of("alpha", "beta", "lambda", "targeted", "epochs", "batch", "learningRate", "modelSize", "p",
             "featureSpaceReg", "stepsPerEpoch");
-    static final Set<String> REFINERY = Set.of("rounds", "epochs", "batch", "hidden", "learningRate", "trainPerClass", "testPerClass");
+    static final Set<String> REFINERY = Set.of("rounds", "epochs", "batch", "modelSize", "lambda", "learningRate", "stepsPerEpoch", "trainPerClass",
+            "testPerClass");
     static final Set<String> MIC = Set.of("types", "selection", "hidden", "iterations", "copies", "learningRate", "noiseIn", "noiseOut", "chunk",
             "trainPerClass", "testPerClass", "inversionSteps", "inversionRate", "plainGradient", "clip");
     static final Set<String> MODEL_SIZES = Set.of("small", "vgg19", "densenet121");
@@ -73,12 +74,18 @@ final class JobSettingsReader {
             return d;
         }
         rejectUnknown(node, REFINERY, P);
+        String size = node.has("modelSize") ? text(node.get("modelSize"), P + "modelSize") : d.modelSize();
+        if (!MODEL_SIZES.contains(size)) {
+            throw new InvalidJobSpecException(P + "modelSize", "unknown size '" + size + "', expected one of " + new TreeSet<>(MODEL_SIZES));
+        }
         return new RefinerySettings(
                 intOr(node, "rounds", P, 0, 1_000, d.rounds()),
                 intOr(node, "epochs", P, 1, 100_000, d.epochs()),
                 intOr(node, "batch", P, 1, 65_536, d.batch()),
-                intOr(node, "hidden", P, 1, 65_536, d.hidden()),
+                size,
+                doubleOr(node, "lambda", P, 0, 1e6, d.lambda()),
                 node.has("learningRate") ? positive(node.get("learningRate"), P + "learningRate", 10) : d.learningRate(),
+                intOr(node, "stepsPerEpoch", P, 0, 10_000_000, d.stepsPerEpoch()),
                 intOr(node, "trainPerClass", P, 0, PER_CLASS_MAX, d.trainPerClass()),
                 intOr(node, "testPerClass", P, 0, PER_CLASS_MAX, d.testPerClass()));
     }

@@ -44,6 +44,8 @@ public final class JobSpecParser {
     static final Set<String> TOP_LEVEL = Set.of("kind", "name", "data", "hyperParameters", "seed", "checkpointEvery");
 
     public static final String JOB_REFERENCE = "job:";
+    /** A job's name is a label in lists: every GET /api/jobs carries it. */
+    static final int MAX_NAME = 200;
     private final ObjectMapper json;
     private final Map<JobKind, DataRoles> rolesByKind;
     private final JobReferences jobs;
@@ -123,7 +125,7 @@ public final class JobSpecParser {
         }
         rejectUnknown(root, TOP_LEVEL, "");
         JobKind kind = kind(root.get("kind"));
-        String name = root.has("name") ? text(root.get("name"), "name") : "";
+        String name = root.has("name") ? text(root.get("name"), "name", MAX_NAME) : "";
         Map<String, Path> data = data(root.get("data"), kind);
         JobSettings settings = JobSettingsReader.read(root.get("hyperParameters"), kind);
         if (!root.has("seed")) {
@@ -170,7 +172,8 @@ public final class JobSpecParser {
         node.fieldNames().forEachRemaining(named::add);
         for (String role : named) {
             if (!roles.allows(role)) {
-                throw new InvalidJobSpecException("data." + role, "not a data role of a " + kind.wireName() + " job; expected " + roles.expected());
+                throw new InvalidJobSpecException("data." + SpecFields.shown(role), "not a data role of a " + kind.wireName() + " job; expected "
+                        + roles.expected());
             }
         }
         if (!roles.exactlyOneOf().isEmpty() && named.stream().filter(roles.exactlyOneOf()::contains).count() != 1) {

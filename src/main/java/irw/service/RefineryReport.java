@@ -1,5 +1,6 @@
 package irw.service;
 
+import irw.core.data.SoftLabels;
 import irw.core.io.AtomicFiles;
 import irw.engine.Backend;
 import irw.engine.refinery.RefineryConfig;
@@ -26,8 +27,16 @@ public final class RefineryReport {
     private RefineryReport() {
     }
 
-    /** Writes {@value #CSV} and {@value #MARKDOWN} into {@code dir}. */
+    /**
+     * Writes {@value #CSV}, {@value #MARKDOWN} and the last round's refined labels of the training
+     * items ({@value SoftLabels#FILE_NAME}: the last model's softmax outputs, what a next round would
+     * train on) into {@code dir}.
+     */
     public static void write(LearningData sets, RefineryOutcome outcome, double seconds, Path dir) throws IOException {
+        if (outcome.last() != null) {
+            SoftLabels.of(sets.train(), outcome.lastSoftLabels(outcome.last().preprocessing().apply(sets.train().items())))
+                    .write(dir.resolve(SoftLabels.FILE_NAME));
+        }
         writeCsv(outcome, dir.resolve(CSV));
         AtomicFiles.writeString(dir.resolve(MARKDOWN), markdown(sets, outcome, seconds));
     }
@@ -60,9 +69,11 @@ public final class RefineryReport {
         StringBuilder md = new StringBuilder("# Label Refinery\n\n");
         md.append(String.format(Locale.ROOT, "- data: %s (%s), %d training items; held out: %s%n", sets.kind(), sets.dir(), sets.train().size(),
                 sizes(sets)));
-        md.append(String.format(Locale.ROOT, "- seed %d; rounds %d; epochs %d; batch %d; hidden %d; Adam lr %s; %s; %.1f s in all%s%n%n",
-                c.seed(), c.rounds(), c.epochs(), c.batchSize(), c.hidden(), c.learningRate(), Backend.describe(), seconds,
-                outcome.cancelled() ? " (cancelled)" : ""));
+        md.append(String.format(Locale.ROOT, "- seed %d; rounds %d; epochs %d; %d items of every class per step; network %s, λ %s; Adam lr %s; "
+                        + "%s; %.1f s in all%s%n", c.seed(), c.rounds(), c.epochs(), c.samplesPerClass(), c.spec().id(), c.lambda(), c.learningRate(),
+                Backend.describe(), seconds, outcome.cancelled() ? " (cancelled)" : ""));
+        md.append("- models: `round-<k>.irwm` (classifier model files; the last is the refinery's classifier), refined labels of the "
+                + "training items: `" + SoftLabels.FILE_NAME + "` (`train refiner --soft-labels`)\n\n");
         md.append("| round | seed |");
         sets.heldOut().keySet().forEach(n -> md.append(' ').append(n).append(" accuracy |"));
         md.append(" targets agree with truth | target entropy (nats) | final loss | s |\n|---|---|");
@@ -75,7 +86,7 @@ public final class RefineryReport {
                     fmt(r.finalLoss()), r.seconds()));
         }
         md.append("\nRound 0 is trained on the ground truth; round k on round k-1's softmax outputs on the training items "
-                + "(per-item, not per-crop refinement).\n");
+                + "(per-item, not per-crop refinement). \"final loss\" is the loss of the model's last step.\n");
         return md.toString();
     }
 

@@ -1,7 +1,10 @@
 package irw.service;
 
+import irw.core.io.UserFolders;
+
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
@@ -42,8 +45,16 @@ public record ServiceConfig(Path dataDir, String bind, int port, boolean allowRe
         return new ServiceConfig(dataDir, bind, port, allowRemote, jobs);
     }
 
-    /** The default data directory, {@code ~/.irw/service}. */
+    /**
+     * The default data directory: {@code service} in the user's data folder
+     * ({@code $XDG_DATA_HOME/irw/service}, {@code ~/.local/share/irw/service} on Linux), never the
+     * installation. A {@code ~/.irw/service} of an earlier version stays in use while the new one does
+     * not exist, so its jobs and models are not lost.
+     */
     public static Path defaultDataDir() {
-        return Path.of(System.getProperty("user.home"), ".irw", "service");
+        Path current = UserFolders.data().resolve("service");
+        Path earlier = Path.of(System.getProperty("user.home"), ".irw", "service");
+        return !Files.isDirectory(current) && Files.isDirectory(earlier) && System.getProperty("irw.data.dir") == null
+                ? earlier : current;
     }
 }

@@ -15,7 +15,7 @@ final class SpecFields {
         for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
             String name = it.next();
             if (!known.contains(name)) {
-                throw new InvalidJobSpecException(prefix + name, "unknown field; expected one of " + new TreeSet<>(known));
+                throw new InvalidJobSpecException(prefix + shown(name), "unknown field; expected one of " + new TreeSet<>(known));
             }
         }
     }
@@ -27,11 +27,28 @@ final class SpecFields {
         return node.booleanValue();
     }
 
+    /** The longest string a spec field takes (a path: Linux's PATH_MAX). */
+    static final int MAX_TEXT = 4096;
+
     static String text(JsonNode node, String field) throws InvalidJobSpecException {
+        return text(node, field, MAX_TEXT);
+    }
+
+    /** A string of at most {@code maxLength} characters: every string is stored and listed with its job. */
+    static String text(JsonNode node, String field, int maxLength) throws InvalidJobSpecException {
         if (node == null || !node.isTextual()) {
             throw new InvalidJobSpecException(field, "must be a string");
         }
-        return node.textValue();
+        String text = node.textValue();
+        if (text.length() > maxLength) {
+            throw new InvalidJobSpecException(field, "too long: " + text.length() + " characters, at most " + maxLength);
+        }
+        return text;
+    }
+
+    /** A name from the request as an error message shows it: cut short, so that an answer never echoes a huge input. */
+    static String shown(String name) {
+        return name.length() <= 64 ? name : name.substring(0, 64) + "… (" + name.length() + " characters)";
     }
 
     static double finite(JsonNode node, String field, double min, double max) throws InvalidJobSpecException {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.javalin.Javalin;
 import io.javalin.json.JavalinJackson;
+import irw.core.io.FileErrors;
 import irw.engine.Backend;
 import irw.service.api.HealthReport;
 import irw.service.api.JobState;
@@ -14,6 +15,7 @@ import org.slf4j.LoggerFactory;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -54,14 +56,12 @@ public final class TrainingService implements AutoCloseable {
         this.config = config;
         this.kinds = runners.dataRoles().keySet().stream().map(JobKind::wireName).sorted().toList();
         Path dataDir = config.dataDir();
-        if (!Files.isDirectory(dataDir)) {
-            // The directory holds the token: only its owner may look inside.
-            Files.createDirectories(dataDir);
-            if (dataDir.getFileSystem().supportedFileAttributeViews().contains("posix")) {
-                Files.setPosixFilePermissions(dataDir, java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
-            }
+        try {
+            DataDirectory.ownerOnly(dataDir);
+            lockChannel = FileChannel.open(dataDir.resolve("service.lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+        } catch (FileSystemException e) {
+            throw new IOException("cannot use the data directory: " + FileErrors.describe(e), e);
         }
-        lockChannel = FileChannel.open(dataDir.resolve("service.lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
         FileLock acquired;
         try {
             acquired = lockChannel.tryLock();
@@ -79,8 +79,10 @@ public final class TrainingService implements AutoCloseable {
         try {
             ObjectMapper json = new ObjectMapper().disable(SerializationFeature.FAIL_ON_EMPTY_BEANS);
             backend = CompletableFuture.supplyAsync(() -> new String[]{Backend.kind(), Backend.deviceName()});
+            DataDirectory.removeStaleTemporaries(dataDir); // we hold the lock: no other writer can be mid-write
             token = AccessToken.createIn(dataDir);
             store = openedStore = JobStore.open(dataDir.resolve("jobs.db"), json);
+            DataDirectory.ownerOnlyStore(dataDir.resolve("jobs.db"));
             events = new JobEvents();
             Path jobsDir = dataDir.resolve("jobs");
             JobSpecParser parser = new JobSpecParser(json, runners.dataRoles(), new PublishedModels(store, jobsDir));
@@ -99,6 +101,7 @@ public final class TrainingService implements AutoCloseable {
             resumed = scheduler.start();
             AccessToken.writeOwnerOnly(dataDir.resolve(PORT_FILE), Integer.toString(app.port()));
         } catch (IOException | RuntimeException e) {
+            IOException named = e instanceof FileSystemException f ? new IOException(FileErrors.describe(f), f) : null;
             // Leave nothing half-started: the data directory must be usable by the next attempt.
             if (startedApp != null) {
                 startedApp.stop();
@@ -111,6 +114,9 @@ public final class TrainingService implements AutoCloseable {
             }
             lock.release();
             lockChannel.close();
+            if (named != null) {
+                throw named;
+            }
             throw e;
         }
         LOG.info("training service on http://{}:{} (data {}, {} job(s) at a time)", config.bind(), app.port(), dataDir, config.concurrency());

@@ -4,6 +4,7 @@ import irw.app.data.DataViewModel;
 import irw.app.data.PatternFileReader;
 import irw.app.digits.DigitsViewModel;
 import irw.app.embedding.EmbeddingViewModel;
+import irw.app.export.ExportScope;
 import irw.app.export.ExportViewModel;
 import irw.app.heatmap.HeatmapViewModel;
 import irw.app.models.LoadedModels;
@@ -12,9 +13,11 @@ import irw.app.refine.RefinementViewModel;
 import irw.app.spectra.SpectraViewModel;
 import irw.app.training.ServiceConnector;
 import irw.app.training.TrainingViewModel;
+import irw.app.workbench.PatternEntry;
 import irw.app.workbench.WorkbenchModel;
 import irw.app.workbench.WorkbenchView;
-import irw.ui.common.NodeIds;
+import irw.core.io.SampleDataFolder;
+import irw.ui.common.FxmlLayout;
 import irw.ui.data.DataView;
 import irw.ui.digits.DigitsView;
 import irw.ui.embedding.EmbeddingView;
@@ -23,89 +26,104 @@ import irw.ui.heatmap.HeatmapView;
 import irw.ui.spectra.RefinementPanel;
 import irw.ui.spectra.SpectraView;
 import irw.ui.training.TrainingView;
-import javafx.geometry.Orientation;
-import javafx.scene.Node;
-import javafx.scene.control.Menu;
+import javafx.event.ActionEvent;
+import javafx.fxml.FXML;
+import javafx.scene.control.Alert;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.Dialog;
+import javafx.scene.control.DialogPane;
 import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
-import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
-import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.BorderPane;
+import javafx.stage.FileChooser;
 
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 
 /**
- * The workbench window's content: menus with the keyboard shortcuts, one tab per view, the
+ * The workbench window (MainWindow.fxml): menus with the keyboard shortcuts, one tab per view, the
  * notification area and the status bar. It wires view models to views and nothing else.
  */
 public final class MainWindow extends BorderPane {
     private final WorkbenchModel model;
-    private final TabPane tabs = new TabPane();
-    private final SplitPane split;
     private final Map<WorkbenchView, Tab> tabByView = new EnumMap<>(WorkbenchView.class);
+    private final LoadedModels loadedModels = new LoadedModels();
     private final DataViewModel dataViewModel;
-    private final DataView dataView;
-    private final SpectraView spectraView;
-    private final HeatmapView heatmapView;
-    private final ExportView exportView;
     private final SpectraViewModel spectraViewModel;
     private final HeatmapViewModel heatmapViewModel;
     private final ExportViewModel exportViewModel;
     private final RefinementViewModel refinementViewModel;
     private final ModelsViewModel models;
     private final TrainingViewModel trainingViewModel;
-    private final TrainingView trainingView;
     private final DigitsViewModel digitsViewModel;
     private final EmbeddingViewModel embeddingViewModel;
+    private final DataView dataView;
+    private final SpectraView spectraView;
+    private final HeatmapView heatmapView;
+    private final ExportView exportView;
+    private final TrainingView trainingView;
     private final EmbeddingView embeddingView;
     private final DigitsView digitsView;
     private final ServiceConnector serviceConnector;
-    private final LoadedModels loadedModels = new LoadedModels();
+    @FXML
+    private MenuBar menuBar;
+    @FXML
+    private SplitPane mainSplit;
+    @FXML
+    private TabPane mainTabs;
     private final irw.app.identify.IdentifyViewModel identifyViewModel;
     private final irw.ui.identify.IdentifyView identifyView;
 
     public MainWindow(WorkbenchModel model, PatternFileReader reader, ServiceConnector serviceConnector) {
         this.model = model;
         this.serviceConnector = serviceConnector;
-        setId("mainWindow");
+        FxmlLayout.load(this);
         dataViewModel = new DataViewModel(model, reader);
         spectraViewModel = new SpectraViewModel(model);
         heatmapViewModel = new HeatmapViewModel(model);
         exportViewModel = new ExportViewModel(model);
-        dataView = new DataView(model, dataViewModel);
         refinementViewModel = new RefinementViewModel(model, loadedModels);
+        trainingViewModel = new TrainingViewModel(model, serviceConnector, irw.core.io.UserFolders.data().resolve("models"));
+        embeddingViewModel = new EmbeddingViewModel(model, loadedModels);
+        digitsViewModel = new DigitsViewModel(model, loadedModels, SampleDataFolder.resolve("mnist"));
+        models = new ModelsViewModel(model, loadedModels, this::confirm);
+        dataView = new DataView(model, dataViewModel, refinementViewModel, this::exportRows);
         spectraView = new SpectraView(spectraViewModel, new RefinementPanel(model, loadedModels, refinementViewModel));
         heatmapView = new HeatmapView(heatmapViewModel);
         exportView = new ExportView(exportViewModel, this::exportFolder);
-        addTab(WorkbenchView.DATA, "Data", dataView);
-        addTab(WorkbenchView.SPECTRA, "Spectra", spectraView);
-        addTab(WorkbenchView.HEATMAPS, "Heatmaps", heatmapView);
-        addTab(WorkbenchView.EXPORT, "Export", exportView);
-        trainingViewModel = new TrainingViewModel(model, serviceConnector, model.configDirectory().resolve("models"));
         trainingView = new TrainingView(model, trainingViewModel, this::openDownloadedModels);
-        addTab(WorkbenchView.TRAINING, "Training", trainingView);
-        embeddingViewModel = new EmbeddingViewModel(model, loadedModels);
         embeddingView = new EmbeddingView(model, embeddingViewModel);
-        addTab(WorkbenchView.EMBEDDING, "Embedding", embeddingView);
-        digitsViewModel = new DigitsViewModel(model, loadedModels, irw.core.io.SampleDataFolder.resolve("mnist"));
         digitsView = new DigitsView(model, digitsViewModel);
-        addTab(WorkbenchView.DIGITS, "Digits", digitsView);
         identifyViewModel = new irw.app.identify.IdentifyViewModel(model, java.util.List.of(), irw.xrd.library.StickLibraryCache.defaultDir());
         identifyView = new irw.ui.identify.IdentifyView(model, identifyViewModel);
-        addTab(WorkbenchView.IDENTIFY, "Identify", identifyView);
-        models = new ModelsViewModel(model, loadedModels);
+        for (Tab tab : mainTabs.getTabs()) {
+            WorkbenchView view = WorkbenchView.valueOf((String) tab.getUserData());
+            tabByView.put(view, tab);
+            tab.setContent(switch (view) {
+                case DATA -> dataView;
+                case SPECTRA -> spectraView;
+                case HEATMAPS -> heatmapView;
+                case TRAINING -> trainingView;
+                case EMBEDDING -> embeddingView;
+                case DIGITS -> digitsView;
+                case EXPORT -> exportView;
+                case IDENTIFY -> identifyView;
+            });
+        }
         tabByView.get(WorkbenchView.DIGITS).selectedProperty().addListener((o, was, now) -> {
             if (now && digitsViewModel.browsedProperty().get() == null) {
                 digitsViewModel.loadSource();
             }
         });
-        Tab trainingTab = tabByView.get(WorkbenchView.TRAINING);
-        trainingTab.selectedProperty().addListener((o, was, now) -> {
+        tabByView.get(WorkbenchView.TRAINING).selectedProperty().addListener((o, was, now) -> {
             // The service is a separate JVM: start or find it only when training is wanted.
             if (now && !trainingViewModel.connectedProperty().get() && !"connecting…".equals(model.serviceStateProperty().get())) {
                 trainingViewModel.connect();
@@ -114,82 +132,123 @@ public final class MainWindow extends BorderPane {
         heatmapViewModel.activeProperty().bind(tabByView.get(WorkbenchView.HEATMAPS).selectedProperty());
         spectraView.shownProperty().bind(tabByView.get(WorkbenchView.SPECTRA).selectedProperty());
         identifyViewModel.activeProperty().bind(tabByView.get(WorkbenchView.IDENTIFY).selectedProperty());
-        tabs.setId(NodeIds.TABS);
-        tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         model.requestedViewProperty().addListener((o, old, view) -> show(view));
-        tabs.getSelectionModel().selectedItemProperty().addListener((o, old, tab) ->
-                tabByView.forEach((view, t) -> {
-                    if (t == tab) {
-                        model.requestedViewProperty().set(view);
-                    }
-                }));
-        split = new SplitPane(tabs, new NotificationArea(model.notifications()));
-        split.setOrientation(Orientation.VERTICAL);
-        split.setDividerPositions(model.settings().notificationDivider);
-        SplitPane.setResizableWithParent(split.getItems().get(1), false);
-        setTop(menus());
-        setCenter(split);
-        setBottom(new StatusBar(model));
+        mainTabs.getSelectionModel().selectedItemProperty().addListener((o, old, tab) ->
+                model.requestedViewProperty().set(WorkbenchView.valueOf((String) tab.getUserData())));
+        mainSplit.getItems().add(new NotificationArea(model.notifications()));
+        mainSplit.setDividerPositions(model.settings().notificationDivider);
+        SplitPane.setResizableWithParent(mainSplit.getItems().get(1), false);
+        setBottom(new StatusBar(model, loadedModels));
         WorkbenchView[] views = WorkbenchView.values();
         int saved = model.settings().selectedTab;
-        if (saved >= 0 && saved < views.length && tabByView.containsKey(views[saved])) {
+        if (saved >= 0 && saved < views.length) {
             show(views[saved]);
         }
     }
 
-    /** Adds a view's tab; the tabs keep the order of {@link WorkbenchView}. */
-    public void addTab(WorkbenchView view, String title, Node content) {
-        Tab tab = new Tab(title, content);
-        tab.setId("tab" + title);
-        tabByView.put(view, tab);
-        tabs.getTabs().setAll(tabByView.values());
+    @FXML
+    private void openFiles() {
+        dataView.openFiles();
     }
 
-    private MenuBar menus() {
-        MenuItem openFiles = item("Open files…", "Shortcut+O", "menuOpenFiles", dataView::openFiles);
-        MenuItem openFolder = item("Open folder…", "Shortcut+Shift+O", "menuOpenFolder", dataView::openFolder);
-        MenuItem export = item("Export…", "Shortcut+E", "menuExport", () -> {
-            show(WorkbenchView.EXPORT);
-            exportView.exportNow();
-        });
-        MenuItem openModel = item("Open model…", "Shortcut+M", "menuOpenModel", this::openModel);
-        MenuItem cancel = item("Cancel running jobs", "Escape", "menuCancelJobs", () -> model.executor().cancelAll());
-        MenuItem quit = item("Quit", "Shortcut+Q", "menuQuit", () -> getScene().getWindow().hide());
-        Menu file = new Menu("File", null, openFiles, openFolder, openModel, new SeparatorMenuItem(), export, new SeparatorMenuItem(), cancel, quit);
-        MenuItem next = item("Next pattern", "Alt+Right", "menuNextPattern", model::selectNext);
-        MenuItem previous = item("Previous pattern", "Alt+Left", "menuPreviousPattern", model::selectPrevious);
-        Menu pattern = new Menu("Pattern", null, next, previous);
-        Menu view = new Menu("View");
-        for (int i = 0; i < WorkbenchView.values().length; i++) {
-            WorkbenchView v = WorkbenchView.values()[i];
-            MenuItem go = item(label(v), "Shortcut+" + (i + 1), "menuView" + v.name(), () -> show(v));
-            view.getItems().add(go);
+    @FXML
+    private void openFolder() {
+        dataView.openFolder();
+    }
+
+    @FXML
+    private void openSampleData() {
+        dataViewModel.openSampleData();
+    }
+
+    @FXML
+    private void showShortcuts() {
+        show(new ShortcutsPane(menuBar), "Keyboard shortcuts");
+    }
+
+    @FXML
+    private void showAbout() {
+        show(new AboutPane(model.backendProperty().get()), "About");
+    }
+
+    private void show(DialogPane pane, String title) {
+        Dialog<ButtonType> dialog = new Dialog<>();
+        dialog.setTitle(title);
+        dialog.setDialogPane(pane);
+        dialog.initOwner(getScene().getWindow());
+        dialog.show();
+    }
+
+    /** Asks before a loaded model is replaced (ModelsViewModel); the answer is the user's. */
+    private boolean confirm(String question) {
+        Alert alert = new Alert(Alert.AlertType.CONFIRMATION, question, ButtonType.YES, ButtonType.NO);
+        alert.setTitle("Replace the model?");
+        alert.setHeaderText("Replace the model in use?");
+        if (getScene() != null) {
+            alert.initOwner(getScene().getWindow());
         }
-        return new MenuBar(file, pattern, view);
+        return alert.showAndWait().filter(ButtonType.YES::equals).isPresent();
     }
 
-    private static String label(WorkbenchView v) {
-        String n = v.name().toLowerCase();
-        return Character.toUpperCase(n.charAt(0)) + n.substring(1);
+    /** Data ▸ Export: the chosen rows, in the Export view's format, to the path it shows. */
+    private void exportRows(List<PatternEntry> rows) {
+        model.selection().setAll(rows);
+        exportViewModel.scopeProperty().set(ExportScope.SELECTION);
+        export();
     }
 
-    private static MenuItem item(String text, String accelerator, String id, Runnable action) {
-        MenuItem item = new MenuItem(text);
-        item.setId(id);
-        item.setAccelerator(KeyCombination.keyCombination(accelerator));
-        item.setOnAction(e -> action.run());
-        return item;
+    @FXML
+    private void export() {
+        show(WorkbenchView.EXPORT);
+        exportView.exportNow();
+    }
+
+    @FXML
+    private void cancelJobs() {
+        model.executor().cancelAll();
+    }
+
+    @FXML
+    private void quit() {
+        getScene().getWindow().hide();
+    }
+
+    @FXML
+    private void nextPattern() {
+        model.selectNext();
+    }
+
+    @FXML
+    private void previousPattern() {
+        model.selectPrevious();
+    }
+
+    /** View ▸ Data … Export (Ctrl+1 … Ctrl+7): the menu item names its view in its user data. */
+    @FXML
+    private void showView(ActionEvent e) {
+        show(WorkbenchView.valueOf((String) ((MenuItem) e.getSource()).getUserData()));
+    }
+
+    /** File ▸ Open model: a classifier (XRD or digits) or a refiner saved by the engine's ModelStore. */
+    @FXML
+    private void openModel() {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Open a model file");
+        File f = chooser.showOpenDialog(getScene().getWindow());
+        if (f != null) {
+            models.open(f.toPath());
+        }
     }
 
     public boolean hasView(WorkbenchView view) {
         return tabByView.containsKey(view);
     }
 
-    /** Selects a view's tab, when the view exists in this build. */
+    /** Selects a view's tab. */
     public void show(WorkbenchView view) {
         Tab tab = tabByView.get(view);
         if (tab != null) {
-            tabs.getSelectionModel().select(tab);
+            mainTabs.getSelectionModel().select(tab);
         }
     }
 
@@ -200,12 +259,29 @@ public final class MainWindow extends BorderPane {
 
     /** Stores the layout in the settings (the window stores its own geometry). */
     public void rememberLayout() {
-        model.settings().notificationDivider = split.getDividerPositions()[0];
+        model.settings().notificationDivider = mainSplit.getDividerPositions()[0];
         model.settings().selectedTab = model.requestedViewProperty().get().ordinal();
+    }
+
+    /** A finished run's downloaded model files become the workbench's models. */
+    private void openDownloadedModels(Path dir) {
+        try (var files = Files.list(dir)) {
+            List<Path> modelFiles = files.filter(f -> f.getFileName().toString().endsWith(".irwm")).sorted().toList();
+            if (modelFiles.isEmpty()) {
+                model.notifications().warn(dir.getFileName().toString(), "the run's files are in " + dir + "; none is a workbench model (.irwm)");
+            }
+            models.open(modelFiles);
+        } catch (IOException e) {
+            model.notifications().error(dir.toString(), e);
+        }
     }
 
     public WorkbenchModel model() {
         return model;
+    }
+
+    public DataView dataView() {
+        return dataView;
     }
 
     public DataViewModel dataViewModel() {
@@ -240,25 +316,6 @@ public final class MainWindow extends BorderPane {
         return trainingView;
     }
 
-    /** A finished run's downloaded model files become the workbench's models. */
-    private void openDownloadedModels(java.nio.file.Path dir) {
-        try (var files = java.nio.file.Files.list(dir)) {
-            files.sorted().forEach(models::open);
-        } catch (java.io.IOException e) {
-            model.notifications().error(dir.toString(), e);
-        }
-    }
-
-    /** File ▸ Open model: a classifier (XRD or digits) or a refiner saved by the engine's ModelStore. */
-    private void openModel() {
-        javafx.stage.FileChooser chooser = new javafx.stage.FileChooser();
-        chooser.setTitle("Open a model file");
-        java.io.File f = chooser.showOpenDialog(getScene().getWindow());
-        if (f != null) {
-            models.open(f.toPath());
-        }
-    }
-
     public RefinementViewModel refinementViewModel() {
         return refinementViewModel;
     }
@@ -287,6 +344,10 @@ public final class MainWindow extends BorderPane {
         return digitsView;
     }
 
+    public MenuBar menuBar() {
+        return menuBar;
+    }
+
     public irw.app.identify.IdentifyViewModel identifyViewModel() {
         return identifyViewModel;
     }
@@ -296,11 +357,12 @@ public final class MainWindow extends BorderPane {
     }
 
     public TabPane tabs() {
-        return tabs;
+        return mainTabs;
     }
 
-    /** Stops the training service if this window started it (the contract: the app stops what it started). */
+    /** Stops the training service if this window started it (the app stops what it started). */
     public void shutdown() {
+        trainingViewModel.close();
         serviceConnector.close();
     }
 }

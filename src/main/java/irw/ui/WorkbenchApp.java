@@ -4,14 +4,21 @@ import irw.app.settings.SettingsStore;
 import irw.app.settings.WorkbenchSettings;
 import irw.app.workbench.WorkbenchModel;
 import javafx.application.Application;
+import javafx.application.Platform;
 import javafx.geometry.Rectangle2D;
 import javafx.scene.Scene;
+import javafx.scene.image.Image;
 import javafx.stage.Screen;
 import javafx.stage.Stage;
 
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Objects;
+
 /**
  * The workbench window: composes the model, the views and the FX executor, restores the window
- * geometry and loads the last folder (or, at first start, the bundled sample data).
+ * geometry and loads the files it was started with, else the last folder (or, at first start, the
+ * bundled sample data).
  */
 public final class WorkbenchApp extends Application {
     private WorkbenchModel model;
@@ -25,6 +32,9 @@ public final class WorkbenchApp extends Application {
         Scene scene = Workbench.scene(window, Math.min(model.settings().windowWidth, screen.getWidth()),
                 Math.min(model.settings().windowHeight, screen.getHeight()));
         stage.setTitle("Imitation Refinement Workbench");
+        for (int size : new int[]{32, 48, 256}) {
+            stage.getIcons().add(new Image(Objects.requireNonNull(WorkbenchApp.class.getResource("icons/irw-" + size + ".png")).toExternalForm()));
+        }
         stage.setScene(scene);
         restoreGeometry(stage, model.settings());
         stage.setOnHidden(e -> {
@@ -41,8 +51,21 @@ public final class WorkbenchApp extends Application {
             model.saveSettings();
         });
         stage.show();
-        window.dataViewModel().loadAtStart();
+        List<Path> files = getParameters().getRaw().stream().map(Path::of).toList();
+        if (files.isEmpty()) {
+            window.dataViewModel().loadAtStart();
+        } else {
+            window.dataViewModel().open(files);
+        }
         window.models().loadShipped();
+        // A second double-click hands its files to this window; they load in the background as any open does.
+        WorkbenchLauncher.acceptHandOvers(paths -> Platform.runLater(() -> {
+            stage.setIconified(false);
+            stage.toFront();
+            if (!paths.isEmpty()) {
+                window.dataViewModel().open(paths);
+            }
+        }));
     }
 
     @Override

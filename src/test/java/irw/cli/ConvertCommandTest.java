@@ -43,6 +43,34 @@ class ConvertCommandTest {
         }
     }
 
+    /**
+     * Issue 15 item 12: a kill during convert left its 100 MB temporary beside the target for good.
+     * The next convert to the same target removes a temporary nobody has written for over ten
+     * minutes, and leaves a fresh one (another convert may be writing it) and other files alone.
+     */
+    @Test
+    void theNextConvertRemovesTheTemporaryOfAKilledOne() throws Exception {
+        Path target = tmp.resolve("all.csv");
+        Path stale = tmp.resolve(".all.csv.8203948127.tmp");
+        Path fresh = tmp.resolve(".all.csv.5550001.tmp");
+        Path otherTarget = tmp.resolve(".other.csv.8203948127.tmp");
+        Path users = tmp.resolve("notes.tmp");
+        for (Path p : List.of(stale, fresh, otherTarget, users)) {
+            Files.write(p, new byte[1 << 20]);
+        }
+        java.nio.file.attribute.FileTime anHourAgo = java.nio.file.attribute.FileTime.from(java.time.Instant.now().minusSeconds(3600));
+        for (Path p : List.of(stale, otherTarget, users)) {
+            Files.setLastModifiedTime(p, anHourAgo);
+        }
+        Run r = run("convert", "sample-data/measured/MnO.xy", "sample-data/measured/TiO2.xy", "--out", target.toString());
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(target).exists();
+        assertThat(stale).doesNotExist();
+        assertThat(fresh).exists();
+        assertThat(otherTarget).exists();
+        assertThat(users).exists();
+    }
+
     @Test
     void everyPatternFileInTheSampleFoldersBecomesCsv() throws Exception {
         Path outDir = tmp.resolve("csv");

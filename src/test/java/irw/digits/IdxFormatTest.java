@@ -128,6 +128,45 @@ class IdxFormatTest {
                 .hasMessageContaining("cut.gz").hasMessageMatching("(?s).*(truncated|corrupt).*");
     }
 
+    /**
+     * Issue 15 item 6, the probe's input: a 40-byte gzip whose header claims 2.7 M images gave an
+     * OutOfMemoryError (the reader allocated before reading). Now the count is checked against what
+     * the stream can hold, and images are read one by one.
+     */
+    @Test
+    void aGzipThatClaimsMillionsOfImagesIsRefusedBeforeAllocating(@TempDir Path dir) throws Exception {
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        try (java.util.zip.GZIPOutputStream gz = new java.util.zip.GZIPOutputStream(bytes)) {
+            gz.write(ByteBuffer.allocate(16).putInt(IdxFormat.IMAGES_MAGIC).putInt(2_700_000).putInt(28).putInt(28).array());
+        }
+        Path forged = write(dir, "forged-images-idx3-ubyte.gz", bytes.toByteArray());
+        assertThat(Files.size(forged)).isLessThan(60);
+        long before = usedHeap();
+        assertThatThrownBy(() -> IdxFormat.readUnlabelled(forged)).isInstanceOf(PatternFormatException.class)
+                .hasMessageStartingWith(forged.toString())
+                .hasMessageContaining("the header claims 2700000 images of 28x28 (2,116,800,016 bytes)")
+                .hasMessageContaining("a corrupt or forged count");
+        assertThat(usedHeap() - before).as("no 8 GB float array was attempted").isLessThan(256L << 20);
+
+        // a claim the stream could hold but does not: read incrementally, refused where the data ends
+        bytes.reset();
+        try (java.util.zip.GZIPOutputStream gz = new java.util.zip.GZIPOutputStream(bytes)) {
+            gz.write(ByteBuffer.allocate(16).putInt(IdxFormat.IMAGES_MAGIC).putInt(30).putInt(28).putInt(28).array());
+            gz.write(new byte[28 * 28 * 3]);
+        }
+        Path short3 = write(dir, "short-images-idx3-ubyte.gz", bytes.toByteArray());
+        assertThatThrownBy(() -> IdxFormat.readUnlabelled(short3)).hasMessageContaining("truncated: the header says 30 images")
+                .hasMessageContaining("ends in image 3");
+        // the service names the spec field and the file, and gives no "lower the batch size" advice
+        assertThatThrownBy(() -> irw.service.DataSetFiles.load(forged, "data.train")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("data.train: " + forged).hasMessageNotContaining("batch");
+    }
+
+    private static long usedHeap() {
+        Runtime r = Runtime.getRuntime();
+        return r.totalMemory() - r.freeMemory();
+    }
+
     private static Path write(Path dir, String name, byte[] bytes) throws IOException {
         Path p = dir.resolve(name);
         Files.write(p, bytes);

@@ -79,7 +79,7 @@ class JobSpecParserTest {
         Path mnistDir = MNIST.getParent();
         JobSpec refinery = all.parse("""
                 {"kind": "label-refinery", "data": {"digits": "%s"}, "hyperParameters": {"rounds": 2}, "seed": 3}""".formatted(mnistDir));
-        assertThat(refinery.settings()).isEqualTo(new RefinerySettings(2, 5, 64, 256, 1e-3, 0, 0));
+        assertThat(refinery.settings()).isEqualTo(new RefinerySettings(2, 5, 8, "small", 0, 1e-3, 0, 0, 0));
         assertThat(refinery.data(LearningData.DIGITS)).isEqualTo(mnistDir);
         assertThat(all.parse(all.toJson(refinery))).isEqualTo(refinery);
         assertThatThrownBy(refinery::hyperParameters).isInstanceOf(IllegalStateException.class);

@@ -65,17 +65,21 @@ class JobStoreTest {
         }
         try (JobStore store = JobStore.open(db, json)) {
             assertThat(store.requeueInterrupted()).containsExactly(crashed);
-            List<MetricsPoint> history = store.metrics(crashed, 0);
-            assertThat(history).hasSize(13);
-            MetricsPoint marker = history.get(12);
-            assertThat(marker.isResumeMarker()).isTrue();
-            assertThat(marker.step()).isEqualTo(12);
-            assertThat(marker.values()).containsEntry("attempt", 2.0);
+            assertThat(store.metrics(crashed, 0)).hasSize(12);
             // the resumed job runs before the one that never started, and counts a second attempt
             JobView next = store.claimNext().orElseThrow();
             assertThat(next.id()).isEqualTo(crashed);
             assertThat(next.attempts()).isEqualTo(2);
             assertThat(next.startedAt()).isNotNull();
+            // its trainer found the checkpoint of step 9: the marker says so, at the last recorded step
+            store.appendResumeMarker(crashed, next.attempts(), 9);
+            List<MetricsPoint> history = store.metrics(crashed, 0);
+            assertThat(history).hasSize(13);
+            MetricsPoint marker = history.get(12);
+            assertThat(marker.isResumeMarker()).isTrue();
+            assertThat(marker.step()).isEqualTo(12);
+            assertThat(marker.values()).containsEntry(MetricsPoint.ATTEMPT, 2.0).containsEntry(MetricsPoint.LAST_RECORDED_STEP, 12.0)
+                    .containsEntry(MetricsPoint.FROM_STEP, 9.0);
             store.appendMetrics(crashed, 0, 13, 40, Map.of("loss", 0.7));
             assertThat(store.metrics(crashed, 0)).extracting(MetricsPoint::seq).containsExactly(
                     java.util.stream.LongStream.rangeClosed(1, 14).boxed().toArray(Long[]::new));

@@ -51,8 +51,8 @@ class LearningJobsTest {
 
     @Test
     void aLabelRefineryJobFinishesWithLiveLossesHeldOutAccuraciesAndItsSummary() throws Exception {
-        // 30 training digits, batch 10: 3 steps an epoch, 2 epochs, rounds 0 and 1 -> 12 steps
-        String id = client.submit(TinyDigits.labelRefinerySpec(mnist, "\"rounds\": 1, \"epochs\": 2, \"batch\": 10, \"hidden\": 16", 5));
+        // 30 training digits, 1 of each class per step: 3 steps an epoch, 2 epochs, rounds 0 and 1 -> 12 steps
+        String id = client.submit(TinyDigits.labelRefinerySpec(mnist, "\"rounds\": 1, \"epochs\": 2, \"batch\": 1", 5));
         JobView job = client.follow(id, TrainingJobsTestSupport.IGNORE);
         assertThat(job.state()).as("reason: %s", job.reason()).isEqualTo(JobState.FINISHED);
         assertThat(job.progress()).isEqualTo(1.0);
@@ -70,7 +70,17 @@ class LearningJobsTest {
         assertThat(rounds.get(0).values()).containsEntry("targetAgreement", 1.0).containsEntry("targetEntropy", 0.0);
         assertThat(history).extracting(MetricsPoint::seq).isSorted().doesNotHaveDuplicates();
 
-        assertThat(job.artifacts()).containsExactlyInAnyOrder("summary.csv", "summary.md");
+        assertThat(job.artifacts()).containsExactlyInAnyOrder("round-0.irwm", "round-1.irwm", "classifier.irwm", "soft-labels.csv",
+                "summary.csv", "summary.md");
+        // Every round is a classifier model file; the last round, published as classifier.irwm, is what the workbench opens.
+        Path model = dir.resolve(id + "-classifier.irwm");
+        client.downloadArtifact(id, "classifier.irwm", model);
+        irw.engine.PrototypicalClassifier last = irw.engine.ModelStore.loadClassifier(model);
+        assertThat(last.classes()).isEqualTo(irw.core.ClassSet.DIGITS);
+        Path soft = dir.resolve(id + "-soft-labels.csv");
+        client.downloadArtifact(id, "soft-labels.csv", soft);
+        irw.core.data.SoftLabels labels = irw.core.data.SoftLabels.read(soft);
+        assertThat(labels.size()).isEqualTo(30);
         Path csv = dir.resolve(id + "-summary.csv");
         client.downloadArtifact(id, "summary.csv", csv);
         List<String> lines = Files.readAllLines(csv);
@@ -130,7 +140,7 @@ class LearningJobsTest {
         assertRefused(refinery.replace("\"digits\": \"" + mnist, "\"xrd\": \"" + mnist), "data.xrd");
         assertRefused(TinyDigits.labelRefinerySpec(mnist, "\"rounds\": -1", 1), "hyperParameters.rounds");
         assertRefused(TinyDigits.labelRefinerySpec(mnist, "\"epochs\": 0", 1), "hyperParameters.epochs");
-        assertRefused(TinyDigits.labelRefinerySpec(mnist, "\"hidden\": 2.5", 1), "hyperParameters.hidden");
+        assertRefused(TinyDigits.labelRefinerySpec(mnist, "\"hidden\": 256", 1), "hyperParameters.hidden");
         assertRefused(TinyDigits.labelRefinerySpec(mnist, "\"learningRate\": 0", 1), "hyperParameters.learningRate");
         assertRefused(TinyDigits.labelRefinerySpec(mnist, "\"alpha\": 1", 1), "hyperParameters.alpha");
         assertRefused(TinyDigits.labelRefinerySpec(mnist, "\"testPerClass\": -3", 1), "hyperParameters.testPerClass");
@@ -151,7 +161,7 @@ class LearningJobsTest {
 
     @Test
     void runningLabelRefineryAndMicJobsCanBeCancelled() throws Exception {
-        String refinery = client.submit(TinyDigits.labelRefinerySpec(mnist, "\"rounds\": 50, \"epochs\": 1000, \"batch\": 1, \"hidden\": 8", 2));
+        String refinery = client.submit(TinyDigits.labelRefinerySpec(mnist, "\"rounds\": 50, \"epochs\": 1000, \"batch\": 1", 2));
         awaitStep(client, refinery, 3);
         client.cancel(refinery);
         JobView stopped = client.follow(refinery, TrainingJobsTestSupport.IGNORE);
@@ -172,8 +182,8 @@ class LearningJobsTest {
         Path data = dir.resolve("restart-service");
         String id;
         long before;
-        // 30 digits, batch 1: 30 steps an epoch; 40 epochs of model 0 -> 1,200 steps
-        String spec = TinyDigits.labelRefinerySpec(mnist, "\"rounds\": 0, \"epochs\": 40, \"batch\": 1, \"hidden\": 8", 4);
+        // 30 digits, 1 of each class per step: 3 steps an epoch; 100 epochs of model 0 -> 300 steps
+        String spec = TinyDigits.labelRefinerySpec(mnist, "\"rounds\": 0, \"epochs\": 100, \"batch\": 1", 4);
         try (TrainingService first = TrainingService.start(ServiceConfig.local(data), EngineRunners.create())) {
             id = clientOf(first).submit(spec);
             awaitStep(clientOf(first), id, 5);
@@ -186,15 +196,15 @@ class LearningJobsTest {
             List<MetricsPoint> history = c.metrics(id);
             int marker = IntStream.range(0, history.size()).filter(i -> history.get(i).isResumeMarker()).findFirst().orElseThrow();
             before = history.get(marker).step();
-            assertThat(before).isBetween(5L, 1199L);
+            assertThat(before).isBetween(5L, 299L);
             assertThat(history.subList(0, marker)).extracting(MetricsPoint::step)
                     .containsExactlyElementsOf(LongStream.rangeClosed(1, before).boxed().toList());
             MetricsPoint restart = history.get(marker + 1);
             assertThat(restart.step()).isZero();
             assertThat(restart.values()).containsEntry(FreshStart.RESTARTED, 2.0);
             assertThat(history.subList(marker + 2, history.size()).stream().filter(p -> p.values().containsKey("loss")).toList())
-                    .extracting(MetricsPoint::step).containsExactlyElementsOf(LongStream.rangeClosed(1, 1200).boxed().toList());
-            assertThat(done.artifacts()).containsExactlyInAnyOrder("summary.csv", "summary.md");
+                    .extracting(MetricsPoint::step).containsExactlyElementsOf(LongStream.rangeClosed(1, 300).boxed().toList());
+            assertThat(done.artifacts()).containsExactlyInAnyOrder("round-0.irwm", "classifier.irwm", "soft-labels.csv", "summary.csv", "summary.md");
         }
     }
 

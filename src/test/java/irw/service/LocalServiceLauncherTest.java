@@ -48,4 +48,24 @@ class LocalServiceLauncherTest {
         }
         assertThat(Files.readString(dataDir.resolve("service.log"))).contains("training service on http://127.0.0.1:");
     }
+
+    @Test
+    void theServiceInheritsTheNativesTheirCacheAndTheUserFolders() {
+        // surefire sets the oneDNN extension and irw.data.dir; the packaged launcher sets these too
+        String cache = System.getProperty("org.bytedeco.javacpp.cachedir");
+        System.setProperty("org.bytedeco.javacpp.cachedir", dataDir.resolve("javacpp").toString());
+        try {
+            List<String> cmd = LocalServiceLauncher.command(dataDir, LocalServiceLauncher.Options.DEFAULTS);
+            assertThat(cmd).contains("-Dorg.bytedeco.javacpp.platform.extension=-onednn-avx2",
+                    "-Dorg.bytedeco.javacpp.cachedir=" + dataDir.resolve("javacpp"),
+                    "-Dirw.data.dir=" + System.getProperty("irw.data.dir"));
+            assertThat(cmd.subList(cmd.indexOf("irw.Main"), cmd.size())).startsWith("irw.Main", "serve");
+        } finally {
+            if (cache == null) {
+                System.clearProperty("org.bytedeco.javacpp.cachedir");
+            } else {
+                System.setProperty("org.bytedeco.javacpp.cachedir", cache);
+            }
+        }
+    }
 }

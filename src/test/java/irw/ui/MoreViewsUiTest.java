@@ -2,12 +2,13 @@ package irw.ui;
 
 import irw.app.embedding.EmbeddingPoint;
 import irw.app.refine.TinyModels;
-import irw.app.training.TrainingViewModel;
+import irw.app.training.RunKind;
 import irw.app.workbench.WorkbenchView;
 import irw.service.TrainingService;
 import irw.service.api.JobState;
 import irw.testsupport.EngineService;
 import irw.testsupport.TinyDigits;
+import irw.ui.common.NodeIds;
 import javafx.geometry.Point2D;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.control.Slider;
@@ -53,21 +54,22 @@ class MoreViewsUiTest {
 
     @Test
     void trainingTabConnectsAndASubmittedRunShowsLiveCurves(FxRobot robot) throws Exception {
-        robot.clickOn("#tabTraining");
+        robot.clickOn("#" + NodeIds.TAB_TRAINING);
         waitUntil(() -> app.window.trainingViewModel().connectedProperty().get());
-        assertThat(robot.lookup("#statusBackend").queryLabeled().getText()).matches("backend: (CPU|CUDA): .+");
-        TextField data = robot.lookup("#runTrainData").queryAs(TextField.class);
+        assertThat(robot.lookup("#" + NodeIds.STATUS_BACKEND).queryLabeled().getText()).matches("backend: (CPU|CUDA): .+");
+        TextField data = robot.lookup("#" + NodeIds.RUN_TRAIN_DATA).queryAs(TextField.class);
         assertThat(data.getText()).as("a refiner trains on the bundled imperfect set").endsWith("imperfect.npz");
         fx(() -> {
-            app.window.trainingViewModel().kindProperty().set(TrainingViewModel.Kind.CLASSIFIER);
+            app.window.trainingViewModel().kindProperty().set(RunKind.CLASSIFIER);
             app.window.trainingViewModel().epochsProperty().set(4);
         });
         assertThat(data.getText()).endsWith("ideal.npz");
         fx(() -> data.setText(tiny.toString())); // a real run on 30 MNIST digits: one step an epoch
-        TextField alpha = robot.lookup("#trainingAlphaField").queryAs(TextField.class);
-        robot.doubleClickOn(alpha).write("2.5").press(javafx.scene.input.KeyCode.TAB).release(javafx.scene.input.KeyCode.TAB);
-        assertThat(app.model.alphaProperty().get()).isEqualTo(2.5);
-        robot.clickOn("#submitRunButton");
+        TextField lambda = robot.lookup("#" + NodeIds.TRAINING_LAMBDA_FIELD).queryAs(TextField.class);
+        WorkbenchFixture.retype(robot, lambda, "0.25");
+        waitUntil(() -> app.window.trainingViewModel().lambdaProperty().get() == 0.25);
+        assertThat(app.window.trainingViewModel().specJson()).contains("\"lambda\":0.25");
+        robot.clickOn("#" + NodeIds.SUBMIT_RUN_BUTTON);
         try {
             waitUntil(() -> app.window.trainingViewModel().runs().size() == 1
                     && app.window.trainingViewModel().runs().get(0).state() == JobState.FINISHED);
@@ -82,10 +84,10 @@ class MoreViewsUiTest {
 
     @Test
     void drawingAStrokeInksTheCanvas(FxRobot robot) throws Exception {
-        robot.clickOn("#tabDigits");
+        robot.clickOn("#" + NodeIds.TAB_DIGITS);
         waitUntil(() -> app.window.digitsViewModel().browsedProperty().get() != null);
-        robot.clickOn("#clearDigitButton");
-        Canvas canvas = robot.lookup("#digitCanvas").queryAs(Canvas.class);
+        robot.clickOn("#" + NodeIds.CLEAR_DIGIT_BUTTON);
+        Canvas canvas = robot.lookup("#" + NodeIds.DIGIT_CANVAS).queryAs(Canvas.class);
         Point2D from = canvas.localToScreen(100, 60);
         Point2D to = canvas.localToScreen(110, 270);
         robot.moveTo(from).press(MouseButton.PRIMARY).moveTo(to).release(MouseButton.PRIMARY);
@@ -97,7 +99,7 @@ class MoreViewsUiTest {
             }
             return ink > 20; // about 17 pixels down, two wide
         });
-        Slider slider = robot.lookup("#digitsLambdaSlider").queryAs(Slider.class);
+        Slider slider = robot.lookup("#" + NodeIds.DIGITS_LAMBDA_SLIDER).queryAs(Slider.class);
         fx(() -> slider.setValue(0.8));
         assertThat(app.model.lambdaProperty().get()).isEqualTo(0.8);
     }
@@ -111,14 +113,14 @@ class MoreViewsUiTest {
             app.window.models().loadXrd(classifier, null);
             app.window.show(WorkbenchView.SPECTRA);
         });
-        waitUntil(() -> app.model.current().refined() != null && app.window.spectraView().dataSets().size() == 3);
-        irw.core.Pattern before = app.model.current().refined();
+        waitUntil(() -> app.model.current().preview() != null && app.window.spectraView().dataSets().size() == 3);
+        irw.core.Pattern before = app.model.current().preview();
         assertThat(app.window.spectraView().dataSets()).allMatch(ds -> ds.getDataCount() == 2000);
-        javafx.scene.Node thumb = robot.lookup("#previewLambdaSlider .thumb").query();
+        javafx.scene.Node thumb = robot.lookup("#" + NodeIds.PREVIEW_LAMBDA_SLIDER + " .thumb").query();
         robot.drag(thumb, MouseButton.PRIMARY).moveBy(60, 0).drop();
-        waitUntil(() -> app.model.current().refined() != before);
+        waitUntil(() -> app.model.current().preview() != before);
         assertThat(app.model.lambdaProperty().get()).isGreaterThan(0.1);
-        assertThat(app.model.current().refined().intensityValues()).isNotEqualTo(before.intensityValues());
+        assertThat(app.model.current().preview().intensityValues()).isNotEqualTo(before.intensityValues());
         assertThat(app.model.current().predictionProperty().get()).isNotNull();
     }
 
@@ -126,12 +128,12 @@ class MoreViewsUiTest {
     void drawingAStrokeChangesTheProbabilities(FxRobot robot) throws Exception {
         Path classifier = TinyModels.digitClassifier();
         fx(() -> app.model.refinementStepsProperty().set(3));
-        robot.clickOn("#tabDigits");
+        robot.clickOn("#" + NodeIds.TAB_DIGITS);
         fx(() -> app.window.models().loadDigits(classifier));
         waitUntil(() -> app.window.loadedModels().digits() != null
                 && app.window.digitsViewModel().browsedProperty().get() != null);
-        robot.clickOn("#clearDigitButton");
-        Canvas canvas = robot.lookup("#digitCanvas").queryAs(Canvas.class);
+        robot.clickOn("#" + NodeIds.CLEAR_DIGIT_BUTTON);
+        Canvas canvas = robot.lookup("#" + NodeIds.DIGIT_CANVAS).queryAs(Canvas.class);
         robot.moveTo(canvas.localToScreen(168, 50)).press(MouseButton.PRIMARY).moveTo(canvas.localToScreen(170, 280)).release(MouseButton.PRIMARY);
         waitUntil(() -> app.window.digitsViewModel().analysisProperty().get() != null
                 && app.window.digitsViewModel().requestShown() == app.window.digitsViewModel().requestsSubmitted());
@@ -153,8 +155,8 @@ class MoreViewsUiTest {
     @Test
     void clickingAnEmbeddedPointOpensItsPattern(FxRobot robot) throws Exception {
         app.loadSampleFolder();
-        robot.clickOn("#tabEmbedding");
-        robot.clickOn("#computeEmbeddingButton");
+        robot.clickOn("#" + NodeIds.TAB_EMBEDDING);
+        robot.clickOn("#" + NodeIds.COMPUTE_EMBEDDING_BUTTON);
         waitUntil(() -> app.window.embeddingViewModel().points().size() == app.model.patterns().size());
         EmbeddingPoint target = app.window.embeddingViewModel().points().get(6);
         Point2D scene = app.window.embeddingView().sceneCentre(target);

@@ -8,6 +8,7 @@ import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.image.WritableImage;
 import javafx.stage.Stage;
+import org.testfx.api.FxRobot;
 import org.testfx.util.WaitForAsyncUtils;
 
 import java.nio.file.Files;
@@ -15,6 +16,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
 import javax.imageio.ImageIO;
 
 /** The real workbench window on a stage, with the FX executor and settings in a temporary folder. */
@@ -39,12 +42,57 @@ final class WorkbenchFixture {
     }
 
     static void fx(Runnable r) {
-        WaitForAsyncUtils.waitForAsyncFx(10_000, r);
+        if (Platform.isFxApplicationThread()) {
+            r.run(); // a condition of waitUntil that reads the scene through fx
+        } else {
+            WaitForAsyncUtils.waitForAsyncFx(60_000, r);
+        }
     }
 
+    /**
+     * Waits until {@code condition} holds, asking it on the FX thread: the scene and the models'
+     * observable lists change there, and reading them from the test thread can see a list in the
+     * middle of a change. Generous: the machines these run on are shared; a passing condition
+     * returns at once.
+     */
     static void waitUntil(Callable<Boolean> condition) throws Exception {
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, condition);
+        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> onFx(condition));
         WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    private static boolean onFx(Callable<Boolean> condition) throws Exception {
+        if (Platform.isFxApplicationThread()) {
+            return condition.call();
+        }
+        return WaitForAsyncUtils.asyncFx(condition).get(60, TimeUnit.SECONDS);
+    }
+
+    /**
+     * Double-clicks {@code target} until {@code opened} holds. On a loaded machine the robot's two
+     * clicks can reach the scene more than Monocle's fixed 500 ms multi-click time apart and count as
+     * two single clicks, which open nothing; since no single click can make {@code opened} true, a
+     * second try checks the same thing.
+     */
+    static void doubleClickUntil(FxRobot robot, Supplier<Node> target, Callable<Boolean> opened) throws Exception {
+        for (int attempt = 1; ; attempt++) {
+            robot.doubleClickOn(target.get());
+            try {
+                WaitForAsyncUtils.waitFor(attempt < 4 ? 20 : 120, TimeUnit.SECONDS, () -> onFx(opened));
+                WaitForAsyncUtils.waitForFxEvents();
+                return;
+            } catch (TimeoutException e) {
+                if (attempt == 4) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    /** Replaces a text field's text as a user would: focus it, select all, type, Tab. */
+    static void retype(FxRobot robot, javafx.scene.control.TextField field, String text) {
+        robot.clickOn(field);
+        fx(field::selectAll);
+        robot.write(text).press(javafx.scene.input.KeyCode.TAB).release(javafx.scene.input.KeyCode.TAB);
     }
 
     void loadSampleFolder() throws Exception {

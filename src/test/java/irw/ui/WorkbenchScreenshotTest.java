@@ -1,6 +1,7 @@
 package irw.ui;
 
 import irw.app.refine.TinyModels;
+import irw.app.training.RunKind;
 import irw.app.training.TrainingViewModel;
 import irw.app.workbench.PatternEntry;
 import irw.app.workbench.WorkbenchView;
@@ -12,6 +13,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 
@@ -45,7 +47,7 @@ class WorkbenchScreenshotTest {
     }
 
     @Test
-    void everyViewRendersToAPng() throws Exception {
+    void everyViewRendersToAPng(FxRobot robot) throws Exception {
         app.loadSampleFolder();
         fx(() -> app.window.dataViewModel().load(java.util.List.of(Path.of("sample-data/datasets/xrd").toAbsolutePath())));
         WorkbenchFixture.waitUntil(() -> !app.window.dataViewModel().loadingProperty().get() && app.model.patterns().size() > 200);
@@ -58,6 +60,12 @@ class WorkbenchScreenshotTest {
         });
         WorkbenchFixture.waitUntil(() -> app.window.loadedModels().xrd() != null
                 && app.window.loadedModels().digits() != null);
+        // the Data view as a user sees it once the model has read every row; a few rows refined
+        // (per pattern, 3 steps) so the table names their refiner and the map shows refined points
+        WorkbenchFixture.waitUntil(() -> app.model.patterns().stream()
+                .allMatch(e -> !e.isReadable() || e.predictionProperty().get() != null));
+        fx(() -> app.window.refinementViewModel().refine(java.util.List.copyOf(app.model.patterns().subList(0, 40))));
+        WorkbenchFixture.waitUntil(() -> app.model.patterns().subList(0, 40).stream().allMatch(e -> e.refined() != null));
         for (WorkbenchView view : WorkbenchView.values()) {
             if (!app.window.hasView(view)) {
                 continue;
@@ -69,7 +77,11 @@ class WorkbenchScreenshotTest {
                     app.model.selection().clear();
                     app.model.currentProperty().set(shown);
                 });
-                WorkbenchFixture.waitUntil(() -> shown.refined() != null && app.window.spectraView().dataSets().size() == 4);
+                WorkbenchFixture.waitUntil(() -> shown.preview() != null && app.window.spectraView().dataSets().size() == 4);
+                // the crosshair as a user sees it, on the strongest peak's slope
+                javafx.scene.Node canvas = app.window.spectraView().chart().getCanvas();
+                robot.moveTo(canvas).moveBy(-80, -60);
+                WorkbenchFixture.waitUntil(() -> app.window.spectraView().crosshairLabel().isVisible());
             }
             if (view == WorkbenchView.TRAINING) {
                 WorkbenchFixture.waitUntil(() -> app.window.trainingViewModel().connectedProperty().get());
@@ -78,17 +90,23 @@ class WorkbenchScreenshotTest {
                 Path tiny = TinyDigits.write(dir, 3);
                 TrainingViewModel training = app.window.trainingViewModel();
                 fx(() -> {
-                    training.kindProperty().set(TrainingViewModel.Kind.CLASSIFIER);
+                    training.kindProperty().set(RunKind.CLASSIFIER);
                     training.trainDataProperty().set(tiny.toString());
+                    training.nameProperty().set("30 MNIST digits, 20 epochs");
                     training.epochsProperty().set(20);
                     training.submit();
                 });
                 WorkbenchFixture.waitUntil(() -> !training.runs().isEmpty()
                         && training.runs().get(0).state() == irw.service.api.JobState.FINISHED
                         && training.runs().get(0).history().size() == 20);
+                fx(() -> training.selectedRunProperty().set(training.runs().get(0)));
+                // each kind's form shows only its fields: the classifier's, then the refiner's
+                Path classifierForm = OUT.resolve("training-classifier.png");
+                WorkbenchFixture.snapshot(app.window, classifierForm);
+                assertThat(Files.size(classifierForm)).isGreaterThan(10_000);
                 fx(() -> {
                     training.trainDataProperty().set("");
-                    training.kindProperty().set(TrainingViewModel.Kind.REFINER);
+                    training.kindProperty().set(RunKind.REFINER);
                 });
             }
             if (view == WorkbenchView.EMBEDDING) {

@@ -44,16 +44,13 @@ class WorkbenchUiTest {
     @Test
     void dataViewListsTheSampleFolderAndDoubleClickOpensSpectra(FxRobot robot) throws Exception {
         app.loadSampleFolder();
-        TableView<PatternEntry> table = robot.lookup("#" + NodeIds.DATA_TABLE).queryTableView();
-        long files;
-        try (var list = Files.list(WorkbenchFixture.MEASURED)) {
-            files = list.filter(p -> !p.getFileName().toString().startsWith("LICENSE") && !p.getFileName().toString().equals("labels.csv")).count();
-        }
+        TableView<PatternEntry> table = robot.lookup("#" + NodeIds.PATTERN_TABLE).queryTableView();
+        long files = irw.app.SampleBatch.measuredFileCount();
         assertThat(table.getItems()).hasSize((int) files);
         assertThat(robot.lookup("#" + NodeIds.DATA_STATUS).queryLabeled().getText()).contains("Loaded " + files + " files");
         PatternEntry third = table.getItems().get(2);
-        robot.doubleClickOn(robot.lookup(".table-row-cell").nth(2).queryAs(javafx.scene.Node.class));
-        waitUntil(() -> app.model.requestedViewProperty().get() == WorkbenchView.SPECTRA);
+        WorkbenchFixture.doubleClickUntil(robot, () -> robot.lookup(".table-row-cell").nth(2).queryAs(javafx.scene.Node.class),
+                () -> app.model.requestedViewProperty().get() == WorkbenchView.SPECTRA);
         assertThat(app.model.current()).isSameAs(third);
         List<DataSet> sets = app.window.spectraView().dataSets();
         assertThat(sets).hasSize(1);
@@ -65,13 +62,13 @@ class WorkbenchUiTest {
     void aDataSetPatternOpensAsThreeTracesOfTwoThousandPoints(FxRobot robot) throws Exception {
         fx(() -> app.window.dataViewModel().load(List.of(Path.of("sample-data/datasets/xrd").toAbsolutePath())));
         waitUntil(() -> !app.window.dataViewModel().loadingProperty().get() && app.model.patterns().size() == 240);
-        robot.doubleClickOn(robot.lookup(".table-row-cell").nth(1).queryAs(javafx.scene.Node.class));
-        waitUntil(() -> app.model.requestedViewProperty().get() == WorkbenchView.SPECTRA);
+        WorkbenchFixture.doubleClickUntil(robot, () -> robot.lookup(".table-row-cell").nth(1).queryAs(javafx.scene.Node.class),
+                () -> app.model.requestedViewProperty().get() == WorkbenchView.SPECTRA);
         List<DataSet> sets = app.window.spectraView().dataSets();
         assertThat(sets).extracting(DataSet::getName).containsExactly(app.model.current().name() + " raw",
                 app.model.current().name() + " ground truth", app.model.current().name() + " raw − truth");
         assertThat(sets).allMatch(ds -> ds.getDataCount() == 2000);
-        robot.clickOn("#" + NodeIds.SPECTRA_LOG);
+        robot.clickOn("#" + NodeIds.LOG_INTENSITY_TOGGLE);
         waitUntil(() -> app.window.spectraView().dataSets().size() == 2); // no difference on a log axis
     }
 
@@ -79,7 +76,7 @@ class WorkbenchUiTest {
     void keyboardMovesToTheNextAndPreviousPattern(FxRobot robot) throws Exception {
         app.loadSampleFolder();
         PatternEntry first = app.model.current();
-        robot.clickOn("#" + NodeIds.DATA_TABLE);
+        robot.clickOn("#" + NodeIds.PATTERN_TABLE);
         fx(() -> app.model.currentProperty().set(first));
         robot.press(KeyCode.ALT).press(KeyCode.RIGHT).release(KeyCode.RIGHT).release(KeyCode.ALT);
         waitUntil(() -> app.model.current() == app.model.patterns().get(1));
@@ -114,7 +111,7 @@ class WorkbenchUiTest {
             app.window.exportViewModel().formatProperty().set(ExportFormat.CSV_LONG);
         });
         Path csv = dir.resolve("ui-export-" + System.nanoTime() + ".csv");
-        TextField target = robot.lookup("#exportTarget").queryAs(TextField.class);
+        TextField target = robot.lookup("#" + NodeIds.EXPORT_TARGET).queryAs(TextField.class);
         fx(() -> target.setText(csv.toString()));
         robot.clickOn(robot.lookup("#" + NodeIds.EXPORT_BUTTON).queryAs(Button.class));
         waitUntil(() -> Files.exists(csv) && robot.lookup("#" + NodeIds.EXPORT_STATUS).queryLabeled().getText().startsWith("Wrote"));

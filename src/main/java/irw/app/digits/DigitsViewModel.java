@@ -59,6 +59,9 @@ public final class DigitsViewModel {
     private final IntegerProperty index = new SimpleIntegerProperty(this, "index", 0);
     private final ReadOnlyObjectWrapper<LabelledDataSet> browsed = new ReadOnlyObjectWrapper<>(this, "browsed");
     private final LatestRequestRunner<Request, DigitAnalysis> runner;
+    private static final String DRAWING = "your drawing";
+    /** What the canvas shows, for the caption: a browsed digit, the user's drawing, or null before anything. */
+    private String onCanvas;
 
     public DigitsViewModel(WorkbenchModel model, LoadedModels loaded, Path mnistFolder) {
         this.model = model;
@@ -72,12 +75,23 @@ public final class DigitsViewModel {
         model.lambdaProperty().addListener(reanalyse);
         model.refinementStepsProperty().addListener(reanalyse);
         refinement.addListener((o, old, now) -> {
-            status.set(now == null ? "No digit model loaded: drawing and browsing only" : now.description());
+            showCaption();
             analyse();
         });
         source.addListener(o -> loadSource());
         index.addListener(o -> showBrowsed());
-        status.set("No digit model loaded: drawing and browsing only");
+        showCaption();
+    }
+
+    /** The caption under the canvas: what is on it (a browsed digit, the user's drawing, or nothing yet) and the model. */
+    private void showCaption() {
+        DigitRefinement m = refinement.get();
+        String model = m == null ? "no digit model loaded: drawing and browsing only" : "model " + m.description();
+        status.set(onCanvas == null ? capitalise(model) : onCanvas + " · " + model);
+    }
+
+    private static String capitalise(String s) {
+        return Character.toUpperCase(s.charAt(0)) + s.substring(1);
     }
 
     private DigitAnalysis compute(Request r, BooleanSupplier obsolete) throws Exception {
@@ -85,15 +99,21 @@ public final class DigitsViewModel {
         return current == null ? null : current.analyse(r.image(), r.weights(), obsolete);
     }
 
-    /** A stroke from the mouse, in canvas pixel coordinates (0..28). */
+    /** A stroke from the mouse, in canvas pixel coordinates (0..28): the canvas now shows the user's own drawing. */
     public void stroke(double x0, double y0, double x1, double y1) {
         canvas.stroke(x0, y0, x1, y1);
+        if (!DRAWING.equals(onCanvas)) {
+            onCanvas = DRAWING;
+            showCaption();
+        }
         publish();
     }
 
     public void clear() {
         canvas.clear();
         analysis.set(null);
+        onCanvas = "empty canvas: draw a digit";
+        showCaption();
         publish();
     }
 
@@ -135,8 +155,8 @@ public final class DigitsViewModel {
         }
         canvas.set(set.items()[i]);
         String label = set.isLabelled() ? set.classes().name(set.labels()[i]) : "?";
-        status.set(source.get() + " #" + i + " of " + set.size() + ", label " + label
-                + (refinement.get() == null ? " · no digit model loaded" : " · " + refinement.get().description()));
+        onCanvas = source.get() + " #" + i + " of " + set.size() + ", label " + label;
+        showCaption();
         publish();
     }
 

@@ -10,6 +10,16 @@ public enum ExportFormat {
         this.label = label;
     }
 
+    /** What one written pattern trace becomes in this layout: a column, a block of rows, or a file. */
+    public String unit(int count) {
+        String one = switch (this) {
+            case CSV_WIDE -> "column";
+            case CSV_LONG -> "trace";
+            case XY -> ".xy file";
+        };
+        return count == 1 ? one : one + "s";
+    }
+
     @Override
     public String toString() {
         return label;

@@ -70,6 +70,7 @@ public final class ExportViewModel {
      */
     public BackgroundTask<Integer> export(Path target) {
         List<Pattern> patterns = patternsToWrite();
+        int rows = (int) entries().stream().filter(e -> e.refined() != null || includeRaw.get()).count();
         ExportFormat fmt = format.get();
         String title = "Export to " + target.getFileName();
         if (patterns.isEmpty()) {
@@ -82,8 +83,9 @@ public final class ExportViewModel {
         status.set(title + " …");
         return model.executor().execute(BackgroundTask.of(title, ctx -> write(target, patterns, fmt, ctx))
                 .onSuccess(n -> {
-                    status.set("Wrote " + n + " patterns to " + target);
-                    model.notifications().info(target.getFileName().toString(), "wrote " + n + " patterns");
+                    String what = rows + (rows == 1 ? " pattern" : " patterns");
+                    status.set("Wrote " + what + " to " + target + " (" + n + " " + fmt.unit(n) + ": " + contents() + ")");
+                    model.notifications().info(target.getFileName().toString(), "wrote " + what + " as " + n + " " + fmt.unit(n));
                 })
                 .onFailure(e -> {
                     model.notifications().error(target.getFileName().toString(), e);
@@ -106,6 +108,18 @@ public final class ExportViewModel {
             }
         }
         return patterns.size();
+    }
+
+    /** What each written pattern brings: "refined, raw and ground truth" as chosen. */
+    private String contents() {
+        List<String> parts = new ArrayList<>(List.of("refined"));
+        if (includeRaw.get()) {
+            parts.add("raw");
+        }
+        if (includeGroundTruth.get()) {
+            parts.add("ground truth");
+        }
+        return parts.size() == 1 ? parts.get(0) : String.join(", ", parts.subList(0, parts.size() - 1)) + " and " + parts.get(parts.size() - 1);
     }
 
     static String safeFileName(String name) {

@@ -41,7 +41,7 @@ public final class DigitModels implements DigitRefinement {
 
     @Override
     public String description() {
-        return "model " + description;
+        return description;
     }
 
     @Override

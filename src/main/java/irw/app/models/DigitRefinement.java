@@ -6,7 +6,7 @@ import java.util.function.BooleanSupplier;
 
 /** A loaded digit classifier with per-image refinement, as the Digits view needs it. */
 public interface DigitRefinement {
-    /** One line for the view: model name and backend. */
+    /** The model's name (its file) for the view and the status bar. */
     String description();
 
     /** Classifies a 28×28 image (row-major, ink = 1) and refines it; may stop early when obsolete. */

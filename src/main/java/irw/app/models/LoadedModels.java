@@ -1,5 +1,7 @@
 package irw.app.models;
 
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.StringBinding;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
 
@@ -11,6 +13,14 @@ import javafx.beans.property.SimpleObjectProperty;
 public final class LoadedModels {
     private final ObjectProperty<XrdModels> xrd = new SimpleObjectProperty<>(this, "xrd");
     private final ObjectProperty<DigitRefinement> digits = new SimpleObjectProperty<>(this, "digits");
+    private final StringBinding summary = Bindings.createStringBinding(() -> "models: "
+            + (xrd.get() == null ? "no XRD model" : "XRD " + xrd.get().description())
+            + " · " + (digits.get() == null ? "no digit model" : "digits " + digits.get().description()), xrd, digits);
+
+    /** Which models are active, for the status bar: "models: XRD a.irwm + b.irwm · digits c.irwm". */
+    public StringBinding summary() {
+        return summary;
+    }
 
     /** The XRD classifier (predictions, embeddings, the live preview) and its refiner; null while none is loaded. */
     public ObjectProperty<XrdModels> xrdProperty() {

@@ -30,13 +30,15 @@ public final class XrdModels {
     /** Adam step size of the interactive refinement, in item units (items are scaled to max 1). */
     static final double PREVIEW_STEP_SIZE = 0.05;
     private final PerPatternRefiner perPattern;
-    private final String description;
+    private final Path classifierFile;
+    private final Path refinerFile;
 
-    private XrdModels(PrototypicalClassifier classifier, Refiner refiner, String description) {
+    private XrdModels(PrototypicalClassifier classifier, Refiner refiner, Path classifierFile, Path refinerFile) {
         this.classifier = classifier;
         this.refiner = refiner;
         this.perPattern = new PerPatternRefiner(classifier);
-        this.description = description;
+        this.classifierFile = classifierFile;
+        this.refinerFile = refinerFile;
     }
 
     /**
@@ -49,8 +51,7 @@ public final class XrdModels {
             throw new IllegalArgumentException(classifierFile.getFileName() + " is an image (digits) classifier, not an XRD one");
         }
         Refiner r = refinerFileOrNull == null ? null : ModelStore.loadRefiner(refinerFileOrNull);
-        String name = classifierFile.getFileName() + (r == null ? "" : " + " + refinerFileOrNull.getFileName());
-        XrdModels m = new XrdModels(c, r, name);
+        XrdModels m = new XrdModels(c, r, classifierFile, r == null ? null : refinerFileOrNull);
         // the first preview then answers without building the gradient graphs (labelled patterns are
         // refined toward their label, unlabelled ones non-targeted)
         m.perPattern.prepare(true);
@@ -58,8 +59,18 @@ public final class XrdModels {
         return m;
     }
 
+    /** The classifier's file name, and the refiner's when one is loaded ("a.irwm + b.irwm"). */
     public String description() {
-        return description;
+        return classifierFile.getFileName() + (refinerFile == null ? "" : " + " + refinerFile.getFileName());
+    }
+
+    public Path classifierFile() {
+        return classifierFile;
+    }
+
+    /** The refiner network's file, or null when only the classifier is loaded. */
+    public Path refinerFile() {
+        return refinerFile;
     }
 
     public TwoThetaGrid grid() {
@@ -152,7 +163,7 @@ public final class XrdModels {
         return new FeatureSpace() {
             @Override
             public String description() {
-                return "classifier embedding F(x) of " + description;
+                return "classifier embedding F(x) of " + classifierFile.getFileName();
             }
 
             @Override

@@ -3,6 +3,7 @@ package irw.app.settings;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import irw.core.io.AtomicFiles;
+import irw.core.io.UserFolders;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -10,8 +11,8 @@ import java.nio.file.Path;
 
 /**
  * Reads and writes {@link WorkbenchSettings} as JSON in the user's config directory
- * ({@code $XDG_CONFIG_HOME/irw} or {@code ~/.config/irw}; {@code -Dirw.config.dir} overrides it,
- * which the tests use). Writes are atomic, so a crash never leaves half a file.
+ * ({@link UserFolders#config()}: {@code $XDG_CONFIG_HOME/irw} or {@code ~/.config/irw} on Linux;
+ * {@code -Dirw.config.dir} overrides it). Writes are atomic, so a crash never leaves half a file.
  */
 public final class SettingsStore {
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -26,13 +27,7 @@ public final class SettingsStore {
     }
 
     public static Path defaultDirectory() {
-        String override = System.getProperty("irw.config.dir");
-        if (override != null && !override.isBlank()) {
-            return Path.of(override);
-        }
-        String xdg = System.getenv("XDG_CONFIG_HOME");
-        Path base = xdg != null && !xdg.isBlank() ? Path.of(xdg) : Path.of(System.getProperty("user.home"), ".config");
-        return base.resolve("irw");
+        return UserFolders.config();
     }
 
     public Path file() {

@@ -8,7 +8,10 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public final class WorkbenchSettings {
+    /** The folder file choosers start in. */
     public String lastFolder;
+    /** The folders and files open when the workbench closed, reopened at the next start; null before the first start. */
+    public java.util.List<String> openedPaths;
     public double windowX = Double.NaN;
     public double windowY = Double.NaN;
     public double windowWidth = 1280;

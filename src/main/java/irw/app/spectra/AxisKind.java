@@ -32,6 +32,16 @@ public enum AxisKind {
         };
     }
 
+    /** The inverse of {@link #fromTwoTheta}: 2θ in degrees, NaN where no angle gives {@code value}. */
+    public double toTwoTheta(double value, double lambda) {
+        double sinTheta = switch (this) {
+            case TWO_THETA -> Math.sin(Math.toRadians(value / 2));
+            case D_SPACING -> lambda / (2 * value);
+            case Q -> value * lambda / (4 * Math.PI);
+        };
+        return sinTheta >= 0 && sinTheta <= 1 ? 2 * Math.toDegrees(Math.asin(sinTheta)) : Double.NaN;
+    }
+
     /** d falls as 2θ rises; charts want x ascending. */
     public boolean reversesOrder() {
         return this == D_SPACING;

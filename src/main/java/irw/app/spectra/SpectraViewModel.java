@@ -15,8 +15,12 @@ import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * The Spectra view: the current pattern as raw, refined and ground truth plus a difference trace,
@@ -24,7 +28,8 @@ import java.util.List;
  *
  * <p>When a refined pattern or a ground truth exists, everything is shown on the models' grid
  * (2,000 points, max-normalised) so the traces are comparable point by point; a raw pattern on
- * its own is shown as measured, in counts.
+ * its own is shown as measured, in counts. The refined trace is the live preview while one is
+ * shown (named "preview"), else the accepted refinement; the difference trace follows it.
  */
 public final class SpectraViewModel {
     private final WorkbenchModel model;
@@ -35,6 +40,8 @@ public final class SpectraViewModel {
     private final ReadOnlyStringWrapper yLabel = new ReadOnlyStringWrapper(this, "yLabel", "intensity");
     private final InvalidationListener refresh = o -> refresh();
     private PatternEntry watched;
+    /** The wavelength of what is drawn, for the crosshair's d and 2θ. */
+    private double shownWavelength = Double.NaN;
 
     public SpectraViewModel(WorkbenchModel model) {
         this.model = model;
@@ -65,11 +72,13 @@ public final class SpectraViewModel {
     private void watch(PatternEntry entry) {
         if (watched != null) {
             watched.refinedProperty().removeListener(refresh);
+            watched.previewProperty().removeListener(refresh);
             watched.groundTruthProperty().removeListener(refresh);
         }
         watched = entry;
         if (entry != null) {
             entry.refinedProperty().addListener(refresh);
+            entry.previewProperty().addListener(refresh);
             entry.groundTruthProperty().addListener(refresh);
         }
         refresh();
@@ -77,8 +86,10 @@ public final class SpectraViewModel {
 
     /** Rebuilds the traces from the current state. */
     public void refresh() {
+        shownWavelength = Double.NaN;
         List<PatternEntry> compared = model.selection().stream().filter(PatternEntry::isReadable).toList();
         if (compared.size() >= 2) {
+            shownWavelength = wavelength(compared.get(0).raw().orElseThrow());
             series.setAll(comparison(compared));
             title.set("Comparing " + compared.size() + " patterns");
             yLabel.set("normalised intensity");
@@ -90,12 +101,14 @@ public final class SpectraViewModel {
             title.set(entry == null ? "No pattern selected" : entry.name() + ": " + entry.error().orElse("unreadable"));
             return;
         }
+        shownWavelength = wavelength(entry.raw().orElseThrow());
         series.setAll(single(entry));
         title.set(entry.name());
     }
 
     private List<SpectrumSeries> single(PatternEntry entry) {
-        Pattern refined = entry.refined();
+        Pattern refined = entry.preview() != null ? entry.preview() : entry.refined();
+        String refinedName = entry.preview() != null ? " preview" : " refined";
         Pattern truth = entry.groundTruth();
         List<SpectrumSeries> out = new ArrayList<>();
         if (refined == null && truth == null) {
@@ -108,7 +121,7 @@ public final class SpectraViewModel {
         Pattern raw = entry.rawOnGrid(model.grid());
         out.add(trace(entry.name() + " raw", SeriesKind.RAW, raw));
         if (refined != null) {
-            out.add(trace(entry.name() + " refined", SeriesKind.REFINED, refined));
+            out.add(trace(entry.name() + refinedName, SeriesKind.REFINED, refined));
         }
         Pattern truthOnGrid = null;
         if (truth != null) {
@@ -120,7 +133,7 @@ public final class SpectraViewModel {
             // before refinement, what the defects did (raw − truth).
             Pattern a = refined != null ? (truthOnGrid != null ? refined : raw) : raw;
             Pattern b = refined != null ? (truthOnGrid != null ? truthOnGrid : refined) : truthOnGrid;
-            String label = refined != null ? (truthOnGrid != null ? " refined − truth" : " raw − refined") : " raw − truth";
+            String label = refined != null ? (truthOnGrid != null ? refinedName + " − truth" : " raw −" + refinedName) : " raw − truth";
             double[] diff = new double[a.size()];
             for (int i = 0; i < diff.length; i++) {
                 diff[i] = a.intensity(i) - b.intensity(i);
@@ -141,8 +154,32 @@ public final class SpectraViewModel {
         return out;
     }
 
+    /** The pattern's mean wavelength in Å, or the models' grid's (Cu Kα) when the file gives none. */
+    private double wavelength(Pattern p) {
+        return p.metadata().wavelength().map(Wavelength::weightedMean).orElse(model.grid().wavelength().weightedMean());
+    }
+
+    /**
+     * The crosshair's text at a point of the chart (x on the current axis, y the intensity): 2θ to
+     * 3 decimals, d in Å and the intensity to 4 significant digits; "" where the point has no
+     * meaning (no pattern shown, not a number, or beyond the angles the wavelength reaches).
+     */
+    public String crosshairText(double x, double y) {
+        double lambda = shownWavelength;
+        if (!Double.isFinite(x) || !Double.isFinite(y) || !Double.isFinite(lambda)) {
+            return "";
+        }
+        double twoTheta = axis.get().toTwoTheta(x, lambda);
+        if (!(twoTheta > 0 && twoTheta < 180)) {
+            return "";
+        }
+        double d = AxisKind.D_SPACING.fromTwoTheta(twoTheta, lambda);
+        String intensity = new BigDecimal(y).round(new MathContext(4, RoundingMode.HALF_EVEN)).stripTrailingZeros().toPlainString();
+        return String.format(Locale.ROOT, "2θ %.3f°   d %.4f Å   I %s", twoTheta, d, intensity);
+    }
+
     private SpectrumSeries trace(String name, SeriesKind kind, Pattern p) {
-        double lambda = p.metadata().wavelength().map(Wavelength::weightedMean).orElse(model.grid().wavelength().weightedMean());
+        double lambda = wavelength(p);
         AxisKind a = axis.get();
         int n = p.size();
         double[] x = new double[n];

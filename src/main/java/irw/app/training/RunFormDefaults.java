@@ -26,11 +26,11 @@ final class RunFormDefaults {
     }
 
     /** The bundled data set a run of this kind trains on, or "" when the sample data is missing. */
-    String dataSet(TrainingViewModel.Kind kind) {
+    String dataSet(RunKind kind) {
         if (kind.usesDataDirectory()) {
             return sampleData.map(d -> d.resolve("datasets/xrd")).map(RunFormDefaults::shown).orElse("");
         }
-        String file = kind == TrainingViewModel.Kind.CLASSIFIER ? "ideal.npz" : "imperfect.npz";
+        String file = kind == RunKind.CLASSIFIER ? "ideal.npz" : "imperfect.npz";
         return sampleData.map(d -> d.resolve("datasets/xrd").resolve(file)).map(RunFormDefaults::shown).orElse("");
     }
 
@@ -56,10 +56,11 @@ final class RunFormDefaults {
      * Why the form cannot be submitted as it stands (naming the field and the missing file), or
      * empty. {@code job:} references go to the service, which checks them against its store.
      */
-    static Optional<String> problem(TrainingViewModel.Kind kind, String trainData, String classifier) {
+    static Optional<String> problem(RunKind kind, String trainData, String classifier) {
         if (trainData.isBlank()) {
             return Optional.of(kind.usesDataDirectory() ? "Data set: choose a data folder (an XRD data set folder, or MNIST IDX files)"
-                    : "Data set: choose a data set file (ideal.npz or imperfect.npz of an XRD data set, or an IDX image file)");
+                    : "Data set: choose a data set file (ideal.npz or imperfect.npz of an XRD data set, a structure library .cif/.cif.gz "
+                    + "for a classifier, or an IDX image file)");
         }
         Path data = Path.of(trainData.strip()).toAbsolutePath().normalize();
         if (kind.usesDataDirectory()) {
@@ -68,7 +69,7 @@ final class RunFormDefaults {
         if (!Files.isRegularFile(data)) {
             return Optional.of("Data set: no such file: " + data);
         }
-        if (kind == TrainingViewModel.Kind.REFINER) {
+        if (kind == RunKind.REFINER) {
             if (classifier.isBlank()) {
                 return Optional.of("Classifier: a refiner trains through a classifier; give its .irwm file or job:<id> of a finished classifier run");
             }
@@ -80,6 +81,24 @@ final class RunFormDefaults {
             }
         }
         return Optional.empty();
+    }
+
+    /** A structure library (one CIF, or the bundled {@code amcsd.cif.gz}): a classifier renders it on the fly. */
+    static boolean isStructureLibrary(String trainData) {
+        String name = trainData.strip().toLowerCase(java.util.Locale.ROOT);
+        return name.endsWith(".cif") || name.endsWith(".cif.gz");
+    }
+
+    /** Why the lab's CIF folder cannot be used as given, or empty: it must be a folder, beside a structure library. */
+    static Optional<String> labCifsProblem(String trainData, String labCifs) {
+        if (labCifs.isBlank()) {
+            return Optional.empty();
+        }
+        if (!isStructureLibrary(trainData)) {
+            return Optional.of("Lab CIFs: the lab's own structures join a structure library; choose a .cif or .cif.gz library as the data set");
+        }
+        Path folder = Path.of(labCifs.strip()).toAbsolutePath().normalize();
+        return Files.isDirectory(folder) ? Optional.empty() : Optional.of("Lab CIFs: no such folder: " + folder);
     }
 
     /** "xrd" for a {@code dataset xrd} folder (it holds ideal.npz), else "digits" (MNIST IDX files). */

@@ -18,16 +18,17 @@ import java.util.List;
 public final class RunRow {
     private final String id;
     private final String kind;
+    private final String name;
     private final ObjectProperty<JobState> state = new SimpleObjectProperty<>(this, "state");
     private final DoubleProperty progress = new SimpleDoubleProperty(this, "progress");
     private final StringProperty reason = new SimpleStringProperty(this, "reason", "");
     private final ObservableList<MetricsPoint> history = FXCollections.observableArrayList();
     private List<String> artifacts = List.of();
-    private boolean followed;
 
     public RunRow(JobView job) {
         this.id = job.id();
         this.kind = job.kind();
+        this.name = job.spec() != null && job.spec().hasNonNull("name") ? job.spec().get("name").asText().strip() : "";
         update(job);
     }
 
@@ -45,6 +46,11 @@ public final class RunRow {
 
     public String kind() {
         return kind;
+    }
+
+    /** The name the run was submitted with, or "" when it has none. */
+    public String name() {
+        return name;
     }
 
     public ObjectProperty<JobState> stateProperty() {
@@ -72,16 +78,8 @@ public final class RunRow {
         return artifacts;
     }
 
-    boolean isFollowed() {
-        return followed;
-    }
-
-    void setFollowed(boolean value) {
-        followed = value;
-    }
-
     @Override
     public String toString() {
-        return id + " (" + kind + ")";
+        return (name.isEmpty() ? id : name + " [" + id + "]") + " (" + kind + ")";
     }
 }

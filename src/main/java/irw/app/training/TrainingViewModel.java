@@ -4,17 +4,21 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import irw.app.task.BackgroundTask;
 import irw.app.workbench.WorkbenchModel;
+import irw.service.HyperParameters;
 import irw.service.api.HealthReport;
+import irw.service.api.JobState;
 import irw.service.api.JobView;
-import irw.service.api.MetricsPoint;
-import irw.service.client.JobEventListener;
 import irw.service.client.TrainingServiceClient;
 import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleDoubleProperty;
 import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
@@ -28,53 +32,35 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The Training view: submits classifier, refiner, label-refinery and mic runs to the training service (never trains on
- * the FX thread), lists the runs with their states, follows running ones over server-sent events
- * for live curves, cancels, and downloads a finished run's model files.
+ * The Training view: submits classifier, refiner, label-refinery and mic runs to the training
+ * service (never trains on the FX thread), lists the runs with their states, follows running ones
+ * over server-sent events for live curves ({@link RunFollowers}: a thread per run, not a worker),
+ * cancels, and downloads a finished run's model files. The form has its own loss weights α, β and
+ * λ, with the service's defaults, and sends only the fields the chosen kind takes.
  */
 public final class TrainingViewModel {
-    public enum Kind { CLASSIFIER("classifier"), REFINER("refiner"), LABEL_REFINERY("label-refinery"), MIC("mic");
-        private final String wire;
-
-        Kind(String wire) {
-            this.wire = wire;
-        }
-
-        /** Label Refinery and MIC train on a data directory (digits or xrd) and evaluate on its held-out sets. */
-        public boolean usesDataDirectory() {
-            return this == LABEL_REFINERY || this == MIC;
-        }
-
-        /** The form's epochs field applies (MIC counts Adam steps per generator instead). */
-        public boolean usesEpochs() {
-            return this != MIC;
-        }
-
-        /** The form's model size and loss weights apply (Algorithms 1 and 2 only). */
-        public boolean usesModelSize() {
-            return !usesDataDirectory();
-        }
-
-        @Override
-        public String toString() {
-            return wire;
-        }
-    }
-
     private static final ObjectMapper JSON = new ObjectMapper();
     private final WorkbenchModel model;
     private final ServiceConnector connector;
     private final Path modelsDir;
     private volatile TrainingServiceClient client;
     private final ReadOnlyBooleanWrapper connected = new ReadOnlyBooleanWrapper(this, "connected");
-    private final ObjectProperty<Kind> kind = new SimpleObjectProperty<>(this, "kind", Kind.REFINER);
+    private final ObjectProperty<RunKind> kind = new SimpleObjectProperty<>(this, "kind", RunKind.REFINER);
     private final StringProperty name = new SimpleStringProperty(this, "name", "");
     private final StringProperty trainData = new SimpleStringProperty(this, "trainData", "");
     private final StringProperty classifierModel = new SimpleStringProperty(this, "classifierModel", "");
+    private final StringProperty labCifs = new SimpleStringProperty(this, "labCifs", "");
     private final BooleanProperty targeted = new SimpleBooleanProperty(this, "targeted", true);
     private final IntegerProperty seed = new SimpleIntegerProperty(this, "seed", 42);
-    private final IntegerProperty epochs = new SimpleIntegerProperty(this, "epochs", 10);
-    private final StringProperty modelSize = new SimpleStringProperty(this, "modelSize", "small");
+    private final IntegerProperty epochs = new SimpleIntegerProperty(this, "epochs", HyperParameters.DEFAULTS.epochs());
+    private final StringProperty modelSize = new SimpleStringProperty(this, "modelSize", HyperParameters.DEFAULTS.modelSize());
+    private final DoubleProperty alpha = new SimpleDoubleProperty(this, "alpha", HyperParameters.DEFAULTS.alpha());
+    private final DoubleProperty beta = new SimpleDoubleProperty(this, "beta", HyperParameters.DEFAULTS.beta());
+    private final DoubleProperty lambda = new SimpleDoubleProperty(this, "lambda", HyperParameters.DEFAULTS.lambda());
+    private final ReadOnlyStringWrapper runListHint = new ReadOnlyStringWrapper(this, "runListHint",
+            "Not connected to the training service: press Connect (it starts on this machine when none runs)");
+    private final TrainingCurves curves = new TrainingCurves();
+    private final RunFollowers followers;
     private final ObservableList<RunRow> runs = FXCollections.observableArrayList();
     private final ObjectProperty<RunRow> selectedRun = new SimpleObjectProperty<>(this, "selectedRun");
 
@@ -92,6 +78,8 @@ public final class TrainingViewModel {
         this.connector = connector;
         this.modelsDir = modelsDir;
         this.defaults = new RunFormDefaults(sampleData);
+        this.followers = new RunFollowers(model);
+        selectedRun.addListener((o, old, row) -> curves.show(row));
         trainData.set(defaults.dataSet(kind.get()));
         suggestClassifier();
         kind.addListener((o, old, now) -> {
@@ -120,6 +108,7 @@ public final class TrainingViewModel {
     /** Connects (starting the service if needed), shows its backend, lists and follows its runs. */
     public BackgroundTask<HealthReport> connect() {
         model.serviceStateProperty().set("connecting…");
+        runListHint.set("Connecting to the training service …");
         return model.executor().execute(BackgroundTask.of("Connecting to the training service", ctx -> {
             TrainingServiceClient c = connector.connect();
             client = c;
@@ -129,9 +118,11 @@ public final class TrainingViewModel {
             model.serviceStateProperty().set(health.state() + " at " + client.base().getAuthority()
                     + " (" + health.running() + " running, " + health.scheduled() + " queued)");
             model.backendProperty().set(health.backend() + ": " + health.device());
+            runListHint.set("No runs yet: fill in the form and press Submit run");
             refreshRuns();
         }).onFailure(e -> {
             model.serviceStateProperty().set("unavailable");
+            runListHint.set("The training service is unavailable (see Messages): press Connect to try again");
             model.notifications().error("training service", e);
         }));
     }
@@ -155,46 +146,52 @@ public final class TrainingViewModel {
                 return r;
             });
             row.update(job);
-            if (!row.isFollowed()) {
-                follow(row);
-            }
+            follow(row);
         }
         suggestClassifier();
     }
 
-    /** The job spec the form describes, as the service's JSON. */
+    /** The job spec the form describes, as the service's JSON: only the fields the kind takes. */
     public String specJson() {
+        RunKind k = kind.get();
         ObjectNode spec = JSON.createObjectNode();
-        spec.put("kind", kind.get().toString());
+        spec.put("kind", k.toString());
         if (!name.get().isBlank()) {
             spec.put("name", name.get().strip());
         }
         ObjectNode data = spec.putObject("data");
-        if (kind.get().usesDataDirectory()) {
+        ObjectNode hyper = spec.putObject("hyperParameters");
+        if (k.usesDataDirectory()) {
             // the CLI's --data digits|xrd --data-dir DIR; the other knobs take the CLI's defaults
             String dir = absolute(trainData.get());
             data.put(RunFormDefaults.learningSetRole(dir), dir);
-            ObjectNode hyper = spec.putObject("hyperParameters");
-            if (kind.get().usesEpochs()) {
-                hyper.put("epochs", epochs.get());
+        } else if (k.usesLabCifs() && RunFormDefaults.isStructureLibrary(trainData.get())) {
+            // rendered on the fly with physical variation, as the shipped XRD classifier was (LibraryTraining)
+            data.put("structures", absolute(trainData.get()));
+            if (!labCifs.get().isBlank()) {
+                data.put("userCifs", absolute(labCifs.get()));
             }
-            spec.put("seed", seed.get());
-            return spec.toString();
+        } else {
+            data.put("train", absolute(trainData.get()));
         }
-        data.put("train", absolute(trainData.get()));
-        if (kind.get() == Kind.REFINER) {
+        if (k.usesRefinerFields()) {
             String classifier = classifierModel.get().strip();
             data.put("classifier", classifier.startsWith(RunFormDefaults.JOB_PREFIX) ? classifier : absolute(classifier));
         }
-        ObjectNode hyper = spec.putObject("hyperParameters");
-        hyper.put("epochs", epochs.get());
-        hyper.put("modelSize", modelSize.get());
-        if (kind.get() == Kind.REFINER) {
-            hyper.put("alpha", model.alphaProperty().get());
-            hyper.put("beta", model.betaProperty().get());
+        if (k.usesEpochs()) {
+            hyper.put("epochs", epochs.get());
+        }
+        if (k.usesModelSize()) {
+            hyper.put("modelSize", modelSize.get());
+        }
+        if (k.usesLambda()) {
+            hyper.put("lambda", lambda.get());
+        }
+        if (k.usesRefinerFields()) {
+            hyper.put("alpha", alpha.get());
+            hyper.put("beta", beta.get());
             hyper.put("targeted", targeted.get());
         }
-        hyper.put("lambda", model.lambdaProperty().get());
         spec.put("seed", seed.get());
         return spec.toString();
     }
@@ -213,7 +210,8 @@ public final class TrainingViewModel {
             model.notifications().error("training service", "not connected: press Connect first");
             return null;
         }
-        Optional<String> problem = RunFormDefaults.problem(kind.get(), trainData.get(), classifierModel.get());
+        Optional<String> problem = RunFormDefaults.problem(kind.get(), trainData.get(), classifierModel.get())
+                .or(() -> kind.get().usesLabCifs() ? RunFormDefaults.labCifsProblem(trainData.get(), labCifs.get()) : Optional.empty());
         if (problem.isPresent()) {
             model.notifications().error("submit " + kind.get(), problem.get());
             return null;
@@ -225,45 +223,40 @@ public final class TrainingViewModel {
                     runs.add(row);
                     selectedRun.set(row);
                     model.notifications().info(job.id(), "submitted (" + job.kind() + ", seed " + seed.get() + ")");
+                    if (name.get().strip().equals(row.name())) {
+                        name.set(""); // a name belongs to one run: the next run does not take it silently
+                    }
                     follow(row);
                 })
                 .onFailure(e -> model.notifications().error("submit " + kind.get(), e)));
     }
 
-    /** Follows a run's event stream in the background until it ends; points arrive on the UI thread. */
+    /** Follows a live run's event stream on its own thread until the run ends; points arrive on the UI thread. */
     public void follow(RunRow row) {
         TrainingServiceClient c = client;
-        if (c == null || row.isFollowed() || (row.state() != null && row.state().isFinal() && !row.history().isEmpty())) {
+        if (c == null || (row.state() != null && row.state().isFinal() && !row.history().isEmpty())) {
             return;
         }
-        row.setFollowed(true);
-        var ui = model.executor().uiThread();
-        model.executor().execute(BackgroundTask.of("Following " + row.id(), ctx -> c.follow(row.id(), new JobEventListener() {
-            @Override
-            public void onState(JobView job) {
-                ui.execute(() -> {
-                    row.update(job);
-                    showServiceLoad();
-                });
-            }
-
-            @Override
-            public void onPoint(MetricsPoint point) {
-                ui.execute(() -> row.history().add(point));
-            }
-        })).onSuccess(job -> {
-            row.update(job);
+        followers.follow(c, row, this::showServiceLoad, job -> {
             suggestClassifier();
+            showServiceLoad();
             switch (job.state()) {
                 case FINISHED -> model.notifications().info(row.id(), "finished");
                 case FAILED -> model.notifications().error(row.id(), "failed: " + (job.reason() == null ? "no reason given" : job.reason()));
                 case KILLED -> model.notifications().info(row.id(), "cancelled");
                 default -> { }
             }
-        }).onFailure(e -> {
-            row.setFollowed(false);
-            model.notifications().error(row.id(), e);
-        }));
+        });
+    }
+
+    /** Whether a run's events are being followed now. */
+    public boolean isFollowing(RunRow row) {
+        return followers.isFollowing(row);
+    }
+
+    /** Stops following runs (the window closes; the runs go on in the service). */
+    public void close() {
+        followers.close();
     }
 
     public void cancel(RunRow row) {
@@ -305,8 +298,8 @@ public final class TrainingViewModel {
         if (c == null) {
             return;
         }
-        long running = runs.stream().filter(r -> r.state() == irw.service.api.JobState.RUNNING).count();
-        long queued = runs.stream().filter(r -> r.state() == irw.service.api.JobState.SCHEDULED).count();
+        long running = runs.stream().filter(r -> r.state() == JobState.RUNNING).count();
+        long queued = runs.stream().filter(r -> r.state() == JobState.SCHEDULED).count();
         model.serviceStateProperty().set("serving at " + c.base().getAuthority() + " (" + running + " running, " + queued + " queued)");
     }
 
@@ -318,7 +311,7 @@ public final class TrainingViewModel {
         return connected.getReadOnlyProperty();
     }
 
-    public ObjectProperty<Kind> kindProperty() {
+    public ObjectProperty<RunKind> kindProperty() {
         return kind;
     }
 
@@ -328,6 +321,11 @@ public final class TrainingViewModel {
 
     public StringProperty trainDataProperty() {
         return trainData;
+    }
+
+    /** A folder of the lab's own CIF files that join a structure library's training structures (classifier runs). */
+    public StringProperty labCifsProperty() {
+        return labCifs;
     }
 
     public StringProperty classifierModelProperty() {
@@ -348,6 +346,31 @@ public final class TrainingViewModel {
 
     public StringProperty modelSizeProperty() {
         return modelSize;
+    }
+
+    /** α of the refiner loss (eq. 3): the weight of staying close to the input, ℓ_reg. */
+    public DoubleProperty alphaProperty() {
+        return alpha;
+    }
+
+    /** β of the refiner loss (eq. 3): the weight of the prototype term ℓ_proto. */
+    public DoubleProperty betaProperty() {
+        return beta;
+    }
+
+    /** λ of classifier training (Algorithm 1): the weight of the prototype loss. */
+    public DoubleProperty lambdaProperty() {
+        return lambda;
+    }
+
+    /** What the empty run list says: how to get runs, given the connection. */
+    public ReadOnlyStringProperty runListHintProperty() {
+        return runListHint.getReadOnlyProperty();
+    }
+
+    /** The loss and accuracy curves of the selected run. */
+    public TrainingCurves curves() {
+        return curves;
     }
 
     public ObservableList<RunRow> runs() {

@@ -5,6 +5,10 @@ import irw.core.Pattern;
 import irw.core.Resampler;
 import irw.core.TwoThetaGrid;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
 
 import java.nio.file.Path;
@@ -14,13 +18,19 @@ import java.util.Optional;
  * One row of the Data table: a pattern read from a file, or a file that could not be read (then
  * {@link #error()} says why). The refined pattern, the prediction and the ground truth arrive
  * later and are observable.
+ *
+ * <p>A row is refined only when the user refines it (a preview accepted, or a batch): then
+ * {@link #refinedByProperty()} names the refiner. The live preview of the α/β/λ sliders is a
+ * separate {@link #previewProperty()}, which marks nothing.
  */
 public final class PatternEntry {
     private final Path source;
     private final Pattern raw;
     private final String error;
     private final String displayName;
-    private final ObjectProperty<Pattern> refined = new SimpleObjectProperty<>(this, "refined");
+    private final ReadOnlyObjectWrapper<Pattern> refined = new ReadOnlyObjectWrapper<>(this, "refined");
+    private final ReadOnlyStringWrapper refinedBy = new ReadOnlyStringWrapper(this, "refinedBy", "");
+    private final ObjectProperty<Pattern> preview = new SimpleObjectProperty<>(this, "preview");
     private final ObjectProperty<Prediction> prediction = new SimpleObjectProperty<>(this, "prediction");
     private final ObjectProperty<Pattern> groundTruth = new SimpleObjectProperty<>(this, "groundTruth");
     private final ObjectProperty<irw.core.Wavelength> enteredWavelength = new SimpleObjectProperty<>(this, "enteredWavelength");
@@ -127,12 +137,46 @@ public final class PatternEntry {
         return cached;
     }
 
-    public ObjectProperty<Pattern> refinedProperty() {
-        return refined;
+    /** The refined pattern (on the models' grid) once the user refined this row; null before. */
+    public ReadOnlyObjectProperty<Pattern> refinedProperty() {
+        return refined.getReadOnlyProperty();
     }
 
     public Pattern refined() {
         return refined.get();
+    }
+
+    /** Which refiner made {@link #refined()} (the refiner network or per-pattern refinement with its weights), or "". */
+    public ReadOnlyStringProperty refinedByProperty() {
+        return refinedBy.getReadOnlyProperty();
+    }
+
+    public String refinedBy() {
+        return refinedBy.get();
+    }
+
+    /** Marks the row refined: {@code pattern} made by {@code refiner} (a description the Data table shows). */
+    public void setRefined(Pattern pattern, String refiner) {
+        if (pattern == null || refiner == null || refiner.isBlank()) {
+            throw new IllegalArgumentException("a refined pattern needs the pattern and the refiner that made it");
+        }
+        refinedBy.set(refiner);
+        refined.set(pattern);
+    }
+
+    /** Forgets the refinement (its model was replaced, or the user removed it). */
+    public void clearRefinement() {
+        refined.set(null);
+        refinedBy.set("");
+    }
+
+    /** The live preview of per-pattern refinement at the sliders' weights: shown, not a refinement. */
+    public ObjectProperty<Pattern> previewProperty() {
+        return preview;
+    }
+
+    public Pattern preview() {
+        return preview.get();
     }
 
     public ObjectProperty<Prediction> predictionProperty() {

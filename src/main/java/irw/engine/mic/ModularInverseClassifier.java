@@ -52,6 +52,7 @@ public record ModularInverseClassifier(ClassSet classes, List<SequenceGenerator>
                 }
             }
         }
+        irw.engine.LibraryNoise.filterStdout(); // inversion builds gradient functions
         int n = set.size();
         int k = classes.size();
         double[][] errors = new double[n][k];

@@ -11,7 +11,7 @@ import java.util.Map;
  * @param targetAgreement  share of training items whose target's arg-max is the ground-truth class
  *                         (1 for round 0; how far the refined labels have drifted from the truth)
  * @param targetEntropy    mean entropy (nats) of the training targets (0 for hard labels)
- * @param finalLoss        mean loss of the last epoch
+ * @param finalLoss        loss of the model's last training step (NaN for a model 0 that was given, not trained)
  * @param seconds          wall time of training this model
  */
 public record RefineryRound(int round, long seed, Map<String, Double> accuracy, double targetAgreement, double targetEntropy,

@@ -22,6 +22,14 @@ import java.util.concurrent.TimeUnit;
  */
 public final class LocalServiceLauncher implements AutoCloseable {
     private static final long START_TIMEOUT_MILLIS = 120_000;
+    /**
+     * What the service inherits from the workbench's JVM: the oneDNN natives (irw.sh, the packaged
+     * launcher), where the natives are extracted (the packaged app keeps them in the user's cache
+     * folder, not a second copy in ~/.javacpp), the installation and the user folders.
+     */
+    private static final List<String> INHERITED_PROPERTIES = List.of(
+            "org.bytedeco.javacpp.platform.extension", "org.bytedeco.javacpp.cachedir",
+            "irw.home", "irw.config.dir", "irw.data.dir", "irw.cache.dir");
     private final TrainingServiceClient client;
     private final Process process;
 
@@ -70,10 +78,11 @@ public final class LocalServiceLauncher implements AutoCloseable {
                 "-Xmx" + options.heap(),
                 "-Dorg.bytedeco.javacpp.maxbytes=" + options.nativeMax(),
                 "-Dorg.bytedeco.javacpp.maxphysicalbytes=" + options.nativePhysicalMax()));
-        String natives = System.getProperty("org.bytedeco.javacpp.platform.extension");
-        if (natives != null && !natives.isBlank()) {
-            // the workbench was started with the oneDNN natives (irw.sh): train with them too
-            cmd.add("-Dorg.bytedeco.javacpp.platform.extension=" + natives);
+        for (String property : INHERITED_PROPERTIES) {
+            String value = System.getProperty(property);
+            if (value != null && !value.isBlank()) {
+                cmd.add("-D" + property + "=" + value);
+            }
         }
         cmd.addAll(options.extraJvmArgs());
         cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), "irw.Main", "serve", "--port", "0",

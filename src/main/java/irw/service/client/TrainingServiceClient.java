@@ -31,6 +31,7 @@ import java.util.List;
  */
 public final class TrainingServiceClient {
     private static final int MAX_RECONNECTS = 5;
+    private static final int SUBMIT_ATTEMPTS = 3;
     private final URI base;
     private final String token;
     private final HttpClient http;
@@ -63,13 +64,51 @@ public final class TrainingServiceClient {
         });
     }
 
-    /** Submits a job spec (JSON) and returns the new job's id. */
+    /**
+     * Submits a job spec (JSON) and returns the new job's id. The submission carries a request id of
+     * its own ({@code Idempotency-Key}); when the answer is lost (the connection broke) it is sent
+     * again with the same id, and the service answers the job the first attempt created instead of
+     * starting it twice.
+     */
     public String submit(String specJson) {
-        HttpRequest request = request("/api/jobs").header("Content-Type", "application/json")
+        return submit(specJson, java.util.UUID.randomUUID().toString());
+    }
+
+    /** {@link #submit(String)} with the caller's request id (for a caller that retries across runs). */
+    public String submit(String specJson, String requestId) {
+        HttpRequest request = request("/api/jobs").header("Content-Type", "application/json").header("Idempotency-Key", requestId)
                 .POST(HttpRequest.BodyPublishers.ofString(specJson, StandardCharsets.UTF_8)).build();
-        JsonNode answer = parse(send(request), new TypeReference<>() {
-        });
-        return answer.get("id").asText();
+        for (int attempt = 1; ; attempt++) {
+            try {
+                HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+                if (response.statusCode() >= 400) {
+                    throw error(response.statusCode(), response.body());
+                }
+                JsonNode answer = json.readTree(response.body());
+                return answer.get("id").asText();
+            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                throw new ServiceException(0, "the service's answer to a submission is not JSON: " + e.getOriginalMessage(), e);
+            } catch (ConnectException e) {
+                throw unreachable(e); // nothing was sent: no job to find again
+            } catch (IOException e) {
+                if (attempt >= SUBMIT_ATTEMPTS) {
+                    throw unreachable(e);
+                }
+                sleepBeforeRetry(attempt);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new ServiceException(0, "interrupted while submitting a job", e);
+            }
+        }
+    }
+
+    private static void sleepBeforeRetry(int attempt) {
+        try {
+            Thread.sleep(250L * attempt);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ServiceException(0, "interrupted while submitting a job", e);
+        }
     }
 
     public List<JobView> jobs() {

@@ -79,6 +79,11 @@ public final class JobStore implements AutoCloseable {
                           metric_values TEXT NOT NULL,
                           at TEXT NOT NULL,
                           PRIMARY KEY (job_id, seq))""");
+                if (!hasColumn(db, "jobs", "request_id")) {
+                    // the client's idempotency key (added after the first release: older stores gain the column)
+                    s.execute("ALTER TABLE jobs ADD COLUMN request_id TEXT");
+                }
+                s.execute("CREATE UNIQUE INDEX IF NOT EXISTS jobs_request_id ON jobs(request_id)");
                 s.execute("""
                         CREATE TABLE IF NOT EXISTS artifacts (
                           job_id TEXT NOT NULL REFERENCES jobs(id),
@@ -99,8 +104,38 @@ public final class JobStore implements AutoCloseable {
 
     /** Stores a new SCHEDULED job and returns its id ("job-N", N counting up from 1). */
     public synchronized String insert(String kind, JsonNode spec) {
+        return insert(kind, spec, null).id();
+    }
+
+    /**
+     * What a submission did: {@code created} is false when a job with the same request id existed
+     * already ({@code sameSpec} tells whether it was submitted with the same spec).
+     */
+    public record Insertion(String id, boolean created, boolean sameSpec) {
+    }
+
+    /**
+     * Stores a new SCHEDULED job, unless one was stored with the same client-chosen {@code requestId}
+     * (null: none): then it answers that job, so that a retry after a lost answer does not start
+     * the job twice (issue 15 item 14). The check and the insert are one transaction.
+     */
+    public synchronized Insertion insert(String kind, JsonNode spec, String requestId) {
         try {
             db.setAutoCommit(false);
+            String specText = json.writeValueAsString(spec);
+            if (requestId != null) {
+                try (PreparedStatement p = db.prepareStatement("SELECT id, kind, spec FROM jobs WHERE request_id = ?")) {
+                    p.setString(1, requestId);
+                    try (ResultSet rs = p.executeQuery()) {
+                        if (rs.next()) {
+                            Insertion earlier = new Insertion(rs.getString(1), false,
+                                    kind.equals(rs.getString(2)) && specText.equals(rs.getString(3)));
+                            db.commit();
+                            return earlier;
+                        }
+                    }
+                }
+            }
             long num;
             try (Statement s = db.createStatement(); ResultSet rs = s.executeQuery(
                     "SELECT COALESCE((SELECT seq FROM sqlite_sequence WHERE name='jobs'), 0) + 1")) {
@@ -108,17 +143,18 @@ public final class JobStore implements AutoCloseable {
             }
             String id = "job-" + num;
             try (PreparedStatement p = db.prepareStatement(
-                    "INSERT INTO jobs(num, id, kind, spec, state, submitted_at) VALUES (?,?,?,?,?,?)")) {
+                    "INSERT INTO jobs(num, id, kind, spec, state, submitted_at, request_id) VALUES (?,?,?,?,?,?,?)")) {
                 p.setLong(1, num);
                 p.setString(2, id);
                 p.setString(3, kind);
-                p.setString(4, json.writeValueAsString(spec));
+                p.setString(4, specText);
                 p.setString(5, JobState.SCHEDULED.name());
                 p.setString(6, now());
+                p.setString(7, requestId);
                 p.executeUpdate();
             }
             db.commit();
-            return id;
+            return new Insertion(id, true, true);
         } catch (SQLException | JsonProcessingException e) {
             rollback();
             throw new StoreException("cannot store a new job: " + e.getMessage(), e);
@@ -188,9 +224,10 @@ public final class JobStore implements AutoCloseable {
     }
 
     /**
-     * After a crash or a shutdown: every job still RUNNING goes back to the head of the queue,
-     * and its history gets a {@link MetricsPoint#RESUMED} marker at the last recorded step.
-     * Returns the ids of those jobs.
+     * After a crash or a shutdown: every job still RUNNING goes back to the head of the queue (a
+     * cancelled one ends KILLED). Returns the ids of those jobs. Its history gets its
+     * {@link MetricsPoint#RESUMED} marker when the next attempt starts ({@link #appendResumeMarker}),
+     * once the trainer knows the step it goes on from.
      */
     public synchronized List<String> requeueInterrupted() {
         List<String> ids = new ArrayList<>();
@@ -199,12 +236,27 @@ public final class JobStore implements AutoCloseable {
                 finish(job.id(), JobState.KILLED, "cancelled (the service stopped before the job did)");
                 continue;
             }
-            appendPoint(job.id(), MetricsPoint.RESUMED, job.epoch(), job.step(), job.totalSteps(),
-                    Map.of("attempt", (double) job.attempts() + 1, "lastRecordedStep", (double) job.step()));
             update("UPDATE jobs SET state = 'SCHEDULED', resume_pending = 1 WHERE id = ?", job.id());
             ids.add(job.id());
         }
         return ids;
+    }
+
+    /**
+     * The marker of an attempt that runs a job again: at the last step recorded before the
+     * interruption, with the attempt, that step ({@value MetricsPoint#LAST_RECORDED_STEP}) and the
+     * step this attempt goes on from ({@value MetricsPoint#FROM_STEP}: its checkpoint's step, 0 when it
+     * starts again from the beginning; left out when the attempt ended before it knew).
+     */
+    public synchronized long appendResumeMarker(String id, int attempt, long fromStep) {
+        JobView job = find(id).orElseThrow(() -> new StoreException("no job " + id, null));
+        Map<String, Double> values = new java.util.LinkedHashMap<>();
+        values.put(MetricsPoint.ATTEMPT, (double) attempt);
+        values.put(MetricsPoint.LAST_RECORDED_STEP, (double) job.step());
+        if (fromStep >= 0) {
+            values.put(MetricsPoint.FROM_STEP, (double) fromStep);
+        }
+        return appendPoint(id, MetricsPoint.RESUMED, job.epoch(), job.step(), job.totalSteps(), values);
     }
 
     /** Appends a training report to the job's history and returns its sequence number. */
@@ -290,6 +342,17 @@ public final class JobStore implements AutoCloseable {
             throw new StoreException("cannot record metrics of " + id + ": " + e.getMessage(), e);
         } finally {
             autoCommit();
+        }
+    }
+
+    private static boolean hasColumn(Connection db, String table, String column) throws SQLException {
+        try (Statement s = db.createStatement(); ResultSet rs = s.executeQuery("PRAGMA table_info(" + table + ")")) {
+            while (rs.next()) {
+                if (column.equals(rs.getString("name"))) {
+                    return true;
+                }
+            }
+            return false;
         }
     }
 

@@ -3,114 +3,96 @@ package irw.ui.digits;
 import irw.app.digits.DigitsViewModel;
 import irw.app.models.DigitAnalysis;
 import irw.app.workbench.WorkbenchModel;
-import irw.ui.common.WeightControls;
+import irw.ui.common.FxmlLayout;
+import irw.ui.common.WeightSlider;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
-import javafx.geometry.Insets;
-import javafx.geometry.Pos;
+import javafx.fxml.FXML;
 import javafx.scene.canvas.Canvas;
-import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
-import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
-import javafx.scene.layout.VBox;
 import javafx.util.Duration;
 
 import java.util.List;
 
 /**
- * The Digits tab: draw on an enlarged 28×28 canvas (or browse MNIST and typeset digits), and see
- * the probabilities before and after refinement, the refined digit and the refinement steps.
+ * The Digits tab (DigitsView.fxml): draw on an enlarged 28×28 canvas (or browse MNIST and typeset
+ * digits), and see the probabilities before and after refinement, the refined digit and the
+ * refinement steps.
  */
 public final class DigitsView extends HBox {
     private static final int SCALE = 12;
     private final DigitsViewModel viewModel;
-    private final Canvas canvas = new Canvas(28 * SCALE, 28 * SCALE);
-    private final Canvas refined = new Canvas(28 * 6, 28 * 6);
-    private final Canvas animation = new Canvas(28 * 6, 28 * 6);
     private final ProgressBar[] before = new ProgressBar[10];
     private final ProgressBar[] after = new ProgressBar[10];
-    private final Label verdict = new Label();
     private final Timeline player = new Timeline();
+    @FXML
+    private Canvas digitCanvas;
+    @FXML
+    private Canvas refinedDigitCanvas;
+    @FXML
+    private Canvas digitStepsCanvas;
+    @FXML
+    private ComboBox<DigitsViewModel.Source> digitSource;
+    @FXML
+    private Label digitStatus;
+    @FXML
+    private Label digitVerdict;
+    @FXML
+    private WeightSlider digitsAlpha;
+    @FXML
+    private WeightSlider digitsBeta;
+    @FXML
+    private WeightSlider digitsLambda;
     private double lastX = Double.NaN;
     private double lastY = Double.NaN;
 
     public DigitsView(WorkbenchModel model, DigitsViewModel viewModel) {
-        super(16);
         this.viewModel = viewModel;
-        setId("digitsView");
-        setPadding(new Insets(12));
-        canvas.setId("digitCanvas");
-        canvas.setOnMousePressed(e -> {
+        FxmlLayout.load(this);
+        for (int k = 0; k < 10; k++) {
+            before[k] = (ProgressBar) lookup("#probabilityBefore" + k);
+            after[k] = (ProgressBar) lookup("#probabilityAfter" + k);
+        }
+        digitCanvas.setOnMousePressed(e -> {
             lastX = e.getX() / SCALE;
             lastY = e.getY() / SCALE;
             viewModel.stroke(lastX, lastY, lastX, lastY);
         });
-        canvas.setOnMouseDragged(e -> {
+        digitCanvas.setOnMouseDragged(e -> {
             double x = e.getX() / SCALE;
             double y = e.getY() / SCALE;
             viewModel.stroke(lastX, lastY, x, y);
             lastX = x;
             lastY = y;
         });
-        Button clear = new Button("Clear");
-        clear.setId("clearDigitButton");
-        clear.setOnAction(e -> viewModel.clear());
-        ComboBox<DigitsViewModel.Source> source = new ComboBox<>();
-        source.setId("digitSource");
-        source.getItems().setAll(DigitsViewModel.Source.values());
-        source.valueProperty().bindBidirectional(viewModel.sourceProperty());
-        Button previous = new Button("◀");
-        previous.setId("previousDigitButton");
-        previous.setOnAction(e -> viewModel.previous());
-        Button next = new Button("▶");
-        next.setId("nextDigitButton");
-        next.setOnAction(e -> viewModel.next());
-        Label status = new Label();
-        status.setId("digitStatus");
-        status.setWrapText(true);
-        status.setMaxWidth(28 * SCALE);
-        status.textProperty().bind(viewModel.statusProperty());
-        VBox left = new VBox(8, new Label("Draw a digit (drag the mouse)"), canvas,
-                new HBox(6, clear, source, previous, next), status);
-        VBox right = new VBox(10, probabilities(), verdict, new HBox(16,
-                new VBox(4, new Label("refined"), refined), new VBox(4, new Label("refinement steps"), animation)),
-                new Label("Refinement weights (live)"), new WeightControls(model, "digits"));
-        right.setPrefWidth(460);
-        verdict.setId("digitVerdict");
-        refined.setId("refinedDigitCanvas");
-        animation.setId("digitStepsCanvas");
-        getChildren().addAll(left, right);
-        viewModel.imageProperty().addListener((o, a, img) -> DigitImages.paint(canvas, img));
+        digitSource.getItems().setAll(DigitsViewModel.Source.values());
+        digitSource.valueProperty().bindBidirectional(viewModel.sourceProperty());
+        digitStatus.textProperty().bind(viewModel.statusProperty());
+        digitsAlpha.bindBidirectional(model.alphaProperty());
+        digitsBeta.bindBidirectional(model.betaProperty());
+        digitsLambda.bindBidirectional(model.lambdaProperty());
+        viewModel.imageProperty().addListener((o, a, img) -> DigitImages.paint(digitCanvas, img));
         viewModel.analysisProperty().addListener((o, a, result) -> show(result));
-        DigitImages.paint(canvas, viewModel.imageProperty().get());
+        DigitImages.paint(digitCanvas, viewModel.imageProperty().get());
         show(null);
     }
 
-    private GridPane probabilities() {
-        GridPane grid = new GridPane();
-        grid.setId("digitProbabilities");
-        grid.setHgap(6);
-        grid.setVgap(2);
-        grid.addRow(0, new Label("digit"), new Label("before refinement"), new Label("after"));
-        for (int k = 0; k < 10; k++) {
-            before[k] = bar("probabilityBefore" + k);
-            after[k] = bar("probabilityAfter" + k);
-            Label digit = new Label(Integer.toString(k));
-            digit.setAlignment(Pos.CENTER);
-            grid.addRow(k + 1, digit, before[k], after[k]);
-        }
-        return grid;
+    @FXML
+    private void clear() {
+        viewModel.clear();
     }
 
-    private static ProgressBar bar(String id) {
-        ProgressBar bar = new ProgressBar(0);
-        bar.setId(id);
-        bar.getStyleClass().add("probability-bar");
-        bar.setPrefWidth(170);
-        return bar;
+    @FXML
+    private void previous() {
+        viewModel.previous();
+    }
+
+    @FXML
+    private void next() {
+        viewModel.next();
     }
 
     private void show(DigitAnalysis result) {
@@ -120,19 +102,19 @@ public final class DigitsView extends HBox {
             before[k].setProgress(result == null ? 0 : result.before()[k]);
             after[k].setProgress(result == null ? 0 : result.after()[k]);
         }
-        DigitImages.paint(refined, result == null ? null : result.refined());
-        DigitImages.paint(animation, null);
+        DigitImages.paint(refinedDigitCanvas, result == null ? null : result.refined());
+        DigitImages.paint(digitStepsCanvas, null);
         if (result == null) {
-            verdict.setText("");
+            digitVerdict.setText("");
             return;
         }
-        verdict.setText(String.format("classified as %d (%.0f%%), after refinement %d (%.0f%%)",
+        digitVerdict.setText(String.format("classified as %d (%.0f%%), after refinement %d (%.0f%%)",
                 result.predictedBefore(), 100 * result.before()[result.predictedBefore()],
                 result.predictedAfter(), 100 * result.after()[result.predictedAfter()]));
         List<float[]> steps = result.steps();
         for (int i = 0; i < steps.size(); i++) {
             float[] step = steps.get(i);
-            player.getKeyFrames().add(new KeyFrame(Duration.millis(120.0 * i), e -> DigitImages.paint(animation, step)));
+            player.getKeyFrames().add(new KeyFrame(Duration.millis(120.0 * i), e -> DigitImages.paint(digitStepsCanvas, step)));
         }
         player.getKeyFrames().add(new KeyFrame(Duration.millis(120.0 * steps.size() + 600)));
         player.setCycleCount(Timeline.INDEFINITE);

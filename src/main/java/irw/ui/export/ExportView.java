@@ -3,16 +3,13 @@ package irw.ui.export;
 import irw.app.export.ExportFormat;
 import irw.app.export.ExportScope;
 import irw.app.export.ExportViewModel;
-import irw.ui.common.NodeIds;
-import javafx.geometry.Insets;
-import javafx.scene.control.Button;
+import irw.ui.common.FxmlLayout;
+import javafx.fxml.FXML;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.GridPane;
-import javafx.scene.layout.HBox;
-import javafx.scene.layout.Priority;
 import javafx.stage.DirectoryChooser;
 import javafx.stage.FileChooser;
 
@@ -20,71 +17,46 @@ import java.io.File;
 import java.nio.file.Path;
 import java.util.function.Supplier;
 
-/** The Export tab: what to write (scope, raw, truth), how (CSV wide/long, .xy) and where. */
+/** The Export tab (ExportView.fxml): what to write (scope, raw, truth), how (CSV wide/long, .xy) and where. */
 public final class ExportView extends GridPane {
     private final ExportViewModel viewModel;
-    private final TextField target = new TextField();
     private final Supplier<Path> defaultFolder;
+    @FXML
+    private ComboBox<ExportScope> exportScope;
+    @FXML
+    private ComboBox<ExportFormat> exportFormat;
+    @FXML
+    private CheckBox exportIncludeRaw;
+    @FXML
+    private CheckBox exportIncludeTruth;
+    @FXML
+    private TextField exportTarget;
+    @FXML
+    private Label exportStatus;
 
     public ExportView(ExportViewModel viewModel, Supplier<Path> defaultFolder) {
         this.viewModel = viewModel;
         this.defaultFolder = defaultFolder;
-        setId("exportView");
-        setPadding(new Insets(16));
-        setHgap(10);
-        setVgap(10);
-        ComboBox<ExportScope> scope = new ComboBox<>();
-        scope.setId(NodeIds.EXPORT_SCOPE);
-        scope.getItems().setAll(ExportScope.values());
-        scope.valueProperty().bindBidirectional(viewModel.scopeProperty());
-        ComboBox<ExportFormat> format = new ComboBox<>();
-        format.setId(NodeIds.EXPORT_FORMAT);
-        format.getItems().setAll(ExportFormat.values());
-        format.valueProperty().bindBidirectional(viewModel.formatProperty());
-        CheckBox raw = new CheckBox("include the raw patterns");
-        raw.setId(NodeIds.EXPORT_RAW);
-        raw.selectedProperty().bindBidirectional(viewModel.includeRawProperty());
-        CheckBox truth = new CheckBox("include the ground truth, where known");
-        truth.setId(NodeIds.EXPORT_TRUTH);
-        truth.selectedProperty().bindBidirectional(viewModel.includeGroundTruthProperty());
-        target.setId("exportTarget");
-        target.setPromptText("file (.csv) or folder (.xy)");
-        HBox.setHgrow(target, Priority.ALWAYS);
-        Button browse = new Button("Browse…");
-        browse.setId("exportBrowse");
-        browse.setOnAction(e -> browse());
-        Button export = new Button("Export");
-        export.setId(NodeIds.EXPORT_BUTTON);
-        export.setDefaultButton(true);
-        export.setOnAction(e -> exportNow());
-        Label status = new Label();
-        status.setId(NodeIds.EXPORT_STATUS);
-        status.textProperty().bind(viewModel.statusProperty());
-        Label note = new Label("Refined, raw and ground-truth patterns are written on the models' 2θ grid "
-                + "(2,000 points, 5–80°), scaled to a maximum of 1. The embedding is exported from the Embedding tab.");
-        note.setWrapText(true);
-        note.getStyleClass().add("hint");
-        addRow(0, new Label("Patterns"), scope);
-        addRow(1, new Label("Format"), format);
-        add(raw, 1, 2);
-        add(truth, 1, 3);
-        HBox where = new HBox(6, target, browse);
-        addRow(4, new Label("Write to"), where);
-        add(export, 1, 5);
-        add(status, 1, 6);
-        add(note, 0, 7, 2, 1);
-        GridPane.setHgrow(where, Priority.ALWAYS);
-        scope.valueProperty().addListener(o -> suggest());
-        format.valueProperty().addListener(o -> suggest());
+        FxmlLayout.load(this);
+        exportScope.getItems().setAll(ExportScope.values());
+        exportScope.valueProperty().bindBidirectional(viewModel.scopeProperty());
+        exportFormat.getItems().setAll(ExportFormat.values());
+        exportFormat.valueProperty().bindBidirectional(viewModel.formatProperty());
+        exportIncludeRaw.selectedProperty().bindBidirectional(viewModel.includeRawProperty());
+        exportIncludeTruth.selectedProperty().bindBidirectional(viewModel.includeGroundTruthProperty());
+        exportStatus.textProperty().bind(viewModel.statusProperty());
+        exportScope.valueProperty().addListener(o -> suggest());
+        exportFormat.valueProperty().addListener(o -> suggest());
         suggest();
     }
 
     private void suggest() {
-        target.setText(defaultFolder.get().resolve(viewModel.suggestedFileName()).toString());
+        exportTarget.setText(defaultFolder.get().resolve(viewModel.suggestedFileName()).toString());
     }
 
+    @FXML
     private void browse() {
-        Path current = Path.of(target.getText().isBlank() ? viewModel.suggestedFileName() : target.getText());
+        Path current = Path.of(exportTarget.getText().isBlank() ? viewModel.suggestedFileName() : exportTarget.getText());
         File initialDir = current.toAbsolutePath().getParent() == null ? null : current.toAbsolutePath().getParent().toFile();
         File chosen;
         if (viewModel.formatProperty().get() == ExportFormat.XY) {
@@ -103,17 +75,18 @@ public final class ExportView extends GridPane {
             chosen = chooser.showSaveDialog(getScene().getWindow());
         }
         if (chosen != null) {
-            target.setText(chosen.getPath());
+            exportTarget.setText(chosen.getPath());
         }
     }
 
     /** Exports to the path in the target field (the Export button, and Ctrl+E after a first choice). */
+    @FXML
     public void exportNow() {
-        if (target.getText().isBlank()) {
+        if (exportTarget.getText().isBlank()) {
             browse();
         }
-        if (!target.getText().isBlank()) {
-            viewModel.export(Path.of(target.getText().strip()));
+        if (!exportTarget.getText().isBlank()) {
+            viewModel.export(Path.of(exportTarget.getText().strip()));
         }
     }
 }

@@ -3,8 +3,6 @@ package irw.ui.heatmap;
 import io.fair_acc.chartfx.XYChart;
 import io.fair_acc.chartfx.axes.spi.ColorGradientAxis;
 import io.fair_acc.chartfx.axes.spi.DefaultNumericAxis;
-import io.fair_acc.chartfx.plugins.EditAxis;
-import io.fair_acc.chartfx.plugins.Zoomer;
 import io.fair_acc.chartfx.renderer.ContourType;
 import io.fair_acc.chartfx.renderer.spi.ContourDataSetRenderer;
 import io.fair_acc.chartfx.renderer.spi.utils.ColorGradient;
@@ -13,74 +11,65 @@ import io.fair_acc.dataset.spi.DoubleGridDataSet;
 import irw.app.heatmap.HeatmapKind;
 import irw.app.heatmap.HeatmapMatrix;
 import irw.app.heatmap.HeatmapViewModel;
-import irw.ui.common.NodeIds;
+import irw.app.workbench.PatternEntry;
+import irw.ui.common.FxmlLayout;
+import javafx.fxml.FXML;
 import javafx.geometry.Point2D;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
-import javafx.scene.control.ToolBar;
 import javafx.scene.input.MouseButton;
 import javafx.scene.layout.BorderPane;
 
 /**
- * The Heatmaps tab: batch × 2θ as a ChartFX heatmap (ContourDataSetRenderer, HEATMAP) with a
- * colour axis. A click (not a zoom drag) on a row opens that pattern in the Spectra view.
+ * The Heatmaps tab (HeatmapView.fxml): batch × 2θ as a ChartFX heatmap (ContourDataSetRenderer,
+ * HEATMAP) with a colour axis. A click (not a zoom drag) on a row opens that pattern in the Spectra view.
  */
 public final class HeatmapView extends BorderPane {
     private final HeatmapViewModel viewModel;
-    private final XYChart chart;
-    private final DefaultNumericAxis xAxis = new DefaultNumericAxis("2θ", "°");
-    private final RowAxis yAxis = new RowAxis();
     private final ColorGradientAxis zAxis = new ColorGradientAxis("intensity", ColorGradient.VIRIDIS);
     private final ContourDataSetRenderer renderer = new ContourDataSetRenderer();
+    @FXML
+    private XYChart heatmapChart;
+    @FXML
+    private DefaultNumericAxis heatmapXAxis;
+    @FXML
+    private RowAxis heatmapRowAxis;
+    @FXML
+    private ComboBox<HeatmapKind> heatmapKind;
+    @FXML
+    private Label heatmapStatus;
 
     public HeatmapView(HeatmapViewModel viewModel) {
         this.viewModel = viewModel;
-        setId("heatmapView");
-        xAxis.setAutoRangeRounding(false);
-        yAxis.invertAxis(true); // row 0 at the top, as in the Data table
+        FxmlLayout.load(this);
+        heatmapRowAxis.invertAxis(true); // row 0 at the top, as in the Data table
         zAxis.setSide(Side.RIGHT);
         zAxis.setUnit(null);
         zAxis.setAutoRanging(true);
         zAxis.setGradientWidth(20);
-        chart = new XYChart(xAxis, yAxis);
-        chart.setId(NodeIds.HEATMAP_CHART);
-        chart.setAnimated(false);
-        chart.setLegendVisible(false);
-        chart.getAxes().add(zAxis);
+        heatmapChart.setLegendVisible(false);
+        heatmapChart.getAxes().add(zAxis);
         renderer.setContourType(ContourType.HEATMAP);
         renderer.setColorGradient(ColorGradient.VIRIDIS);
         renderer.setSmooth(false);
         renderer.setComputeLocalRange(false);
-        renderer.getAxes().addAll(xAxis, yAxis, zAxis);
-        chart.getRenderers().setAll(renderer);
-        chart.getPlugins().addAll(new Zoomer(), new EditAxis());
-        chart.getCanvas().setOnMouseClicked(e -> {
+        renderer.getAxes().addAll(heatmapXAxis, heatmapRowAxis, zAxis);
+        heatmapChart.getRenderers().setAll(renderer);
+        heatmapChart.getCanvas().setOnMouseClicked(e -> {
             if (e.getButton() == MouseButton.PRIMARY && e.isStillSincePress()) {
                 viewModel.openRow(rowAt(e.getX(), e.getY()));
             }
         });
-        setTop(toolbar());
-        setCenter(chart);
+        heatmapKind.getItems().setAll(HeatmapKind.values());
+        heatmapKind.valueProperty().bindBidirectional(viewModel.kindProperty());
+        heatmapStatus.textProperty().bind(viewModel.statusProperty());
         viewModel.matrixProperty().addListener((o, old, m) -> show(m));
         show(viewModel.matrixProperty().get());
     }
 
-    private ToolBar toolbar() {
-        ComboBox<HeatmapKind> kind = new ComboBox<>();
-        kind.setId(NodeIds.HEATMAP_KIND);
-        kind.getItems().setAll(HeatmapKind.values());
-        kind.valueProperty().bindBidirectional(viewModel.kindProperty());
-        Label status = new Label();
-        status.setId(NodeIds.HEATMAP_STATUS);
-        status.textProperty().bind(viewModel.statusProperty());
-        Label hint = new Label("click a row to open it in Spectra · drag to zoom");
-        hint.getStyleClass().add("hint");
-        return new ToolBar(new Label("show"), kind, status, hint);
-    }
-
     /** The row under a point of the chart canvas. */
     public int rowAt(double canvasX, double canvasY) {
-        return (int) Math.round(yAxis.getValueForDisplay(canvasY));
+        return (int) Math.round(heatmapRowAxis.getValueForDisplay(canvasY));
     }
 
     /** Puts a matrix on the chart (FX thread); the grid data set wraps the arrays without copying. */
@@ -98,25 +87,25 @@ public final class HeatmapView extends BorderPane {
         }
         DoubleGridDataSet ds = new DoubleGridDataSet(m.kind().toString(), false, new double[][] {m.twoTheta(), rows}, m.z());
         zAxis.setName(m.kind().toString());
-        yAxis.setNames(m.rows().stream().map(irw.app.workbench.PatternEntry::name).toList());
+        heatmapRowAxis.setNames(m.rows().stream().map(PatternEntry::name).toList());
         renderer.getDatasets().setAll(ds);
-        xAxis.setAutoRanging(true);
-        yAxis.setAutoRanging(true);
+        heatmapXAxis.setAutoRanging(true);
+        heatmapRowAxis.setAutoRanging(true);
     }
 
     /** The row axis (for tests reading its ticks). */
     public DefaultNumericAxis rowAxis() {
-        return yAxis;
+        return heatmapRowAxis;
     }
 
     public XYChart chart() {
-        return chart;
+        return heatmapChart;
     }
 
     /** Where a row's centre is in scene coordinates (for tests clicking a row). */
     public Point2D rowCentreInScene(int row) {
-        double y = yAxis.getDisplayPosition(row);
-        double x = chart.getCanvas().getWidth() / 2;
-        return chart.getCanvas().localToScene(x, y);
+        double y = heatmapRowAxis.getDisplayPosition(row);
+        double x = heatmapChart.getCanvas().getWidth() / 2;
+        return heatmapChart.getCanvas().localToScene(x, y);
     }
 }

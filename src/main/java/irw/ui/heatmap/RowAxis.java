@@ -8,13 +8,13 @@ import java.util.List;
  * The heatmap's row axis. Rows are whole numbers, so ticks fall on whole rows only (never 0.5);
  * when few rows are in view (a small batch, or zoomed in) each tick names its pattern as well.
  */
-final class RowAxis extends DefaultNumericAxis {
+public final class RowAxis extends DefaultNumericAxis {
     /** Up to this many rows in view, ticks carry the pattern names. */
     static final int NAMED_ROWS = 30;
     private static final int NAME_CHARS = 24;
     private List<String> names = List.of();
 
-    RowAxis() {
+    public RowAxis() {
         super("pattern (row)");
         setUnit(null);
         setAutoRangeRounding(false);

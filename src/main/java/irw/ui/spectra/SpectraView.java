@@ -2,10 +2,6 @@ package irw.ui.spectra;
 
 import io.fair_acc.chartfx.XYChart;
 import io.fair_acc.chartfx.axes.spi.DefaultNumericAxis;
-import io.fair_acc.chartfx.plugins.CrosshairIndicator;
-import io.fair_acc.chartfx.plugins.DataPointTooltip;
-import io.fair_acc.chartfx.plugins.EditAxis;
-import io.fair_acc.chartfx.plugins.Zoomer;
 import io.fair_acc.chartfx.renderer.ErrorStyle;
 import io.fair_acc.chartfx.renderer.spi.ErrorDataSetRenderer;
 import io.fair_acc.dataset.DataSet;
@@ -14,13 +10,15 @@ import irw.app.spectra.AxisKind;
 import irw.app.spectra.SeriesKind;
 import irw.app.spectra.SpectraViewModel;
 import irw.app.spectra.SpectrumSeries;
-import irw.ui.common.NodeIds;
+import irw.ui.common.FxmlLayout;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.collections.ListChangeListener;
+import javafx.fxml.FXML;
 import javafx.scene.Node;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
-import javafx.scene.control.ToolBar;
 import javafx.scene.layout.BorderPane;
 import javafx.util.StringConverter;
 
@@ -28,57 +26,47 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The Spectra tab: a ChartFX chart of the traces the view model prepares. Zoomer (drag to zoom,
- * pans too), EditAxis, DataPointTooltip and CrosshairIndicator are the plugins users expect.
+ * The Spectra tab (SpectraView.fxml): a ChartFX chart of the traces the view model prepares. Zoomer
+ * (drag to zoom, pans too), EditAxis, DataPointTooltip and the crosshair are the plugins users expect.
  */
 public final class SpectraView extends BorderPane {
     /** Compare mode cycles through these for the raw traces of different patterns. */
     private static final String[] PALETTE = {"#1f77b4", "#ff7f0e", "#2ca02c", "#9467bd", "#8c564b", "#e377c2", "#17becf", "#bcbd22"};
 
     private final SpectraViewModel viewModel;
-    private final XYChart chart;
-    private final DefaultNumericAxis xAxis = new DefaultNumericAxis("2θ", "°");
-    private final DefaultNumericAxis yAxis = new DefaultNumericAxis("intensity");
     private final ErrorDataSetRenderer renderer = new ErrorDataSetRenderer();
-    private final javafx.beans.property.BooleanProperty shown = new javafx.beans.property.SimpleBooleanProperty(this, "shown", true);
+    private final BooleanProperty shown = new SimpleBooleanProperty(this, "shown", true);
+    @FXML
+    private XYChart spectraChart;
+    @FXML
+    private DefaultNumericAxis spectraXAxis;
+    @FXML
+    private DefaultNumericAxis spectraYAxis;
+    @FXML
+    private ComboBox<AxisKind> axisChoice;
+    @FXML
+    private CheckBox logIntensityToggle;
+    @FXML
+    private Label spectraTitle;
+    private final SpectraCrosshair crosshair;
     private boolean stale;
 
     public SpectraView(SpectraViewModel viewModel, Node sidePanel) {
         this.viewModel = viewModel;
-        setId("spectraView");
-        xAxis.setAutoRangeRounding(false);
-        yAxis.setAutoRangeRounding(false);
-        yAxis.setForceZeroInRange(false);
-        yAxis.setUnit(null);
-        chart = new XYChart(xAxis, yAxis);
-        chart.setId(NodeIds.SPECTRA_CHART);
-        chart.setAnimated(false);
-        chart.setLegendVisible(true);
+        FxmlLayout.load(this);
+        spectraYAxis.setUnit(null);
+        spectraChart.setLegendVisible(true);
         renderer.setErrorStyle(ErrorStyle.NONE);
         renderer.setDrawMarker(false);
         renderer.setPointReduction(true);
-        chart.getRenderers().setAll(renderer);
-        chart.getPlugins().addAll(new Zoomer(), new EditAxis(), new DataPointTooltip(), new CrosshairIndicator());
-        setTop(toolbar());
-        setCenter(chart);
+        spectraChart.getRenderers().setAll(renderer);
+        crosshair = new SpectraCrosshair(viewModel::crosshairText);
+        spectraChart.getPlugins().add(crosshair);
         if (sidePanel != null) {
             setRight(sidePanel);
         }
-        viewModel.series().addListener((ListChangeListener<SpectrumSeries>) c -> redrawWhenShown());
-        shown.addListener((o, was, now) -> {
-            if (now && stale) {
-                redraw();
-            }
-        });
-        viewModel.yLabelProperty().addListener((o, a, b) -> yAxis.setName(b));
-        redraw();
-    }
-
-    private ToolBar toolbar() {
-        ComboBox<AxisKind> axis = new ComboBox<>();
-        axis.setId(NodeIds.SPECTRA_AXIS);
-        axis.getItems().setAll(AxisKind.values());
-        axis.setConverter(new StringConverter<>() {
+        axisChoice.getItems().setAll(AxisKind.values());
+        axisChoice.setConverter(new StringConverter<>() {
             @Override
             public String toString(AxisKind k) {
                 return k == null ? "" : k.label() + " (" + k.unit() + ")";
@@ -89,15 +77,17 @@ public final class SpectraView extends BorderPane {
                 return null;
             }
         });
-        axis.valueProperty().bindBidirectional(viewModel.axisProperty());
-        CheckBox log = new CheckBox("log intensity");
-        log.setId(NodeIds.SPECTRA_LOG);
-        log.selectedProperty().bindBidirectional(viewModel.logIntensityProperty());
-        Label title = new Label();
-        title.setId(NodeIds.SPECTRA_TITLE);
-        title.getStyleClass().add("view-title");
-        title.textProperty().bind(viewModel.titleProperty());
-        return new ToolBar(new Label("x axis"), axis, log, title);
+        axisChoice.valueProperty().bindBidirectional(viewModel.axisProperty());
+        logIntensityToggle.selectedProperty().bindBidirectional(viewModel.logIntensityProperty());
+        spectraTitle.textProperty().bind(viewModel.titleProperty());
+        viewModel.series().addListener((ListChangeListener<SpectrumSeries>) c -> redrawWhenShown());
+        shown.addListener((o, was, now) -> {
+            if (now && stale) {
+                redraw();
+            }
+        });
+        viewModel.yLabelProperty().addListener((o, a, b) -> spectraYAxis.setName(b));
+        redraw();
     }
 
     /**
@@ -113,7 +103,7 @@ public final class SpectraView extends BorderPane {
     }
 
     /** Whether the view is on screen (the window binds this to its tab). */
-    public javafx.beans.property.BooleanProperty shownProperty() {
+    public BooleanProperty shownProperty() {
         return shown;
     }
 
@@ -125,9 +115,9 @@ public final class SpectraView extends BorderPane {
     public void redraw() {
         stale = false;
         AxisKind kind = viewModel.axisProperty().get();
-        xAxis.setName(kind.label());
-        xAxis.setUnit(kind.unit());
-        yAxis.setLogAxis(viewModel.logIntensityProperty().get());
+        spectraXAxis.setName(kind.label());
+        spectraXAxis.setUnit(kind.unit());
+        spectraYAxis.setLogAxis(viewModel.logIntensityProperty().get());
         if (sameTraces()) {
             for (int i = 0; i < viewModel.series().size(); i++) {
                 SpectrumSeries s = viewModel.series().get(i);
@@ -150,8 +140,8 @@ public final class SpectraView extends BorderPane {
             sets.add(ds);
         }
         renderer.getDatasets().setAll(sets);
-        xAxis.setAutoRanging(true);
-        yAxis.setAutoRanging(true);
+        spectraXAxis.setAutoRanging(true);
+        spectraYAxis.setAutoRanging(true);
     }
 
     private boolean sameTraces() {
@@ -168,7 +158,17 @@ public final class SpectraView extends BorderPane {
     }
 
     public XYChart chart() {
-        return chart;
+        return spectraChart;
+    }
+
+    /** The crosshair's lines (for tests). */
+    public javafx.scene.shape.Path crosshairLines() {
+        return crosshair.lines();
+    }
+
+    /** The crosshair's coordinates text (for tests: it shows only while the mouse is over the plot). */
+    public javafx.scene.control.Label crosshairLabel() {
+        return crosshair.label();
     }
 
     /** The data sets on the chart now (for tests and the benchmark). */

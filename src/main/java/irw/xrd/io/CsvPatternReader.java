@@ -64,8 +64,9 @@ final class CsvPatternReader {
             xCol = nameCol == 0 ? 1 : 0;
         }
         List<CSVRecord> rows = records.subList(1, records.size());
+        NumberConvention convention = convention(src, rows, xCol, nameCol);
         if (nameCol >= 0 && yCol >= 0) {
-            return readLong(src, rows, nameCol, xCol, yCol, header.get(yCol));
+            return readLong(src, rows, nameCol, xCol, yCol, header.get(yCol), convention);
         }
         List<Integer> valueCols = new ArrayList<>();
         if (yCol >= 0) {
@@ -80,11 +81,11 @@ final class CsvPatternReader {
         if (valueCols.isEmpty()) {
             throw src.fail("CSV header " + Numbers.shorten(String.join(",", header)) + " names no intensity column");
         }
-        double[] x = column(src, rows, xCol, header.get(xCol));
+        double[] x = column(src, rows, xCol, header.get(xCol), convention);
         List<Pattern> out = new ArrayList<>();
         boolean single = valueCols.size() == 1;
         for (int c : valueCols) {
-            double[] y = column(src, rows, c, header.get(c));
+            double[] y = column(src, rows, c, header.get(c), convention);
             String name = single ? src.stem() : header.get(c);
             PatternMetadata md = PatternMetadata.fromFile(src.path(), "csv", null).withSampleName(name)
                     .withExtras(ScanAssembly.extras("intensity_column", header.get(c)));
@@ -94,7 +95,7 @@ final class CsvPatternReader {
     }
 
     private static List<Pattern> readLong(SourceFile src, List<CSVRecord> rows, int nameCol, int xCol, int yCol,
-                                          String yName) throws PatternFormatException {
+                                          String yName, NumberConvention convention) throws PatternFormatException {
         Map<String, List<CSVRecord>> groups = new LinkedHashMap<>();
         for (CSVRecord r : rows) {
             if (nameCol >= r.size()) {
@@ -107,20 +108,34 @@ final class CsvPatternReader {
             List<CSVRecord> rs = g.getValue();
             PatternMetadata md = PatternMetadata.fromFile(src.path(), "csv", null).withSampleName(g.getKey())
                     .withExtras(ScanAssembly.extras("intensity_column", yName));
-            out.add(ScanAssembly.toPattern(src, column(src, rs, xCol, "2θ"), column(src, rs, yCol, yName), md,
+            out.add(ScanAssembly.toPattern(src, column(src, rs, xCol, "2θ", convention), column(src, rs, yCol, yName, convention), md,
                     k -> "CSV record " + rs.get(k).getRecordNumber() + " (pattern '" + Numbers.shorten(g.getKey()) + "')"));
         }
         return out;
     }
 
-    private static double[] column(SourceFile src, List<CSVRecord> rows, int col, String name) throws PatternFormatException {
+    /** The number convention of the whole table (decimal commas in a ';'-separated European export, thousands separators). */
+    private static NumberConvention convention(SourceFile src, List<CSVRecord> rows, int xCol, int nameCol) throws PatternFormatException {
+        NumberConvention.Evidence evidence = new NumberConvention.Evidence();
+        for (CSVRecord r : rows) {
+            for (int c = 0; c < r.size(); c++) {
+                if (c != nameCol) {
+                    evidence.see(r.get(c), c == xCol, () -> "CSV record " + r.getRecordNumber());
+                }
+            }
+        }
+        return evidence.decide(src);
+    }
+
+    private static double[] column(SourceFile src, List<CSVRecord> rows, int col, String name, NumberConvention convention)
+            throws PatternFormatException {
         double[] v = new double[rows.size()];
         for (int i = 0; i < v.length; i++) {
             CSVRecord r = rows.get(i);
             if (col >= r.size()) {
                 throw src.fail("CSV record " + r.getRecordNumber() + " has " + r.size() + " fields, no column '" + name + "'");
             }
-            v[i] = src.number(r.get(col), () -> "CSV record " + r.getRecordNumber() + " column '" + Numbers.shorten(name) + "'");
+            v[i] = convention.parse(src, r.get(col), () -> "CSV record " + r.getRecordNumber() + " column '" + Numbers.shorten(name) + "'");
         }
         return v;
     }

@@ -37,7 +37,10 @@ final class FormatDetector {
         if (startsWith(b, new byte[]{'P', 'K', 3, 4}) || startsWith(b, new byte[]{'P', 'K', 5, 6})) {
             return zipFormat(src, ext);
         }
-        if (looksBinary(b)) {
+        if (!SourceFile.hasUtf16Bom(b) && looksLikeUtf16WithoutBom(b)) {
+            throw src.fail("UTF-16 text without a byte-order mark; save it as UTF-8 (or UTF-16 with a BOM)");
+        }
+        if (!SourceFile.hasUtf16Bom(b) && looksBinary(b)) {
             if (ext.equals("raw") || startsWith(b, "RAW".getBytes(StandardCharsets.ISO_8859_1))) {
                 throw src.fail("wrong magic number: a Bruker RAW file starts with 'RAW ', 'RAW2', 'RAW1.01' or 'RAW4.00', this one with "
                         + firstBytes(b));
@@ -47,7 +50,7 @@ final class FormatDetector {
             }
             throw src.fail("binary content of no known diffraction format (starts with " + firstBytes(b) + ")");
         }
-        String head = SourceFile.decode(java.util.Arrays.copyOf(b, Math.min(b.length, 65536)));
+        String head = SourceFile.decode(java.util.Arrays.copyOf(b, Math.min(b.length, 65536) & ~(SourceFile.hasUtf16Bom(b) ? 1 : 0)));
         String start = head.stripLeading();
         if (start.isEmpty()) {
             throw src.fail("file is empty (only whitespace)");
@@ -171,7 +174,7 @@ final class FormatDetector {
             seen++;
             if (previousWasData) {
                 String[] lead = DelimitedTextReader.tokens(lines[i], DelimitedTextReader.separatorOf(lines[i]), 1);
-                return lead.length == 1 && Numbers.isNumber(lead[0]);
+                return lead.length == 1 && Numbers.looksNumeric(lead[0]);
             }
             previousWasData = isDataLine(lines[i]);
         }
@@ -185,7 +188,7 @@ final class FormatDetector {
             if (t.startsWith("#") || t.startsWith("!")) {
                 break;
             }
-            if (!Numbers.isNumber(t)) {
+            if (!Numbers.looksNumeric(t)) {
                 return false;
             }
             numbers++;
@@ -203,6 +206,29 @@ final class FormatDetector {
             return i;
         }
         return -1;
+    }
+
+    /**
+     * ASCII text saved as UTF-16 without a BOM: every other byte of the first 8 KB is NUL and the
+     * others are printable.
+     */
+    private static boolean looksLikeUtf16WithoutBom(byte[] b) {
+        int n = Math.min(b.length, SNIFF_BYTES) & ~1;
+        if (n < 8) {
+            return false;
+        }
+        int[] nul = new int[2];
+        int printable = 0;
+        for (int i = 0; i < n; i++) {
+            int c = b[i] & 0xFF;
+            if (c == 0) {
+                nul[i & 1]++;
+            } else if (c >= 32 || c == '\t' || c == '\n' || c == '\r') {
+                printable++;
+            }
+        }
+        int half = n / 2;
+        return (nul[0] == half && nul[1] == 0 || nul[1] == half && nul[0] == 0) && printable == half;
     }
 
     /** NUL bytes or many control characters in the first 8 KB mean binary. */

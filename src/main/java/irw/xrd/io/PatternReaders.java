@@ -72,20 +72,50 @@ public final class PatternReaders {
         }
     }
 
+    /** A file of a folder that is not read, and why (its content is of no diffraction format). */
+    public record Skipped(Path file, String reason) {
+    }
+
     /**
-     * Regular files directly in {@code dir} whose content is a recognised format, sorted by name.
-     * Licence texts and READMEs are plain prose, so detection leaves them out.
+     * What a folder holds: the files to read, and the others, each with the reason it is left out.
+     * A file too large or not readable is in {@code toRead}: reading it fails naming the problem,
+     * since it may well be a pattern. Hidden files (".name") are neither.
      */
-    public static List<Path> listReadable(Path dir) throws IOException {
-        List<Path> out = new ArrayList<>();
-        try (Stream<Path> files = Files.list(dir)) {
-            for (Path p : files.sorted().toList()) {
-                if (Files.isRegularFile(p) && !p.getFileName().toString().startsWith(".") && isRecognised(p)) {
-                    out.add(p);
+    public record FolderListing(List<Path> toRead, List<Skipped> skipped) {
+        public FolderListing {
+            toRead = List.copyOf(toRead);
+            skipped = List.copyOf(skipped);
+        }
+    }
+
+    /** Lists {@code dir} ({@code recursive}: and its subfolders), sorted by path. */
+    public static FolderListing listFolder(Path dir, boolean recursive) throws IOException {
+        List<Path> toRead = new ArrayList<>();
+        List<Skipped> skipped = new ArrayList<>();
+        try (Stream<Path> files = recursive ? Files.walk(dir) : Files.list(dir)) {
+            for (Path p : files.filter(Files::isRegularFile).sorted().toList()) {
+                if (p.getFileName().toString().startsWith(".")) {
+                    continue;
+                }
+                if (!Files.isReadable(p) || Files.size(p) > MAX_FILE_BYTES) {
+                    toRead.add(p);
+                    continue;
+                }
+                try {
+                    detectFormat(p);
+                    toRead.add(p);
+                } catch (PatternFormatException e) {
+                    skipped.add(new Skipped(p, withoutFileName(p, e.getMessage())));
                 }
             }
         }
-        return out;
+        return new FolderListing(toRead, skipped);
+    }
+
+    /** A reader's message without the "FILE: " it starts with. */
+    public static String withoutFileName(Path file, String message) {
+        String prefix = file + ": ";
+        return message != null && message.startsWith(prefix) ? message.substring(prefix.length()) : String.valueOf(message);
     }
 
     /** One line per supported format, for help texts. */

@@ -34,6 +34,9 @@ final class ScanAssembly {
         if (n < 2) {
             throw src.fail(n == 0 ? "no data points" : "only 1 data point; a pattern needs at least 2");
         }
+        if (n > MAX_POINTS) {
+            throw src.fail(n + " points, more than any 1-D scan has (" + MAX_POINTS + "): a corrupt or forged file");
+        }
         for (int i = 0; i < n; i++) {
             if (!Double.isFinite(twoTheta[i])) {
                 throw src.fail(where.apply(i) + ": 2θ is " + twoTheta[i] + ", not a finite number");

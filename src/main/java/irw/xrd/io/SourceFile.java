@@ -31,12 +31,23 @@ record SourceFile(Path path, byte[] bytes) {
         return dot <= 0 ? s : s.substring(0, dot);
     }
 
-    /** The content as text: UTF-8 (a BOM is dropped), or ISO-8859-1 when it is not valid UTF-8. */
+    /**
+     * The content as text: UTF-16 when it starts with a UTF-16 byte-order mark (as Windows
+     * "Unicode" exports do), else UTF-8 (a BOM is dropped), or ISO-8859-1 when it is not valid UTF-8.
+     */
     String text() {
         return decode(bytes);
     }
 
+    /** True when the bytes start with a UTF-16 byte-order mark (FE FF or FF FE). */
+    static boolean hasUtf16Bom(byte[] raw) {
+        return raw.length >= 2 && (((raw[0] & 0xFF) == 0xFE && (raw[1] & 0xFF) == 0xFF) || ((raw[0] & 0xFF) == 0xFF && (raw[1] & 0xFF) == 0xFE));
+    }
+
     static String decode(byte[] raw) {
+        if (hasUtf16Bom(raw)) {
+            return new String(raw, StandardCharsets.UTF_16); // reads the BOM, either byte order, and drops it
+        }
         int start = raw.length >= 3 && (raw[0] & 0xFF) == 0xEF && (raw[1] & 0xFF) == 0xBB && (raw[2] & 0xFF) == 0xBF ? 3 : 0;
         var decoder = StandardCharsets.UTF_8.newDecoder();
         try {

@@ -129,6 +129,10 @@ final class XrdmlReader {
         DoubleColumn v = new DoubleColumn();
         TextLines.Words words = new TextLines.Words(text);
         for (String w = words.next(); w != null; w = words.next()) {
+            if (v.size() == ScanAssembly.MAX_POINTS) {
+                throw src.fail(where + " holds more than " + String.format(java.util.Locale.ROOT, "%,d", ScanAssembly.MAX_POINTS)
+                        + " values, more than any 1-D scan has: a corrupt or forged file");
+            }
             int k = v.size() + 1;
             v.add(src.number(w, () -> where + " value " + k));
         }

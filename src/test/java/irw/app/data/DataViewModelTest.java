@@ -36,6 +36,22 @@ class DataViewModelTest {
     }
 
     @Test
+    void openingAFileFromOutsideShowsItsPatternEvenWhenAnotherIsCurrent() {
+        WorkbenchModel model = SampleBatch.emptyModel(dir);
+        DataViewModel vm = new DataViewModel(model, PatternReaders::read);
+        vm.load(List.of(SampleBatch.MEASURED));
+        PatternEntry before = model.current();
+        Path mno = SampleBatch.MEASURED.resolve("MnO.xy");
+        assertThat(before.source()).isNotEqualTo(mno);
+
+        vm.open(List.of(mno));
+        assertThat(model.current()).isNotSameAs(before);
+        assertThat(model.current().source().toAbsolutePath()).isEqualTo(mno.toAbsolutePath());
+        assertThat(model.current().name()).isEqualTo("MnO");
+        assertThat(model.patterns()).filteredOn(e -> e.source().toAbsolutePath().equals(mno.toAbsolutePath())).hasSize(1);
+    }
+
+    @Test
     void anUnreadableFileBecomesARowWithItsErrorAndTheBatchGoesOn() throws Exception {
         Path bad = dir.resolve("broken.xrdml");
         Files.writeString(bad, "<?xml version=\"1.0\"?><xrdMeasurements><oops");
@@ -94,5 +110,49 @@ class DataViewModelTest {
         assertThat(model.current().name()).isEqualTo("c");
         model.selectPrevious();
         assertThat(model.current().name()).isEqualTo("a");
+    }
+
+    /** Issue 14 item 6: a pattern already open is not added again; what a load opened becomes the current pattern. */
+    @Test
+    void openingAFolderHoldingAnOpenFileAddsNoDuplicateAndSelectsWhatWasOpened() throws Exception {
+        WorkbenchModel model = SampleBatch.emptyModel(dir);
+        DataViewModel vm = new DataViewModel(model, PatternReaders::read);
+        vm.load(List.of(SampleBatch.MEASURED.resolve("MnO.xy")));
+        assertThat(model.patterns()).extracting(PatternEntry::name).containsExactly("MnO");
+        vm.load(List.of(SampleBatch.MEASURED));
+        assertThat(model.patterns()).hasSize((int) SampleBatch.measuredFileCount());
+        assertThat(model.patterns()).extracting(PatternEntry::name).doesNotHaveDuplicates();
+        assertThat(vm.statusProperty().get()).endsWith("1 pattern was already open");
+        assertThat(model.current()).as("the folder's first pattern").isSameAs(model.patterns().get(1));
+        Path copy = Files.copy(SampleBatch.MEASURED.resolve("MnO.xy"), dir.resolve("MnO-again.xy"));
+        vm.load(List.of(copy));
+        PatternEntry added = model.patterns().get(model.patterns().size() - 1);
+        assertThat(added.source()).isEqualTo(copy);
+        assertThat(model.current()).as("a newly opened file is selected").isSameAs(added);
+        vm.load(List.of(SampleBatch.MEASURED.resolve("MnO.xy")));
+        assertThat(model.current()).as("opening an open file again selects its row").isSameAs(model.patterns().get(0));
+    }
+
+    /** Issue 14 item 10: the next start opens everything that was open, and File ▸ Open sample data brings the demo set back. */
+    @Test
+    void theNextStartReopensEverythingThatWasOpenAndTheSampleDataCanBeOpenedAgain() throws Exception {
+        WorkbenchModel first = SampleBatch.emptyModel(dir);
+        new DataViewModel(first, PatternReaders::read).loadAtStart();
+        int sample = (int) SampleBatch.measuredFileCount() + 240;
+        assertThat(first.patterns()).as("first start: measured patterns and the simulated data set").hasSize(sample);
+        first.saveSettings();
+
+        WorkbenchModel second = SampleBatch.emptyModel(dir);
+        DataViewModel vm = new DataViewModel(second, PatternReaders::read);
+        vm.loadAtStart();
+        assertThat(second.patterns()).extracting(PatternEntry::name).containsExactlyElementsOf(first.patterns().stream().map(PatternEntry::name).toList());
+        vm.clear();
+        second.saveSettings();
+        WorkbenchModel third = SampleBatch.emptyModel(dir);
+        DataViewModel again = new DataViewModel(third, PatternReaders::read);
+        again.loadAtStart();
+        assertThat(third.patterns()).as("the user closed everything: nothing reopens").isEmpty();
+        again.openSampleData();
+        assertThat(third.patterns()).hasSize(sample);
     }
 }

@@ -49,4 +49,18 @@ class DigitsViewModelTest {
             assertThat(typeset.indicesOfClass(k)).isNotEmpty();
         }
     }
+
+    /** Issue 14 item 7: once the user draws, the caption stops naming the browsed MNIST digit. */
+    @Test
+    void drawingReplacesTheCaptionOfTheBrowsedDigit() {
+        DigitsViewModel vm = new DigitsViewModel(SampleBatch.emptyModel(dir), new LoadedModels(), Path.of("sample-data/mnist"));
+        vm.loadSource();
+        assertThat(vm.statusProperty().get()).startsWith("MNIST test #0 of ").contains("label ");
+        vm.stroke(14, 4, 14, 24);
+        assertThat(vm.statusProperty().get()).isEqualTo("your drawing · no digit model loaded: drawing and browsing only");
+        vm.next();
+        assertThat(vm.statusProperty().get()).startsWith("MNIST test #1 of ");
+        vm.clear();
+        assertThat(vm.statusProperty().get()).startsWith("empty canvas").doesNotContain("MNIST");
+    }
 }

@@ -25,7 +25,7 @@ class EmbeddingViewModelTest {
         WorkbenchModel model = SampleBatch.loaded(dir);
         PatternEntry a = model.patterns().get(0);
         Pattern aGrid = a.rawOnGrid(model.grid());
-        a.refinedProperty().set(aGrid.withIntensity(smoothed(aGrid.intensityValues())));
+        a.setRefined(aGrid.withIntensity(smoothed(aGrid.intensityValues())), "a test refiner");
         EmbeddingViewModel vm = new EmbeddingViewModel(model, new LoadedModels());
         vm.compute();
         assertThat(vm.points()).hasSize(model.patterns().size() + 1);

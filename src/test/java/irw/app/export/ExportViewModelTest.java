@@ -27,7 +27,7 @@ class ExportViewModelTest {
         PatternEntry a = model.patterns().get(0);
         PatternEntry b = model.patterns().get(1);
         Pattern aGrid = a.rawOnGrid(model.grid());
-        a.refinedProperty().set(aGrid.withIntensity(new double[2000]));
+        a.setRefined(aGrid.withIntensity(new double[2000]), "a test refiner");
         model.selection().setAll(a, b);
         ExportViewModel vm = new ExportViewModel(model);
         vm.scopeProperty().set(ExportScope.SELECTION);
@@ -41,7 +41,7 @@ class ExportViewModelTest {
                 .containsExactly("two_theta_deg", a.name() + " refined", a.name() + " raw", b.name() + " raw");
         assertThat(Double.parseDouble(rows.get(0).get("two_theta_deg"))).isEqualTo(5.0);
         assertThat(Double.parseDouble(rows.get(1999).get(a.name() + " raw"))).isEqualTo(aGrid.intensity(1999));
-        assertThat(model.notifications().notifications().get(0).text()).contains("out.csv", "wrote 3 patterns");
+        assertThat(model.notifications().notifications().get(0).text()).isEqualTo("out.csv: wrote 2 patterns as 3 columns");
     }
 
     @Test
@@ -74,5 +74,22 @@ class ExportViewModelTest {
         try (Reader r = Files.newBufferedReader(csv)) {
             return CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get().parse(r).getRecords();
         }
+    }
+
+    /** Issue 14 item 9: the message counts the patterns written, not the columns they fill. */
+    @Test
+    void theMessageCountsPatternsNotColumns() throws Exception {
+        WorkbenchModel model = SampleBatch.emptyModel(dir.resolve("cfg"));
+        new irw.app.data.DataViewModel(model, irw.xrd.io.PatternReaders::read).load(List.of(Path.of("sample-data/datasets/xrd")));
+        assertThat(model.patterns()).hasSize(240);
+        for (PatternEntry e : model.patterns().subList(0, 3)) {
+            e.setRefined(e.rawOnGrid(model.grid()), "a test refiner");
+        }
+        ExportViewModel vm = new ExportViewModel(model);
+        Path csv = dir.resolve("batch.csv");
+        vm.export(csv);
+        assertThat(read(csv).get(0).size()).as("2θ, 3 refined, 240 raw, 240 ground truth").isEqualTo(1 + 3 + 240 + 240);
+        assertThat(vm.statusProperty().get()).isEqualTo("Wrote 240 patterns to " + csv + " (483 columns: refined, raw and ground truth)");
+        assertThat(model.notifications().notifications().get(0).text()).isEqualTo("batch.csv: wrote 240 patterns as 483 columns");
     }
 }

@@ -38,20 +38,20 @@ class RefinementViewModelTest {
             assertThat(ClassSet.CRYSTAL_SYSTEMS.names()).contains(e.predictionProperty().get().className());
         });
         PatternEntry current = model.current();
-        Pattern first = current.refined();
+        Pattern first = current.preview();
         assertThat(first.size()).isEqualTo(2000);
         model.lambdaProperty().set(0.9); // the user drags λ
-        Pattern second = current.refined();
+        Pattern second = current.preview();
         assertThat(second).isNotSameAs(first);
         assertThat(second.intensityValues()).isNotEqualTo(first.intensityValues());
         assertThat(vm.previewShown()).isEqualTo(vm.previewsSubmitted());
-        assertThat(vm.statusProperty().get()).startsWith(current.name() + ": after refinement ");
+        assertThat(vm.statusProperty().get()).startsWith(current.name() + ": preview after refinement ");
         model.alphaProperty().set(4.0); // the user drags α: staying close to the input weighs more
-        Pattern third = current.refined();
+        Pattern third = current.preview();
         assertThat(third.intensityValues()).isNotEqualTo(second.intensityValues());
         assertThat(vm.statusProperty().get()).contains("α 4.00", "λ 0.90");
         model.lambdaProperty().set(0.0); // λ = 0 returns the (preprocessed) input itself
-        double[] input = current.refined().intensityValues();
+        double[] input = current.preview().intensityValues();
         assertThat(distance(third.intensityValues(), input)).isLessThan(distance(second.intensityValues(), input));
     }
 
@@ -97,5 +97,33 @@ class RefinementViewModelTest {
         DigitAnalysis two = vm.analysisProperty().get();
         assertThat(two.before()).isNotEqualTo(one.before());
         assertThat(vm.requestShown()).isEqualTo(vm.requestsSubmitted()).isEqualTo(2);
+    }
+
+    /** Issue 14 item 1: looking at a pattern previews it; only accepting (or refining) marks it refined, saying by what. */
+    @Test
+    void lookingAtAPatternDoesNotMarkItRefinedUntilThePreviewIsAccepted() throws Exception {
+        WorkbenchModel model = SampleBatch.emptyModel(dir);
+        model.refinementStepsProperty().set(3);
+        LoadedModels loaded = new LoadedModels();
+        RefinementViewModel vm = new RefinementViewModel(model, loaded);
+        new DataViewModel(model, PatternReaders::read).load(List.of(SampleBatch.MEASURED));
+        loaded.xrdProperty().set(XrdModels.load(TinyModels.xrdClassifier(), null));
+        PatternEntry looked = model.current();
+        assertThat(looked.preview()).as("the live preview is shown").isNotNull();
+        assertThat(looked.refined()).as("but looking refines nothing").isNull();
+        assertThat(looked.refinedBy()).isEmpty();
+        model.currentProperty().set(model.patterns().get(1));
+        assertThat(looked.preview()).as("a preview lives while its pattern is current").isNull();
+        assertThat(looked.refined()).isNull();
+        PatternEntry accepted = model.current();
+        Pattern preview = accepted.preview();
+        vm.acceptPreview();
+        assertThat(accepted.refined()).isSameAs(preview);
+        assertThat(accepted.refinedBy()).isEqualTo("per-pattern, α 1.00, β 0.50, λ 0.10, 3 steps · xrd-classifier.zip");
+        assertThat(model.patterns()).filteredOn(e -> e.refined() != null).containsExactly(accepted);
+
+        vm.refine(List.of(looked)); // Data ▸ Refine: no refiner network in the tiny model, so per pattern
+        assertThat(looked.refined()).isNotNull();
+        assertThat(looked.refinedBy()).startsWith("per-pattern, α 1.00");
     }
 }

@@ -37,7 +37,7 @@ class SpectraViewModelTest {
         PatternEntry e = model.current();
         Pattern onGrid = e.rawOnGrid(model.grid());
         // stand-ins for a refiner output and a simulated truth: the VM only arranges them
-        e.refinedProperty().set(onGrid.withIntensity(scaled(onGrid.intensityValues(), 0.5)));
+        e.setRefined(onGrid.withIntensity(scaled(onGrid.intensityValues(), 0.5)), "a test refiner");
         e.groundTruthProperty().set(model.patterns().get(1).raw().orElseThrow());
         assertThat(vm.series()).extracting(SpectrumSeries::kind)
                 .containsExactly(SeriesKind.RAW, SeriesKind.REFINED, SeriesKind.GROUND_TRUTH, SeriesKind.DIFFERENCE);

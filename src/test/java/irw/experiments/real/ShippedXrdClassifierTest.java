@@ -31,11 +31,14 @@ class ShippedXrdClassifierTest {
     }
 
     @Test
-    void theSingleCrystallinePhasesMostlyComeOutRightAndAreNeverConfidentlyWrongOnTheBundledMeasurements() {
+    void theSingleCrystallinePhasesMostlyComeOutRightAndFewAreConfidentlyWrongOnTheBundledMeasurements() {
         RealDataEvaluation.Score s = RealDataEvaluation.score(List.copyOf(rows.values()), false);
         assertThat(s.single()).isEqualTo(17);
         assertThat(s.singleRight()).isGreaterThanOrEqualTo(12);
-        for (String file : List.of("MnO.xy", "MnO2.xy", "PbSO4-round-robin-xray.dat", "quartz.xy", "quartz-2.xy", "dolomite.xy",
+        // the calibrated threshold promises 90 % right above it on held-out simulated measurements; on these
+        // 17 real files the shipped model is confidently wrong twice (LiMnO2, absent from the library; albite)
+        assertThat(s.singleConfidentWrong()).isLessThanOrEqualTo(2);
+        for (String file : List.of("MnO.xy", "Mn2O3.xy", "TiO2.xy", "MnO2.xy", "PbSO4-round-robin-xray.dat", "quartz.xy", "quartz-2.xy", "dolomite.xy",
                 "dolomite-2.xy", "goethite.xy", "goethite-2.xy", "sanidine.xy")) {
             assertThat(rows.get(file).right(rows.get(file).raw())).as(file).isTrue();
         }

@@ -171,6 +171,26 @@ class BadInputTest {
         rejects(write("other-root.xml", "<?xml version=\"1.0\"?><project/>"), "root element <project>");
     }
 
+    /**
+     * Issue 15 item 8, the probe's input: an XRDML list longer than the 20 M point limit was read
+     * whole (a 698 MB CSV; an OutOfMemoryError at -Xmx1g). It is refused once the list passes the limit.
+     */
+    @Test
+    void anXrdmlListLongerThanTheScanLimitIsRefused() throws IOException {
+        Path file = tmp.resolve("33M.xrdml");
+        try (var out = new java.io.BufferedOutputStream(Files.newOutputStream(file), 1 << 20)) {
+            out.write(("<xrdMeasurements><xrdMeasurement><scan><dataPoints><positions axis=\"2Theta\"><startPosition>5</startPosition>"
+                    + "<endPosition>120</endPosition></positions><counts>").getBytes(StandardCharsets.US_ASCII));
+            byte[] ones = "1 ".repeat(1 << 16).getBytes(StandardCharsets.US_ASCII);
+            for (int written = 0; written <= ScanAssembly.MAX_POINTS; written += 1 << 16) {
+                out.write(ones);
+            }
+            out.write("</counts></dataPoints></scan></xrdMeasurement></xrdMeasurements>".getBytes(StandardCharsets.US_ASCII));
+        }
+        assertThat(Files.size(file)).isLessThan(PatternReaders.MAX_FILE_BYTES);
+        rejects(file, "scan 1 <counts> holds more than 20,000,000 values");
+    }
+
     @Test
     void proseIsNotAPattern() throws IOException {
         rejects(write("notes.txt", "Measured on Tuesday.\nSample was wet.\n"), "text without columns of numbers");

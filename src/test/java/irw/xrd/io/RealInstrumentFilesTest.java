@@ -132,11 +132,17 @@ class RealInstrumentFilesTest {
     @Test
     void everyPatternFileInTheSampleFoldersIsDetectedAndLicencesAreNot() throws IOException, PatternFormatException {
         for (Path dir : List.of(MEASURED, INSTRUMENT)) {
-            List<Path> readable = PatternReaders.listReadable(dir);
+            PatternReaders.FolderListing listing = PatternReaders.listFolder(dir, false);
+            List<Path> readable = listing.toRead();
             try (Stream<Path> all = Files.list(dir)) {
                 List<Path> expected = all.filter(p -> !p.getFileName().toString().startsWith("LICENSE") && !p.getFileName().toString().equals("labels.csv")).sorted().toList();
                 assertThat(readable).containsExactlyElementsOf(expected);
             }
+            // the licences (and a folder's labels.csv) are listed as skipped, with the reason, not dropped silently
+            assertThat(listing.skipped()).isNotEmpty().allSatisfy(s -> {
+                assertThat(s.file().getFileName().toString()).matches("LICENSE.*|labels\\.csv");
+                assertThat(s.reason()).contains("not a diffraction pattern");
+            });
             for (Path p : readable) {
                 assertThat(PatternReaders.read(p)).isNotEmpty();
             }

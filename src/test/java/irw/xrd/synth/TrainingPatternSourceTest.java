@@ -57,4 +57,23 @@ class TrainingPatternSourceTest {
         assertThat(s.draw(0).values()).containsExactly(s.draw(5).values());
         assertThat(s.draw(0).label()).isEqualTo(structures.get(0).crystalSystem().orElseThrow().ordinal());
     }
+
+    @Test
+    void measurementLikeDrawsAlwaysCarryABackgroundWhilePhysicalDrawsSometimesAreClean() {
+        assertThat(drawsWithoutBackground(TrainingPatternSource.Augmentation.MEASURED)).isZero();
+        assertThat(drawsWithoutBackground(TrainingPatternSource.Augmentation.PHYSICAL)).isPositive(); // clean share + background off
+    }
+
+    /** Draws whose typical (median) measured cell is empty: an ideal pattern's is, a background lifts it. */
+    private static int drawsWithoutBackground(TrainingPatternSource.Augmentation augmentation) {
+        TrainingPatternSource s = new TrainingPatternSource(structures, 7, TwoThetaGrid.DEFAULT, augmentation, 0.5, 4);
+        int none = 0;
+        for (int i = 0; i < 40; i++) {
+            TrainingPatternSource.Sample d = s.draw(i);
+            double[] measured = java.util.stream.IntStream.range(0, d.values().length).filter(j -> d.measured()[j])
+                    .mapToDouble(j -> d.values()[j]).sorted().toArray();
+            none += measured[measured.length / 2] < 1e-3 ? 1 : 0;
+        }
+        return none;
+    }
 }
