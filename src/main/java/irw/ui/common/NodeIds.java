@@ -97,9 +97,6 @@ public final class NodeIds {
     public static final String PREVIEW_BETA = "previewBeta";
     public static final String PREVIEW_BETA_SLIDER = "previewBetaSlider";
     public static final String PREVIEW_BETA_FIELD = "previewBetaField";
-    public static final String PREVIEW_LAMBDA = "previewLambda";
-    public static final String PREVIEW_LAMBDA_SLIDER = "previewLambdaSlider";
-    public static final String PREVIEW_LAMBDA_FIELD = "previewLambdaField";
     public static final String REFINEMENT_STEPS = "refinementSteps";
     public static final String ACCEPT_PREVIEW_BUTTON = "acceptPreviewButton";
     public static final String REFINE_BATCH_BUTTON = "refineBatchButton";
