@@ -47,6 +47,7 @@ public final class DigitsViewModel {
 
     /** Typeset digits per font for browsing: enough variety, rendered in well under a second. */
     private static final int TYPESET_PER_FONT = 100;
+    public static final String YOUR_DRAWING = "your drawing";
 
     private final WorkbenchModel model;
     private final Path mnistFolder;
@@ -55,6 +56,8 @@ public final class DigitsViewModel {
     private final ObjectProperty<DigitRefinement> refinement;
     private final ReadOnlyObjectWrapper<DigitAnalysis> analysis = new ReadOnlyObjectWrapper<>(this, "analysis");
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "");
+    /** What the canvas shows, as the verdict names it: "your drawing" once the user has drawn, else the browsed item. */
+    private final ReadOnlyStringWrapper subject = new ReadOnlyStringWrapper(this, "subject", YOUR_DRAWING);
     private final ObjectProperty<Source> source = new SimpleObjectProperty<>(this, "source", Source.MNIST_TEST);
     private final IntegerProperty index = new SimpleIntegerProperty(this, "index", 0);
     private final ReadOnlyObjectWrapper<LabelledDataSet> browsed = new ReadOnlyObjectWrapper<>(this, "browsed");
@@ -72,29 +75,57 @@ public final class DigitsViewModel {
         model.lambdaProperty().addListener(reanalyse);
         model.refinementStepsProperty().addListener(reanalyse);
         refinement.addListener((o, old, now) -> {
-            status.set(now == null ? "No digit model loaded: drawing and browsing only" : now.description());
+            if (YOUR_DRAWING.equals(subject.get())) {
+                describeDrawing();
+            } else {
+                showBrowsed();
+            }
             analyse();
         });
         source.addListener(o -> loadSource());
         index.addListener(o -> showBrowsed());
-        status.set("No digit model loaded: drawing and browsing only");
+        describeDrawing();
     }
 
+    /**
+     * Two stages on the one worker: the classification alone (one forward pass) is shown at once, so
+     * the probabilities follow the pen (issue 12: within 150 ms of the stroke); the refinement follows.
+     */
     private DigitAnalysis compute(Request r, BooleanSupplier obsolete) throws Exception {
         DigitRefinement current = refinement.get();
-        return current == null ? null : current.analyse(r.image(), r.weights(), obsolete);
+        if (current == null) {
+            return null;
+        }
+        DigitAnalysis classified = current.classify(r.image());
+        model.executor().uiThread().execute(() -> {
+            if (!obsolete.getAsBoolean()) {
+                analysis.set(classified);
+            }
+        });
+        return obsolete.getAsBoolean() ? classified : current.analyse(r.image(), r.weights(), obsolete);
     }
 
     /** A stroke from the mouse, in canvas pixel coordinates (0..28). */
     public void stroke(double x0, double y0, double x1, double y1) {
         canvas.stroke(x0, y0, x1, y1);
+        if (!YOUR_DRAWING.equals(subject.get())) {
+            subject.set(YOUR_DRAWING);
+            describeDrawing();
+        }
         publish();
     }
 
     public void clear() {
         canvas.clear();
         analysis.set(null);
+        subject.set(YOUR_DRAWING);
+        describeDrawing();
         publish();
+    }
+
+    private void describeDrawing() {
+        status.set(YOUR_DRAWING + (refinement.get() == null ? " · no digit model loaded: drawing and browsing only"
+                : " · " + refinement.get().description()));
     }
 
     private void publish() {
@@ -135,6 +166,7 @@ public final class DigitsViewModel {
         }
         canvas.set(set.items()[i]);
         String label = set.isLabelled() ? set.classes().name(set.labels()[i]) : "?";
+        subject.set(source.get() + " #" + i + " (label " + label + ")");
         status.set(source.get() + " #" + i + " of " + set.size() + ", label " + label
                 + (refinement.get() == null ? " · no digit model loaded" : " · " + refinement.get().description()));
         publish();
@@ -158,6 +190,10 @@ public final class DigitsViewModel {
 
     public ReadOnlyStringProperty statusProperty() {
         return status.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty subjectProperty() {
+        return subject.getReadOnlyProperty();
     }
 
     public ObjectProperty<Source> sourceProperty() {

@@ -15,10 +15,12 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.util.Duration;
 
 import java.util.List;
+import java.util.Locale;
 
 /**
  * The Digits tab: draw on an enlarged 28×28 canvas (or browse MNIST and typeset digits), and see
@@ -33,6 +35,7 @@ public final class DigitsView extends HBox {
     private final ProgressBar[] before = new ProgressBar[10];
     private final ProgressBar[] after = new ProgressBar[10];
     private final Label verdict = new Label();
+    private final Label stepPhysics = new Label();
     private final Timeline player = new Timeline();
     private double lastX = Double.NaN;
     private double lastY = Double.NaN;
@@ -76,10 +79,15 @@ public final class DigitsView extends HBox {
         VBox left = new VBox(8, new Label("Draw a digit (drag the mouse)"), canvas,
                 new HBox(6, clear, source, previous, next), status);
         VBox right = new VBox(10, probabilities(), verdict, new HBox(16,
-                new VBox(4, new Label("refined"), refined), new VBox(4, new Label("refinement steps"), animation)),
+                new VBox(4, new Label("refined"), refined), new VBox(4, new Label("refinement steps"), animation, stepPhysics)),
                 new Label("Refinement weights (live)"), new WeightControls(model, "digits"));
         right.setPrefWidth(460);
         verdict.setId("digitVerdict");
+        verdict.setWrapText(true);
+        stepPhysics.setId("digitStepPhysics");
+        stepPhysics.setWrapText(true);
+        stepPhysics.setMaxWidth(28 * 6);
+        stepPhysics.setMinHeight(Region.USE_PREF_SIZE); // three lines, never cut to "…"
         refined.setId("refinedDigitCanvas");
         animation.setId("digitStepsCanvas");
         getChildren().addAll(left, right);
@@ -116,27 +124,50 @@ public final class DigitsView extends HBox {
     private void show(DigitAnalysis result) {
         player.stop();
         player.getKeyFrames().clear();
+        boolean refinedShown = result != null && !result.refining();
         for (int k = 0; k < 10; k++) {
             before[k].setProgress(result == null ? 0 : result.before()[k]);
-            after[k].setProgress(result == null ? 0 : result.after()[k]);
+            after[k].setProgress(refinedShown ? result.after()[k] : 0);
         }
-        DigitImages.paint(refined, result == null ? null : result.refined());
+        DigitImages.paint(refined, refinedShown ? result.refined() : null);
         DigitImages.paint(animation, null);
+        stepPhysics.setText("");
         if (result == null) {
             verdict.setText("");
             return;
         }
-        verdict.setText(String.format("classified as %d (%.0f%%), after refinement %d (%.0f%%)",
-                result.predictedBefore(), 100 * result.before()[result.predictedBefore()],
-                result.predictedAfter(), 100 * result.after()[result.predictedAfter()]));
+        verdict.setText(viewModel.subjectProperty().get() + ": " + result.saysBefore() + ", after refinement "
+                + (refinedShown ? result.saysAfter() : "… (refining)"));
+        if (!refinedShown) {
+            return;
+        }
         List<float[]> steps = result.steps();
         for (int i = 0; i < steps.size(); i++) {
             float[] step = steps.get(i);
-            player.getKeyFrames().add(new KeyFrame(Duration.millis(120.0 * i), e -> DigitImages.paint(animation, step)));
+            String physics = physics(result, i);
+            player.getKeyFrames().add(new KeyFrame(Duration.millis(120.0 * i), e -> {
+                DigitImages.paint(animation, step);
+                stepPhysics.setText(physics);
+            }));
         }
         player.getKeyFrames().add(new KeyFrame(Duration.millis(120.0 * steps.size() + 600)));
         player.setCycleCount(Timeline.INDEFINITE);
         player.play();
+    }
+
+    /** Issue 11, item 4: each step's roughness against the drawn digit's, and ink invented away from it. */
+    private static String physics(DigitAnalysis result, int step) {
+        return String.format(Locale.ROOT, "step %d of %d%ntotal variation %.2f× raw%nink > %d px from it: %.1f %%", step,
+                result.steps().size() - 1, result.totalVariationRatio(step), DigitAnalysis.FAR_INK_RADIUS, 100 * result.farInk(step));
+    }
+
+    /** The verdict line and the physics line of the refinement steps as shown (for tests). */
+    public String verdictText() {
+        return verdict.getText();
+    }
+
+    public String stepPhysicsText() {
+        return stepPhysics.getText();
     }
 
     /** The probability shown for digit k, before (false) or after (true) refinement (for tests). */
