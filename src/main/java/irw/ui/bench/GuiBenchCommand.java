@@ -33,6 +33,8 @@ import java.util.concurrent.Callable;
  *   <li>the heatmap of 1,000 patterns × 2,000 points: frame time after new data (goal &lt; 200 ms)</li>
  *   <li>the spectra redraw after a slider move delivered a new refined pattern (goal &lt; 50 ms)</li>
  *   <li>the longest FX-thread stall while 1,000 files load (goal &lt; 100 ms)</li>
+ *   <li>a stroke on the Digits canvas to its probabilities shown, and to the refined digit shown (goal &lt; 150 ms
+ *       for the probabilities, issue 12)</li>
  * </ul>
  * The 1,000 files are the bundled measured patterns, resampled to 2,000 points and written as .xy.
  */
@@ -48,6 +50,10 @@ public final class GuiBenchCommand implements Callable<Integer> {
     @Option(names = "--xrd-model", description = "an XRD classifier file: also time slider move → refined preview "
             + "(default: sample-data/models/xrd-classifier.* when present)")
     Path xrdModel;
+
+    @Option(names = "--digits-model", description = "a digit classifier file: also time stroke → probabilities on the Digits canvas "
+            + "(default: sample-data/models/digits-classifier.* when present)")
+    Path digitsModel;
 
     @Option(names = "--sample-data", description = "folder of measured patterns (default: the bundled sample-data/measured)")
     Path measured;
@@ -88,6 +94,12 @@ public final class GuiBenchCommand implements Callable<Integer> {
                 preview(window, model, classifier);
             } else {
                 System.out.println("slider → preview: skipped (no XRD model; pass --xrd-model)");
+            }
+            Path digits = digitsModel != null ? digitsModel : irw.app.models.ShippedModels.find("digits-classifier").orElse(null);
+            if (digits != null) {
+                new DigitStrokeBench(window, model, repeats).run(digits);
+            } else {
+                System.out.println("stroke → probabilities: skipped (no digit model; pass --digits-model)");
             }
             return 0;
         } finally {
