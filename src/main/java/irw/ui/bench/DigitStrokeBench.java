@@ -8,7 +8,6 @@ import irw.app.workbench.WorkbenchView;
 import irw.ui.MainWindow;
 
 import java.nio.file.Path;
-import java.util.Arrays;
 
 /**
  * {@code bench gui}, Digits canvas (issue 12): from a stroke to its probabilities on screen, and to the
@@ -69,7 +68,8 @@ final class DigitStrokeBench {
         }
         System.out.printf("digits canvas, stroke → probabilities shown: median %.0f ms, max %.0f ms (goal < 150 ms); "
                         + "→ refined digit shown (%d steps): median %.0f ms, max %.0f ms (model %s)%n",
-                median(probabilities), max(probabilities), model.refinementStepsProperty().get(), median(refined), max(refined),
+                FxBenchSupport.median(probabilities), FxBenchSupport.max(probabilities), model.refinementStepsProperty().get(),
+                FxBenchSupport.median(refined), FxBenchSupport.max(refined),
                 classifier.getFileName());
     }
 
@@ -77,15 +77,5 @@ final class DigitStrokeBench {
         while (FxBenchSupport.onFx(() -> vm.requestShown() < vm.requestsSubmitted())) {
             Thread.sleep(2);
         }
-    }
-
-    private static double median(double[] v) {
-        double[] s = v.clone();
-        Arrays.sort(s);
-        return s[s.length / 2];
-    }
-
-    private static double max(double[] v) {
-        return Arrays.stream(v).max().orElse(Double.NaN);
     }
 }

@@ -23,7 +23,6 @@ import picocli.CommandLine;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Callable;
 
@@ -174,7 +173,7 @@ public final class GuiBenchCommand implements Callable<Integer> {
             frames[i] = FxBenchSupport.frameMillis(scene, () -> window.heatmapView().show(copy));
         }
         System.out.printf("heatmap %d × %d: matrix build %.0f ms (worker thread); render frame median %.1f ms, max %.1f ms (goal < 200 ms)%n",
-                m.rowCount(), m.columns(), buildMs, median(frames), max(frames));
+                m.rowCount(), m.columns(), buildMs, FxBenchSupport.median(frames), FxBenchSupport.max(frames));
     }
 
     private void spectra(MainWindow window, Scene scene, WorkbenchModel model) throws Exception {
@@ -199,7 +198,7 @@ public final class GuiBenchCommand implements Callable<Integer> {
         }
         int traces = FxBenchSupport.onFx(() -> window.spectraView().dataSets().size());
         System.out.printf("spectra redraw (%d traces × 2,000 points) after a new refined pattern: median %.1f ms, max %.1f ms (goal < 50 ms)%n",
-                traces, median(frames), max(frames));
+                traces, FxBenchSupport.median(frames), FxBenchSupport.max(frames));
     }
 
     /** Slider move to refined preview drawn: per-pattern refinement (engine) plus the redraw. */
@@ -223,16 +222,6 @@ public final class GuiBenchCommand implements Callable<Integer> {
             ms[i] = (System.nanoTime() - t0) / 1e6;
         }
         System.out.printf("slider → refined preview (%d steps of per-pattern refinement): median %.0f ms, max %.0f ms%n",
-                model.refinementStepsProperty().get(), median(ms), max(ms));
-    }
-
-    private static double median(double[] v) {
-        double[] s = v.clone();
-        Arrays.sort(s);
-        return s[s.length / 2];
-    }
-
-    private static double max(double[] v) {
-        return Arrays.stream(v).max().orElse(Double.NaN);
+                model.refinementStepsProperty().get(), FxBenchSupport.median(ms), FxBenchSupport.max(ms));
     }
 }
