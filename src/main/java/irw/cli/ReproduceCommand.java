@@ -97,11 +97,21 @@ final class ReproduceCommand implements Runnable {
         @Option(names = "--mnist", description = "Folder of the MNIST IDX files. Default: the bundled sample-data/mnist.")
         Path mnist;
 
+        @Option(names = "--classifier", description = "A trained typeset-digit classifier (e.g. sample-data/models/digits-classifier.irwm), "
+                + "frozen and used for every seed instead of training one per seed; the seeds then vary the refiners and the "
+                + "classifiers from scratch, and the standard (λ = 0) baseline is not measured.")
+        Path classifier;
+
         @Override
         public Integer call() throws Exception {
             DigitsPlan plan = common.quick ? DigitsPlan.quick(common.seeds, common.firstSeed) : DigitsPlan.full(common.seeds, common.firstSeed);
             Path dir = mnist != null ? mnist : SampleDataFolder.resolve("mnist");
-            Path report = new DigitsReproduction(plan, dir, System.out).run(common.out, common.describe("digits") + " --mnist " + dir);
+            DigitsReproduction reproduction = new DigitsReproduction(plan, dir, System.out);
+            if (classifier != null) {
+                reproduction.withClassifier(irw.engine.ModelStore.loadClassifier(classifier), classifier.getFileName().toString());
+            }
+            Path report = reproduction.run(common.out, common.describe("digits") + " --mnist " + dir
+                    + (classifier != null ? " --classifier " + classifier : ""));
             System.out.println("report: " + report);
             return 0;
         }

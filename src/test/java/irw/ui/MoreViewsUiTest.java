@@ -99,9 +99,9 @@ class MoreViewsUiTest {
             }
             return ink > 20; // about 17 pixels down, two wide
         });
-        Slider slider = robot.lookup("#" + NodeIds.DIGITS_LAMBDA_SLIDER).queryAs(Slider.class);
+        Slider slider = robot.lookup("#" + NodeIds.DIGITS_ALPHA_SLIDER).queryAs(Slider.class);
         fx(() -> slider.setValue(0.8));
-        assertThat(app.model.lambdaProperty().get()).isEqualTo(0.8);
+        assertThat(app.model.alphaProperty().get()).isEqualTo(0.8);
     }
 
     @Test

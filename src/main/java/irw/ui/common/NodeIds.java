@@ -198,6 +198,7 @@ public final class NodeIds {
     public static final String PROBABILITY_BEFORE_9 = "probabilityBefore9";
     public static final String PROBABILITY_AFTER_9 = "probabilityAfter9";
     public static final String DIGIT_VERDICT = "digitVerdict";
+    public static final String DIGIT_STEP_PHYSICS = "digitStepPhysics";
     public static final String REFINED_DIGIT_CANVAS = "refinedDigitCanvas";
     public static final String DIGIT_STEPS_CANVAS = "digitStepsCanvas";
     public static final String DIGITS_ALPHA = "digitsAlpha";
@@ -206,9 +207,6 @@ public final class NodeIds {
     public static final String DIGITS_BETA = "digitsBeta";
     public static final String DIGITS_BETA_SLIDER = "digitsBetaSlider";
     public static final String DIGITS_BETA_FIELD = "digitsBetaField";
-    public static final String DIGITS_LAMBDA = "digitsLambda";
-    public static final String DIGITS_LAMBDA_SLIDER = "digitsLambdaSlider";
-    public static final String DIGITS_LAMBDA_FIELD = "digitsLambdaField";
     // ExportView.fxml
     public static final String EXPORT_VIEW = "exportView";
     public static final String EXPORT_SCOPE = "exportScope";
