@@ -54,7 +54,7 @@ irw dataset xrd --structures sample-data/structure-library/amcsd.cif.gz --out "$
     --test-fraction 0.1 --validation-fraction 0.1
 # The refiner trains on the refiner-training half of that build's imperfect patterns (XrdDataSets' data roles).
 irw train refiner --model "$out/xrd-classifier.irwm" --data "$tmp/xrd-full" \
-    --alpha 0.03 --beta 1 --epochs 1 --steps-per-epoch 200 --batch 16 --lr 0.001 --seed 2019 --out "$out/xrd-refiner.irwm"
+    --alpha 0.03 --beta 1 --epochs 1 --steps-per-epoch 60 --batch 16 --lr 0.001 --seed 2019 --out "$out/xrd-refiner.irwm"
 fi
 
 # Figures of the shipped models on held-out data

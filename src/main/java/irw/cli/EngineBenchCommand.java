@@ -1,33 +1,63 @@
 package irw.cli;
 
+import irw.core.MachineLoad;
 import irw.engine.EngineBench;
+import irw.engine.net.ModelSpec;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
 
 /**
- * bench engine: refiner training step (1-D batch 32 x 2,000 points; 2-D batch 64 x 28x28),
- * classifier inference items/s, per-pattern refinement latency (28x28 and 2,000 points; one OpenMP
- * thread side by side with OMP_NUM_THREADS); then the PyTorch peer
- * (src/bench/peer/engine_peer.py) on the same networks in the same run, and the ratios.
+ * bench engine: training throughput (samples/s) of every network that ships, the refiner (1-D and 2-D)
+ * and each classifier spec, against the same architecture in the PyTorch peer
+ * (src/bench/peer/engine_peer.py), timed interleaved (ours, theirs, ours, theirs) on the same cores with
+ * the load average printed next to every figure; then classifier inference and per-pattern refinement
+ * latency.
  */
 @Command(name = "engine", mixinStandardHelpOptions = true,
-        description = "Time the engine (refiner step, classifier inference, per-pattern refinement of a digit and a 2,000-point pattern) and compare with the PyTorch peer.")
+        description = "Time training steps of the refiner and every classifier spec against the PyTorch peer (interleaved, with the load), "
+                + "classifier inference and per-pattern refinement.")
 final class EngineBenchCommand implements Callable<Integer> {
-    @Option(names = "--steps", defaultValue = "10", description = "timed steps (default ${DEFAULT-VALUE})")
+    /** A network as trained: the refiner through the small classifier, or a classifier spec by Algorithm 1. */
+    record Net(String name, ModelSpec spec, int[] shape, int classes, int batch) {
+        boolean refiner() {
+            return spec == null;
+        }
+
+        String peerRequest(int warmup, int steps) {
+            return refiner() ? String.format("refiner %s %d %d %d", shape.length == 1 ? "1d" : "2d", batch, warmup, steps)
+                    : String.format("classifier %s %d %d %d", name, batch, warmup, steps);
+        }
+    }
+
+    /** Every shipped net; the paper's two big 1-D nets at 2 patterns per class (a step of 56 takes minutes on 2 busy cores). */
+    static final List<Net> NETS = List.of(
+            new Net("refiner-1d", null, new int[]{2000}, 7, 32),
+            new Net("refiner-2d", null, new int[]{28, 28}, 10, 64),
+            new Net("small-1d", ModelSpec.SMALL, new int[]{2000}, 7, 56),
+            new Net("resnet1d", ModelSpec.RESNET1D, new int[]{2000}, 7, 56),
+            new Net("vgg19", ModelSpec.VGG19, new int[]{2000}, 7, 14),
+            new Net("densenet121", ModelSpec.DENSENET121, new int[]{2000}, 7, 14),
+            new Net("small-2d", ModelSpec.SMALL, new int[]{28, 28}, 10, 100),
+            new Net("vgg2d", ModelSpec.VGG2D, new int[]{28, 28}, 10, 100));
+
+    @Option(names = "--nets", split = ",", description = "nets to time (default: all of ${DEFAULT-VALUE})",
+            defaultValue = "refiner-1d,refiner-2d,small-1d,resnet1d,vgg19,densenet121,small-2d,vgg2d")
+    List<String> nets;
+    @Option(names = "--rounds", defaultValue = "2", description = "alternations ours/PyTorch per net (default ${DEFAULT-VALUE})")
+    int rounds;
+    @Option(names = "--steps", defaultValue = "3", description = "timed steps per round and side (default ${DEFAULT-VALUE})")
     int steps;
-    @Option(names = "--warmup", defaultValue = "3")
+    @Option(names = "--warmup", defaultValue = "1", description = "untimed steps before them (default ${DEFAULT-VALUE})")
     int warmup;
     @Option(names = "--seed", defaultValue = "2019")
     long seed;
@@ -35,17 +65,99 @@ final class EngineBenchCommand implements Callable<Integer> {
     Path peer;
     @Option(names = "--no-peer", description = "skip the PyTorch comparison")
     boolean noPeer;
+    @Option(names = "--no-latency", description = "skip classifier inference and per-pattern refinement")
+    boolean noLatency;
 
     @Override
     public Integer call() throws Exception {
-        System.out.printf("engine bench: OMP_NUM_THREADS=%s, oneDNN extension '%s', seed %d%n", System.getenv("OMP_NUM_THREADS"),
-                System.getProperty("org.bytedeco.javacpp.platform.extension", ""), seed);
-        double perSecond = EngineBench.classifierItemsPerSecond(new int[]{2000}, 7, 4096, seed);
-        System.out.printf(Locale.ROOT, "classifier inference [2000]: %.0f patterns/s%n", perSecond);
-        System.out.printf(Locale.ROOT, "classifier inference [28, 28]: %.0f digits/s%n",
-                EngineBench.classifierItemsPerSecond(new int[]{28, 28}, 10, 4096, seed));
-        // the small, latency-bound measurements first: after the big training steps the process's
-        // resident memory sits near JavaCPP's maxphysicalbytes cap and every allocation then pays a GC
+        int threads = Integer.parseInt(System.getenv().getOrDefault("OMP_NUM_THREADS", Integer.toString(Runtime.getRuntime().availableProcessors())));
+        System.out.printf("engine bench: OMP_NUM_THREADS=%d, oneDNN extension '%s', seed %d, %s%n", threads,
+                System.getProperty("org.bytedeco.javacpp.platform.extension", ""), seed, MachineLoad.describe());
+        List<Net> chosen = new ArrayList<>();
+        for (String n : nets) {
+            chosen.add(NETS.stream().filter(x -> x.name().equals(n.trim())).findFirst().orElseThrow(() -> new IllegalArgumentException(
+                    "unknown net '" + n + "'; expected some of " + NETS.stream().map(Net::name).toList())));
+        }
+        Optional<TorchPeer> torch = noPeer ? Optional.empty() : TorchPeer.start(peer, threads);
+        try {
+            torch.ifPresent(t -> System.out.println("PyTorch peer: " + t.version()));
+            training(chosen, torch.orElse(null));
+            if (!noLatency) {
+                latency(torch.orElse(null));
+            }
+        } finally {
+            if (torch.isPresent()) {
+                torch.get().close();
+            }
+        }
+        return 0;
+    }
+
+    /** Each net: ours, then PyTorch, {@code rounds} times; then the medians over every timed step and the ratios. */
+    private void training(List<Net> chosen, TorchPeer torch) throws Exception {
+        System.out.printf("training steps, %d rounds x %d timed steps (after %d untimed) per side, interleaved ours/PyTorch:%n", rounds, steps,
+                warmup);
+        Map<Net, double[][]> results = new LinkedHashMap<>();
+        for (Net net : chosen) {
+            List<Double> ours = new ArrayList<>();
+            List<Double> theirs = new ArrayList<>();
+            List<Double> loads = new ArrayList<>();
+            for (int r = 0; r < rounds; r++) {
+                loads.add(MachineLoad.oneMinute());
+                double[] o = net.refiner() ? EngineBench.refinerStepSeconds(net.shape(), net.classes(), net.batch(), warmup, steps, seed + r)
+                        : EngineBench.classifierStepSeconds(net.spec(), net.shape(), net.classes(), net.batch() / net.classes(), warmup, steps, seed + r);
+                Arrays.stream(o).forEach(ours::add);
+                String line = String.format(Locale.ROOT, "  round %d %-11s %-9s batch %3d: ours %s", r + 1, net.name(), Arrays.toString(net.shape()),
+                        net.batch(), perStep(o, net.batch()));
+                if (torch != null) {
+                    loads.add(MachineLoad.oneMinute());
+                    Optional<double[]> t = torch.time(net.peerRequest(warmup, steps));
+                    if (t.isPresent()) {
+                        Arrays.stream(t.get()).forEach(theirs::add);
+                        line += " | PyTorch " + perStep(t.get(), net.batch());
+                    }
+                }
+                System.out.println(line + String.format(Locale.ROOT, " | load %.1f", MachineLoad.oneMinute()));
+            }
+            loads.add(MachineLoad.oneMinute());
+            double[][] r = {toArray(ours), toArray(theirs), toArray(loads)};
+            results.put(net, r);
+            // each net's row as soon as it is measured: a long run cut short (the big nets take minutes a step) keeps what it has
+            System.out.println("  => " + row(net, r));
+        }
+        System.out.println();
+        System.out.println("| net | input | batch | ours samples/s | PyTorch samples/s | ours/PyTorch time per sample | load average during |");
+        System.out.println("| --- | --- | --- | --- | --- | --- | --- |");
+        results.forEach((net, r) -> System.out.println(row(net, r)));
+    }
+
+    /** One table row: medians over every timed step of all rounds. */
+    private static String row(Net net, double[][] r) {
+        double ours = net.batch() / EngineBench.timing("", r[0]).medianSeconds();
+        double[] t = r[1];
+        double theirs = t.length == 0 ? Double.NaN : net.batch() / EngineBench.timing("", t).medianSeconds();
+        return String.format(Locale.ROOT, "| %s | %s | %d | %.1f | %s | %s | %.1f-%.1f |", net.name(), Arrays.toString(net.shape()), net.batch(), ours,
+                t.length == 0 ? "-" : String.format(Locale.ROOT, "%.1f", theirs),
+                t.length == 0 ? "-" : String.format(Locale.ROOT, "%.2f", theirs / ours),
+                Arrays.stream(r[2]).min().orElse(Double.NaN), Arrays.stream(r[2]).max().orElse(Double.NaN));
+    }
+
+    /** Classifier inference throughput (ours and the peer's, back to back) and per-pattern refinement latency. */
+    private void latency(TorchPeer torch) throws Exception {
+        System.out.printf(Locale.ROOT, "%nclassifier inference, 4,096 random patterns [2000] in batches of 256 (%s):%n", MachineLoad.describe());
+        double ours = EngineBench.classifierSeconds(ModelSpec.SMALL, new int[]{2000}, 7, 4096, seed);
+        System.out.printf(Locale.ROOT, "  small-1d: ours %.0f patterns/s%n", 4096 / ours);
+        if (torch != null) {
+            Optional<double[]> t = torch.time("inference small-1d 4096 1 1");
+            if (t.isPresent()) {
+                System.out.printf(Locale.ROOT, "  small-1d: PyTorch %.0f patterns/s; ratio ours/PyTorch throughput %.2f (%s)%n", 4096 / t.get()[0],
+                        t.get()[0] / ours, MachineLoad.describe());
+            }
+        }
+        System.out.printf(Locale.ROOT, "  small-2d: ours %.0f digits/s%n", 4096 / EngineBench.classifierSeconds(ModelSpec.SMALL, new int[]{28, 28}, 10,
+                4096, seed));
+        // the small, latency-bound measurements first: after big training steps the process's resident memory sits
+        // near JavaCPP's maxphysicalbytes cap and every allocation then pays a GC
         System.out.printf(Locale.ROOT, "per-pattern refinement [28, 28] first call (builds the graph), 15 steps: %.4f s%n",
                 EngineBench.perPatternFirstCall(new int[]{28, 28}, 10, 15, seed));
         System.out.printf(Locale.ROOT, "per-pattern refinement [2000] first call (builds the graph), 15 steps: %.4f s%n",
@@ -56,74 +168,19 @@ final class EngineBenchCommand implements Callable<Integer> {
             print(EngineBench.perPatternRefinement(shape, classes, 15, 5, 1, seed));
             print(EngineBench.perPatternRefinement(shape, classes, 15, 5, 0, seed));
         }
-        print(EngineBench.perPatternRefinement(new int[]{28, 28}, 10, 30, 5, 1, seed));
-        EngineBench.Timing oneD = EngineBench.refinerStep(new int[]{2000}, 7, 32, warmup, steps, seed);
-        print(oneD);
-        EngineBench.Timing twoD = EngineBench.refinerStep(new int[]{28, 28}, 10, 64, warmup, steps, seed);
-        print(twoD);
-        if (!noPeer) {
-            Map<String, Double> p = runPeer();
-            if (!p.isEmpty()) {
-                ratio("refiner step 1-D", oneD.medianSeconds(), p.get("refiner_step_1d_median_s"));
-                ratio("refiner step 2-D", twoD.medianSeconds(), p.get("refiner_step_2d_median_s"));
-                Double peerRate = p.get("classifier_1d_items_per_s");
-                if (peerRate != null) {
-                    System.out.printf(Locale.ROOT, "ratio classifier inference 1-D (ours/PyTorch throughput): %.2f%n", perSecond / peerRate);
-                }
-            }
-        }
-        return 0;
+    }
+
+    private static String perStep(double[] s, int batch) {
+        double median = EngineBench.timing("", s).medianSeconds();
+        return String.format(Locale.ROOT, "%.3f s/step %6.1f samples/s", median, batch / median);
+    }
+
+    private static double[] toArray(List<Double> v) {
+        return v.stream().mapToDouble(Double::doubleValue).toArray();
     }
 
     private static void print(EngineBench.Timing t) {
-        System.out.printf(Locale.ROOT, "%s: median %.4f s, mean %.4f s (%d runs)%n", t.what(), t.medianSeconds(), t.meanSeconds(), t.repetitions());
-    }
-
-    private static void ratio(String what, double ours, Double peer) {
-        if (peer != null) {
-            System.out.printf(Locale.ROOT, "ratio %s (ours/PyTorch, median): %.2f  (ours %.4f s, PyTorch %.4f s)%n", what, ours / peer, ours, peer);
-        }
-    }
-
-    private Map<String, Double> runPeer() throws Exception {
-        Path script = peer;
-        if (script == null) {
-            for (Path base : List.of(Path.of(""), Path.of(System.getProperty("irw.home", ".")))) {
-                Path candidate = base.resolve("src/bench/peer/engine_peer.py");
-                if (Files.exists(candidate)) {
-                    script = candidate;
-                    break;
-                }
-            }
-        }
-        Map<String, Double> values = new HashMap<>();
-        if (script == null || !Files.exists(script)) {
-            System.out.println("PyTorch peer: engine_peer.py not found (give --peer PATH)");
-            return values;
-        }
-        String threads = System.getenv().getOrDefault("OMP_NUM_THREADS", "2");
-        String python = Files.isExecutable(Path.of("/usr/bin/python3")) ? "/usr/bin/python3" : "python3"; // Debian's python3-torch lives there
-        Process proc = new ProcessBuilder(python, script.toString(), "--threads", threads, "--steps", Integer.toString(steps),
-                "--warmup", Integer.toString(warmup)).redirectErrorStream(true).start();
-        try (BufferedReader r = new BufferedReader(new InputStreamReader(proc.getInputStream(), StandardCharsets.UTF_8))) {
-            String line;
-            while ((line = r.readLine()) != null) {
-                System.out.println("  peer: " + line);
-                if (line.startsWith("PEER ")) {
-                    for (String kv : line.substring(5).trim().split("\\s+")) {
-                        String[] p = kv.split("=", 2);
-                        try {
-                            values.put(p[0], Double.parseDouble(p[1]));
-                        } catch (NumberFormatException | ArrayIndexOutOfBoundsException ignored) {
-                            // non-numeric fields such as the torch version
-                        }
-                    }
-                }
-            }
-        }
-        if (!proc.waitFor(10, TimeUnit.MINUTES) || proc.exitValue() != 0) {
-            System.out.println("PyTorch peer failed (is python3-torch installed? apt-get install python3-torch)");
-        }
-        return values;
+        System.out.printf(Locale.ROOT, "%s: median %.4f s, 90th percentile %.4f s, mean %.4f s (%d runs; %s)%n", t.what(), t.medianSeconds(),
+                t.p90Seconds(), t.meanSeconds(), t.repetitions(), MachineLoad.describe());
     }
 }

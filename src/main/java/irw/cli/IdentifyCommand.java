@@ -27,7 +27,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
 
@@ -47,11 +46,6 @@ final class IdentifyCommand implements Callable<Integer> {
             "phase", "close_match", "source", "cosine", "coverage", "zero_shift_deg", "strain_percent", "broadening");
 
     /** Kα1, Kα2 (Å) of the usual anodes (Hölzer et al. 1997; Mo and Ag: International Tables C, 4.2.2.1). */
-    private static final Map<String, double[]> ANODES = Map.of(
-            "cu", new double[]{1.540562, 1.544390}, "co", new double[]{1.788965, 1.792850},
-            "fe", new double[]{1.936042, 1.939980}, "cr", new double[]{2.289700, 2.293606},
-            "mo", new double[]{0.709300, 0.713590}, "ag", new double[]{0.559421, 0.563813});
-
     @Parameters(arity = "1..*", paramLabel = "FILE|DIR", description = "measured patterns; a directory searches each diffraction file in it")
     List<Path> inputs;
 
@@ -203,16 +197,10 @@ final class IdentifyCommand implements Callable<Integer> {
     }
 
     private Wavelength parseWavelength(String text) {
-        double[] lines = ANODES.get(text.trim().toLowerCase(Locale.ROOT));
-        if (lines != null) {
-            String anode = text.trim().substring(0, 1).toUpperCase(Locale.ROOT) + text.trim().substring(1).toLowerCase(Locale.ROOT);
-            return Wavelength.of(anode, lines[0], lines[1], 0.5);
-        }
         try {
-            return Wavelength.single(Double.parseDouble(text.trim()));
+            return Wavelength.parse(text);
         } catch (IllegalArgumentException e) {
-            throw new picocli.CommandLine.ParameterException(spec.commandLine(),
-                    "--wavelength must be Cu, Co, Fe, Cr, Mo, Ag or a wavelength in Å, got '" + text + "'");
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--wavelength: " + e.getMessage());
         }
     }
 

@@ -60,6 +60,10 @@ final class ReproduceCommand implements Runnable {
         @Option(names = "--samples-per-class", description = "N_c of Algorithm 1 (default: the plan's, 8).")
         Integer samplesPerClass;
 
+        @Option(names = "--defect-sets", description = "Folder of single-defect data sets (one folder per defect, built like --data with "
+                + "'irw dataset xrd --without' every other defect): adds Table 4 per defect.")
+        Path defectSets;
+
         @Override
         public Integer call() throws Exception {
             XrdPlan plan = common.quick ? XrdPlan.quick(common.seeds, common.firstSeed) : XrdPlan.full(common.seeds, common.firstSeed);
@@ -68,9 +72,17 @@ final class ReproduceCommand implements Runnable {
                         samplesPerClass != null ? samplesPerClass : plan.classifierPerClass());
             }
             Path dir = data != null ? data : SampleDataFolder.resolve("datasets/xrd");
-            Path report = new XrdReproduction(plan, dir, System.out).run(common.out, common.describe("xrd") + " --data " + dir
+            // three measured files beside the test examples: cubic, tetragonal and trigonal
+            java.util.List<Path> measured = java.util.List.of(SampleDataFolder.resolve("measured/MnO.xy"), SampleDataFolder.resolve("measured/TiO2.xy"),
+                    SampleDataFolder.resolve("measured-minerals/quartz.xy"));
+            XrdReproduction run = new XrdReproduction(plan, dir, System.out).withMeasuredExamples(measured);
+            if (defectSets != null) {
+                run.withDefectSets(defectSets);
+            }
+            Path report = run.run(common.out, common.describe("xrd") + " --data " + dir
                     + (classifierSteps != null ? " --classifier-steps " + classifierSteps : "")
-                    + (samplesPerClass != null ? " --samples-per-class " + samplesPerClass : ""));
+                    + (samplesPerClass != null ? " --samples-per-class " + samplesPerClass : "")
+                    + (defectSets != null ? " --defect-sets " + defectSets : ""));
             System.out.println("report: " + report);
             return 0;
         }

@@ -10,6 +10,7 @@ import irw.xrd.cif.StructureLibrary;
 import irw.xrd.physics.BatchSimulator;
 import irw.xrd.physics.PowderSimulator;
 import irw.xrd.physics.SimulationSettings;
+import irw.xrd.synth.TrainingPatternSource;
 import irw.xrd.synth.XrdDataSetBuilder;
 import irw.xrd.synth.XrdDataSets;
 import picocli.CommandLine.Command;
@@ -48,10 +49,16 @@ final class SimulateBenchCommand implements Callable<Integer> {
     @Option(names = "--no-peer", description = "skip the pymatgen comparison")
     boolean noPeer;
 
+    @Option(names = "--draws", description = "training draws rendered from cached reflection families (default: ${DEFAULT-VALUE})")
+    int draws = 5000;
+
+    @Option(names = "--simulated-draws", description = "training draws simulated afresh, for the ratio (default: ${DEFAULT-VALUE})")
+    int simulatedDraws = 200;
+
     @Override
     public Integer call() throws Exception {
-        System.out.printf("machine: %d cores, Java %s%n", Runtime.getRuntime().availableProcessors(),
-                System.getProperty("java.version"));
+        System.out.printf("machine: %d cores, Java %s, %s%n", Runtime.getRuntime().availableProcessors(),
+                System.getProperty("java.version"), irw.core.MachineLoad.describe());
         long t0 = System.nanoTime();
         StructureLibrary.ReadResult library = StructureLibrary.read(structures);
         double readS = seconds(t0);
@@ -63,8 +70,9 @@ final class SimulateBenchCommand implements Callable<Integer> {
         long t1 = System.nanoTime();
         float[][] patterns = batch.simulateAll(all);
         double simS = seconds(t1);
-        System.out.printf("simulated %d patterns x %d points (sticks + pseudo-Voigt profile) in %.2f s: %.0f patterns/s%n",
-                patterns.length, grid.points(), simS, patterns.length / simS);
+        System.out.printf("simulated %d patterns x %d points (sticks + pseudo-Voigt profile) in %.2f s: %.0f patterns/s (all cores; %s)%n",
+                patterns.length, grid.points(), simS, patterns.length / simS, irw.core.MachineLoad.describe());
+        onTheFly(all, grid);
 
         List<CrystalStructure> peerSet = IntStream.range(0, Math.min(peerCount, all.size()))
                 .mapToObj(i -> all.get((int) ((long) i * all.size() / Math.min(peerCount, all.size())))).toList();
@@ -81,6 +89,44 @@ final class SimulateBenchCommand implements Callable<Integer> {
         }
         timeLoading(patterns, grid);
         return 0;
+    }
+
+    /**
+     * Training draws as {@code train classifier --structures} renders them (physical variation: defects, background, counting
+     * noise, Kα2, impurity, partial ranges), on this thread only: from cached reflection families against simulated afresh,
+     * side by side. Per CPU second of this thread as well as per wall second, since the cores are shared.
+     */
+    private void onTheFly(List<CrystalStructure> all, TwoThetaGrid grid) {
+        List<CrystalStructure> labelled = all.stream().filter(s -> s.crystalSystem().isPresent()).toList();
+        var cpu = java.lang.management.ManagementFactory.getThreadMXBean();
+        TrainingPatternSource cached = new TrainingPatternSource(labelled, ClassSet.CRYSTAL_SYSTEMS.size(), grid,
+                TrainingPatternSource.Augmentation.PHYSICAL, 0.5, 1, TrainingPatternSource.Rendering.REFLECTIONS);
+        long w0 = System.nanoTime(), c0 = cpu.getCurrentThreadCpuTime();
+        cached.prepare();
+        System.out.printf("reflection families of %d structures cached in %.1f s (one thread, %.1f s CPU)%n", labelled.size(), seconds(w0),
+                (cpu.getCurrentThreadCpuTime() - c0) / 1e9);
+        TrainingPatternSource simulated = new TrainingPatternSource(labelled, ClassSet.CRYSTAL_SYSTEMS.size(), grid,
+                TrainingPatternSource.Augmentation.PHYSICAL, 0.5, 1, TrainingPatternSource.Rendering.SIMULATION);
+        for (int i = 0; i < 500; i++) {
+            cached.draw(1_000_000 + i); // JIT
+        }
+        for (int i = 0; i < 20; i++) {
+            simulated.draw(1_000_000 + i);
+        }
+        double[] fast = drawRate(cached, draws, cpu);
+        double[] slow = drawRate(simulated, simulatedDraws, cpu);
+        System.out.printf("training draws on one thread (physical variation, 2,000 points): from cached reflections %.0f patterns/s "
+                        + "(%.0f per CPU second; goal >= 5,000), simulated afresh %.0f patterns/s (%.0f per CPU second): %.0fx (%s)%n",
+                fast[0], fast[1], slow[0], slow[1], fast[1] / slow[1], irw.core.MachineLoad.describe());
+    }
+
+    /** {wall rate, CPU rate} of {@code n} draws. */
+    private static double[] drawRate(TrainingPatternSource source, int n, java.lang.management.ThreadMXBean cpu) {
+        long w = System.nanoTime(), c = cpu.getCurrentThreadCpuTime();
+        for (int i = 0; i < n; i++) {
+            source.draw(i);
+        }
+        return new double[]{n / seconds(w), n / ((cpu.getCurrentThreadCpuTime() - c) / 1e9)};
     }
 
     private void runPeer(List<CrystalStructure> peerSet, double oursS, double fullPatternWallS) throws Exception {

@@ -113,6 +113,10 @@ final class TrainCommand implements Runnable {
             @Option(names = "--balance", defaultValue = "0.5",
                     description = "classes drawn with probability ~ count^balance (1: as the library has them, 0: all alike; default ${DEFAULT-VALUE})")
             double balance;
+            @Option(names = "--rendering", defaultValue = "reflections",
+                    description = "reflections: varied patterns from each structure's cached reflection families (no structure factors per draw; 2.5x fewer CPU seconds a draw); "
+                            + "simulation: every draw simulated afresh from the structure (default ${DEFAULT-VALUE})")
+            String rendering;
             @Option(names = "--split-seed", defaultValue = "2019", description = "seed of the structure split (default ${DEFAULT-VALUE}, as dataset xrd)")
             long splitSeed;
             @Option(names = "--test-fraction", defaultValue = "0.1")
@@ -148,7 +152,7 @@ final class TrainCommand implements Runnable {
                     ModelSpec.parse(modelSpec), ClassifierTrainingConfig.PAPER_MOMENTUM, stepsPerEpoch);
             LibraryTraining plan = new LibraryTraining(onTheFly.structures, onTheFly.userCifs,
                     TrainingPatternSource.Augmentation.parse(onTheFly.augment), onTheFly.balance, onTheFly.splitSeed,
-                    onTheFly.validationFraction, onTheFly.testFraction);
+                    onTheFly.validationFraction, onTheFly.testFraction, TrainingPatternSource.Rendering.parse(onTheFly.rendering));
             ClassifierTrainer trainer = new ClassifierTrainer(cfg);
             if (data.checkpointing() != null) {
                 trainer.withCheckpoint(data.checkpointing());
@@ -156,9 +160,9 @@ final class TrainCommand implements Runnable {
             long t0 = System.nanoTime();
             TrainingOutcome<PrototypicalClassifier> r = plan.train(trainer, seed, EngineCommands.progress("classifier", 20), summary -> {
                 summary.skipped().forEach(why -> System.err.println("skipped: " + why));
-                System.out.printf("training %s classifier on %d library structures + %d of the lab's own, %s variation, class balance %.2f, "
+                System.out.printf("training %s classifier on %d library structures + %d of the lab's own, %s variation (%s), class balance %.2f, "
                                 + "%d x %d steps of %d, seed %d (split seed %d)%n", cfg.modelSpec().id(), summary.libraryStructures(),
-                        summary.ownStructures(), plan.augmentation().label(), plan.balance(), epochs, stepsPerEpoch > 0 ? stepsPerEpoch : 1000,
+                        summary.ownStructures(), plan.augmentation().label(), plan.rendering().label(), plan.balance(), epochs, stepsPerEpoch > 0 ? stepsPerEpoch : 1000,
                         ClassSet.CRYSTAL_SYSTEMS.size() * samplesPerClass, seed, plan.splitSeed());
             });
             ModelStore.save(r.model(), out);

@@ -39,6 +39,32 @@ public record Wavelength(Optional<String> anode, double kAlpha1, Optional<Double
         return new Wavelength(Optional.ofNullable(anode), kAlpha1, Optional.ofNullable(kAlpha2), kAlpha2 == null ? 0 : ratio);
     }
 
+    /** Kα1 and Kα2 of the common laboratory anodes, ångström (Hölzer et al. 1997; International Tables C). */
+    private static final java.util.Map<String, double[]> ANODES = java.util.Map.of(
+            "Cu", new double[]{1.540562, 1.544390}, "Co", new double[]{1.788965, 1.792850},
+            "Fe", new double[]{1.936042, 1.939980}, "Cr", new double[]{2.289700, 2.293606},
+            "Mo", new double[]{0.709300, 0.713590}, "Ag", new double[]{0.559421, 0.563813});
+
+    /**
+     * What a user types: an anode ("Cu", "co": its Kα1/Kα2 doublet, ratio 0.5) or a single line in ångström
+     * ("1.5406").
+     *
+     * @throws IllegalArgumentException naming what was typed and what is accepted
+     */
+    public static Wavelength parse(String text) {
+        String t = text == null ? "" : text.trim();
+        for (var e : ANODES.entrySet()) {
+            if (e.getKey().equalsIgnoreCase(t)) {
+                return of(e.getKey(), e.getValue()[0], e.getValue()[1], 0.5);
+            }
+        }
+        try {
+            return single(Double.parseDouble(t.replace("Å", "").trim()));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("a wavelength is an anode (Cu, Co, Fe, Cr, Mo, Ag) or a number of ångström, got '" + t + "'");
+        }
+    }
+
     public boolean hasKAlpha2() {
         return kAlpha2.isPresent() && kAlpha2Ratio > 0;
     }

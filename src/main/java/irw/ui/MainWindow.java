@@ -79,6 +79,8 @@ public final class MainWindow extends BorderPane {
     private SplitPane mainSplit;
     @FXML
     private TabPane mainTabs;
+    private final irw.app.identify.IdentifyViewModel identifyViewModel;
+    private final irw.ui.identify.IdentifyView identifyView;
 
     public MainWindow(WorkbenchModel model, PatternFileReader reader, ServiceConnector serviceConnector) {
         this.model = model;
@@ -100,6 +102,8 @@ public final class MainWindow extends BorderPane {
         trainingView = new TrainingView(model, trainingViewModel, this::openDownloadedModels);
         embeddingView = new EmbeddingView(model, embeddingViewModel);
         digitsView = new DigitsView(model, digitsViewModel);
+        identifyViewModel = new irw.app.identify.IdentifyViewModel(model, java.util.List.of(), irw.xrd.library.StickLibraryCache.defaultDir());
+        identifyView = new irw.ui.identify.IdentifyView(model, identifyViewModel);
         for (Tab tab : mainTabs.getTabs()) {
             WorkbenchView view = WorkbenchView.valueOf((String) tab.getUserData());
             tabByView.put(view, tab);
@@ -111,6 +115,7 @@ public final class MainWindow extends BorderPane {
                 case EMBEDDING -> embeddingView;
                 case DIGITS -> digitsView;
                 case EXPORT -> exportView;
+                case IDENTIFY -> identifyView;
             });
         }
         tabByView.get(WorkbenchView.DIGITS).selectedProperty().addListener((o, was, now) -> {
@@ -126,6 +131,7 @@ public final class MainWindow extends BorderPane {
         });
         heatmapViewModel.activeProperty().bind(tabByView.get(WorkbenchView.HEATMAPS).selectedProperty());
         spectraView.shownProperty().bind(tabByView.get(WorkbenchView.SPECTRA).selectedProperty());
+        identifyViewModel.activeProperty().bind(tabByView.get(WorkbenchView.IDENTIFY).selectedProperty());
         model.requestedViewProperty().addListener((o, old, view) -> show(view));
         mainTabs.getSelectionModel().selectedItemProperty().addListener((o, old, tab) ->
                 model.requestedViewProperty().set(WorkbenchView.valueOf((String) tab.getUserData())));
@@ -340,6 +346,14 @@ public final class MainWindow extends BorderPane {
 
     public MenuBar menuBar() {
         return menuBar;
+    }
+
+    public irw.app.identify.IdentifyViewModel identifyViewModel() {
+        return identifyViewModel;
+    }
+
+    public irw.ui.identify.IdentifyView identifyView() {
+        return identifyView;
     }
 
     public TabPane tabs() {

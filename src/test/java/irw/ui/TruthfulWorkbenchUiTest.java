@@ -105,7 +105,7 @@ class TruthfulWorkbenchUiTest {
         assertThat(refinedCell(shown)).isEqualTo("no");
         robot.clickOn("#" + NodeIds.ACCEPT_PREVIEW_BUTTON);
         waitUntil(() -> shown.refined() != null);
-        assertThat(refinedCell(shown)).startsWith("per-pattern, α 1.00, β 0.50, λ 0.10, 3 steps · xrd-classifier.zip");
+        assertThat(refinedCell(shown)).startsWith("per-pattern, α 1.00, β 0.50, 3 steps · xrd-classifier.zip");
     }
 
     /** Item 2: the status bar says which models are in use. */
@@ -139,7 +139,7 @@ class TruthfulWorkbenchUiTest {
 
     private void assertDifferenceIsPreviewMinusTruth(PatternEntry e) throws Exception {
         List<DataSet> sets = fxGet(() -> app.window.spectraView().dataSets());
-        assertThat(sets).extracting(DataSet::getName).containsExactly(e.name() + " raw", e.name() + " preview",
+        assertThat(sets).extracting(DataSet::getName).containsExactly(e.name() + " raw (model input)", e.name() + " preview",
                 e.name() + " ground truth", e.name() + " preview − truth");
         double[] preview = sets.get(1).getValues(DataSet.DIM_Y);
         double[] truth = sets.get(2).getValues(DataSet.DIM_Y);
@@ -172,6 +172,12 @@ class TruthfulWorkbenchUiTest {
         double lambda = app.model.current().raw().orElseThrow().metadata().wavelength().map(w -> w.weightedMean())
                 .orElse(app.model.grid().wavelength().weightedMean());
         assertThat(Double.parseDouble(m.group(2))).isCloseTo(lambda / (2 * Math.sin(Math.toRadians(twoTheta / 2))), within(1e-3));
+        Bounds lines = fxGet(() -> app.window.spectraView().crosshairLines().localToScene(app.window.spectraView().crosshairLines().getBoundsInLocal()));
+        Bounds plot = fxGet(() -> app.window.spectraView().chart().getPlotArea().localToScene(app.window.spectraView().chart().getPlotArea().getBoundsInLocal()));
+        assertThat(lines.getMinX()).as("the horizontal line starts at the plot's left edge").isCloseTo(plot.getMinX(), within(3.0));
+        assertThat(lines.getMaxX()).isCloseTo(plot.getMaxX(), within(3.0));
+        assertThat(lines.getMinY()).as("the vertical line starts at the plot's top").isCloseTo(plot.getMinY(), within(3.0));
+        assertThat(lines.getMaxY()).isCloseTo(plot.getMaxY(), within(3.0));
         robot.moveTo("#" + NodeIds.SPECTRA_TITLE);
         waitUntil(() -> !app.window.spectraView().crosshairLabel().isVisible());
     }

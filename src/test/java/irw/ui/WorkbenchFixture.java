@@ -42,13 +42,29 @@ final class WorkbenchFixture {
     }
 
     static void fx(Runnable r) {
-        WaitForAsyncUtils.waitForAsyncFx(10_000, r);
+        if (Platform.isFxApplicationThread()) {
+            r.run(); // a condition of waitUntil that reads the scene through fx
+        } else {
+            WaitForAsyncUtils.waitForAsyncFx(60_000, r);
+        }
     }
 
+    /**
+     * Waits until {@code condition} holds, asking it on the FX thread: the scene and the models'
+     * observable lists change there, and reading them from the test thread can see a list in the
+     * middle of a change. Generous: the machines these run on are shared; a passing condition
+     * returns at once.
+     */
     static void waitUntil(Callable<Boolean> condition) throws Exception {
-        // generous: the machines these run on are shared; a passing condition returns at once
-        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, condition);
+        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> onFx(condition));
         WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    private static boolean onFx(Callable<Boolean> condition) throws Exception {
+        if (Platform.isFxApplicationThread()) {
+            return condition.call();
+        }
+        return WaitForAsyncUtils.asyncFx(condition).get(60, TimeUnit.SECONDS);
     }
 
     /**
@@ -61,7 +77,7 @@ final class WorkbenchFixture {
         for (int attempt = 1; ; attempt++) {
             robot.doubleClickOn(target.get());
             try {
-                WaitForAsyncUtils.waitFor(attempt < 4 ? 20 : 120, TimeUnit.SECONDS, opened);
+                WaitForAsyncUtils.waitFor(attempt < 4 ? 20 : 120, TimeUnit.SECONDS, () -> onFx(opened));
                 WaitForAsyncUtils.waitForFxEvents();
                 return;
             } catch (TimeoutException e) {

@@ -223,6 +223,9 @@ public final class TrainingViewModel {
                     runs.add(row);
                     selectedRun.set(row);
                     model.notifications().info(job.id(), "submitted (" + job.kind() + ", seed " + seed.get() + ")");
+                    if (name.get().strip().equals(row.name())) {
+                        name.set(""); // a name belongs to one run: the next run does not take it silently
+                    }
                     follow(row);
                 })
                 .onFailure(e -> model.notifications().error("submit " + kind.get(), e)));

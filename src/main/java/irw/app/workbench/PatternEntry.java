@@ -31,8 +31,11 @@ public final class PatternEntry {
     private final ReadOnlyObjectWrapper<Pattern> refined = new ReadOnlyObjectWrapper<>(this, "refined");
     private final ReadOnlyStringWrapper refinedBy = new ReadOnlyStringWrapper(this, "refinedBy", "");
     private final ObjectProperty<Pattern> preview = new SimpleObjectProperty<>(this, "preview");
+    private final ObjectProperty<Pattern> modelInput = new SimpleObjectProperty<>(this, "modelInput");
     private final ObjectProperty<Prediction> prediction = new SimpleObjectProperty<>(this, "prediction");
     private final ObjectProperty<Pattern> groundTruth = new SimpleObjectProperty<>(this, "groundTruth");
+    private final ObjectProperty<irw.core.Wavelength> enteredWavelength = new SimpleObjectProperty<>(this, "enteredWavelength");
+    private final ObjectProperty<BestMatch> bestMatch = new SimpleObjectProperty<>(this, "bestMatch");
     private volatile Pattern rawOnGrid;
 
     private PatternEntry(Path source, Pattern raw, String error, String displayName) {
@@ -62,9 +65,17 @@ public final class PatternEntry {
         return raw != null;
     }
 
-    /** The raw pattern; empty for an unreadable file. */
+    /**
+     * The raw pattern; empty for an unreadable file. A wavelength the user entered for a file that states
+     * none travels in its metadata, so the d and Q axes, the models' input and the exports use it.
+     */
     public Optional<Pattern> raw() {
-        return Optional.ofNullable(raw);
+        if (raw == null) {
+            return Optional.empty();
+        }
+        irw.core.Wavelength entered = enteredWavelength.get();
+        return Optional.of(entered == null || raw.metadata().wavelength().isPresent() ? raw
+                : raw.withMetadata(raw.metadata().withWavelength(entered)));
     }
 
     /** Why the file could not be read, or empty. */
@@ -85,7 +96,33 @@ public final class PatternEntry {
     }
 
     public String wavelengthText() {
-        return raw == null ? "" : raw.metadata().wavelength().map(Object::toString).orElse("unknown");
+        if (raw == null) {
+            return "";
+        }
+        if (raw.metadata().wavelength().isPresent()) {
+            return raw.metadata().wavelength().get().toString();
+        }
+        return enteredWavelength.get() == null ? "unknown" : enteredWavelength.get() + " (entered)";
+    }
+
+    /** The wavelength the file states, else the one the user entered for it; empty when neither. */
+    public Optional<irw.core.Wavelength> wavelength() {
+        return raw == null ? Optional.empty() : raw.metadata().wavelength().or(() -> Optional.ofNullable(enteredWavelength.get()));
+    }
+
+    /** Whether the file itself states its wavelength (then it cannot be overridden). */
+    public boolean statesWavelength() {
+        return raw != null && raw.metadata().wavelength().isPresent();
+    }
+
+    /** The wavelength the user entered for a file that states none; the file's own always wins. */
+    public ObjectProperty<irw.core.Wavelength> enteredWavelengthProperty() {
+        return enteredWavelength;
+    }
+
+    /** Search-match's best phase, once the pattern has been identified. */
+    public ObjectProperty<BestMatch> bestMatchProperty() {
+        return bestMatch;
     }
 
     /**
@@ -132,6 +169,9 @@ public final class PatternEntry {
     public void clearRefinement() {
         refined.set(null);
         refinedBy.set("");
+        if (preview.get() == null) {
+            modelInput.set(null);
+        }
     }
 
     /** The live preview of per-pattern refinement at the sliders' weights: shown, not a refinement. */
@@ -142,6 +182,21 @@ public final class PatternEntry {
     public Pattern preview() {
         return preview.get();
     }
+
+    /**
+     * The raw pattern as the refiner saw it (background removed, strongest measured cell 1, only the
+     * measured cells): set with the refinement or preview, so raw and refined compare like with like.
+     */
+    public ObjectProperty<Pattern> modelInputProperty() {
+        return modelInput;
+    }
+
+    public Pattern modelInput() {
+        return modelInput.get();
+    }
+
+    /** The metadata key of a refined pattern naming the method that made it (kept in exports). */
+    public static final String REFINED_BY = "refinedBy";
 
     public ObjectProperty<Prediction> predictionProperty() {
         return prediction;

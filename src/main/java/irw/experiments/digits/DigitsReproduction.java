@@ -1,7 +1,6 @@
 package irw.experiments.digits;
 
 import irw.core.ConfusionMatrix;
-import irw.core.PatternFormatException;
 import irw.core.data.LabelledDataSet;
 import irw.digits.DigitFont;
 import irw.digits.IdxFormat;
@@ -21,7 +20,6 @@ import irw.experiments.report.RunInfo;
 
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
@@ -160,18 +158,7 @@ public final class DigitsReproduction {
     }
 
     private LabelledDataSet read(String part) throws IOException {
-        Path images = mnistDir.resolve(part + "-images-idx3-ubyte.gz");
-        Path labels = mnistDir.resolve(part + "-labels-idx1-ubyte.gz");
-        for (Path p : new Path[]{images, labels}) {
-            if (!Files.isRegularFile(p)) {
-                throw new IOException("MNIST file missing: " + p + " (expected the IDX files of sample-data/mnist)");
-            }
-        }
-        try {
-            return IdxFormat.read(images, labels);
-        } catch (PatternFormatException e) {
-            throw new IOException(e.getMessage(), e);
-        }
+        return IdxFormat.readMnistPart(mnistDir, part);
     }
 
     private void describe(RunInfo info, LabelledDataSet train, LabelledDataSet test) {
@@ -185,7 +172,7 @@ public final class DigitsReproduction {
                 .setting("classifier", "engine ModelSpec " + plan.classifierSpec().id() + ", λ = " + plan.classifierLambda() + ", " + plan.classifierSteps()
                         + " Adam steps of " + plan.classifierPerClass() + " per class, learning rate " + plan.learningRate())
                 .setting("classifier from scratch", "the same network, λ = 0, " + plan.scratchSteps() + " steps on the N per class")
-                .setting("refiner", "2-D U-Net, shaped: x + reach(x) ⊙ blur(U(x)) clipped to [0, 1] (" + irw.engine.net.RefinerNetwork.create(new int[]{28, 28}).architecture() + "), " + plan.refinerSteps() + " Adam steps, batch ≤ "
+                .setting("refiner", "2-D U-Net, shaped: x + reach(x) ⊙ blur(U(x)) clipped to [0, 1] (" + irw.engine.net.RefinerNetwork.create(new int[]{28, 28}, null).architecture() + "), " + plan.refinerSteps() + " Adam steps, batch ≤ "
                         + plan.refinerBatch() + ", learning rate " + plan.learningRate() + ", l_reg = SUM of |R(x) − x| over the 784 pixels "
                         + String.format(Locale.ROOT, "(Ψ = identity); targeted α = %s, β = %s; non-targeted α = %s, β = %s (α per pixel-mean = 784·α)",
                         plan.alphaTargeted(), plan.betaTargeted(), plan.alphaNonTargeted(), plan.betaNonTargeted()));

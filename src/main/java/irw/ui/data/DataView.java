@@ -56,6 +56,8 @@ public final class DataView extends BorderPane {
     @FXML
     private TableColumn<PatternEntry, String> predictionColumn;
     @FXML
+    private TableColumn<PatternEntry, String> bestMatchColumn;
+    @FXML
     private TableColumn<PatternEntry, String> refinedColumn;
     @FXML
     private TableColumn<PatternEntry, String> errorColumn;
@@ -84,7 +86,8 @@ public final class DataView extends BorderPane {
         text(formatColumn, PatternEntry::format);
         text(rangeColumn, PatternEntry::rangeText);
         text(pointsColumn, e -> e.isReadable() ? Integer.toString(e.points()) : "");
-        text(wavelengthColumn, PatternEntry::wavelengthText);
+        wavelengthColumn.setCellValueFactory(cell -> Bindings.createStringBinding(cell.getValue()::wavelengthText,
+                cell.getValue().enteredWavelengthProperty()));
         text(errorColumn, e -> e.error().orElse(""));
         predictionColumn.setCellValueFactory(cell -> Bindings.createStringBinding(() -> {
             Prediction p = cell.getValue().predictionProperty().get();
@@ -92,6 +95,7 @@ public final class DataView extends BorderPane {
         }, cell.getValue().predictionProperty()));
         refinedColumn.setCellValueFactory(cell -> Bindings.createStringBinding(
                 () -> cell.getValue().refined() == null ? "no" : cell.getValue().refinedBy(), cell.getValue().refinedByProperty()));
+        bestMatch(bestMatchColumn);
         patternTable.setRowFactory(t -> row());
         bindSelection();
         setOnDragOver(e -> {
@@ -112,6 +116,26 @@ public final class DataView extends BorderPane {
 
     private static void text(TableColumn<PatternEntry, String> column, Function<PatternEntry, String> value) {
         column.setCellValueFactory(cell -> new ReadOnlyStringWrapper(value.apply(cell.getValue())));
+    }
+
+    /** Search-match's best phase; when it names another crystal system than the classifier, the cell says so in red. */
+    private static void bestMatch(TableColumn<PatternEntry, String> c) {
+        c.setCellValueFactory(cell -> Bindings.createStringBinding(() -> {
+            PatternEntry e = cell.getValue();
+            irw.app.workbench.BestMatch m = e.bestMatchProperty().get();
+            if (m == null) {
+                return "";
+            }
+            return (m.disagreesWith(e.predictionProperty().get()) ? "≠ classifier: " : "") + m.text();
+        }, cell.getValue().bestMatchProperty(), cell.getValue().predictionProperty()));
+        c.setCellFactory(col -> new javafx.scene.control.TableCell<>() {
+            @Override
+            protected void updateItem(String item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty ? null : item);
+                setStyle(!empty && item != null && item.startsWith("≠") ? "-fx-text-fill: #c0392b; -fx-font-weight: bold;" : "");
+            }
+        });
     }
 
     /** Unreadable rows stand out and explain themselves; a double click opens a row in Spectra. */

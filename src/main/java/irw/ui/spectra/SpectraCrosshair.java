@@ -9,7 +9,7 @@ import javafx.scene.input.MouseEvent;
 import javafx.scene.shape.LineTo;
 import javafx.scene.shape.MoveTo;
 import javafx.scene.shape.Path;
-import javafx.scene.text.Text;
+import javafx.scene.control.Label;
 
 import java.util.function.BiFunction;
 
@@ -18,12 +18,14 @@ import java.util.function.BiFunction;
  * comes from the view model: 2θ, d and the intensity, rounded). It shows only while the mouse is
  * over the plot and has a meaningful point under it, and hides when the mouse leaves.
  * ChartFX's own CrosshairIndicator printed every digit of a double, "NaN, NaN" off the data,
- * and stayed after the mouse left.
+ * and stayed after the mouse left. The lines and the label live in the plot area's own
+ * coordinates (its local bounds, as the mouse events are), and the label has a background so that
+ * the traces under it do not hide its digits.
  */
 final class SpectraCrosshair extends ChartPlugin {
     private static final double LABEL_OFFSET = 12;
     private final Path lines = new Path();
-    private final Text label = new Text();
+    private final Label label = new Label();
     private final BiFunction<Double, Double, String> text;
 
     /** @param text the label for a point in data coordinates (x on the chart's axis, y), "" for none */
@@ -56,7 +58,7 @@ final class SpectraCrosshair extends ChartPlugin {
             hide();
             return;
         }
-        Bounds plot = getChart().getPlotArea().getBoundsInParent();
+        Bounds plot = getChart().getPlotArea().getBoundsInLocal();
         lines.getElements().setAll(new MoveTo(plot.getMinX() + 1, e.getY()), new LineTo(plot.getMaxX(), e.getY()),
                 new MoveTo(e.getX(), plot.getMinY() + 1), new LineTo(e.getX(), plot.getMaxY()));
         label.setText(shown);
@@ -64,7 +66,7 @@ final class SpectraCrosshair extends ChartPlugin {
         double h = label.prefHeight(w);
         double lx = e.getX() + LABEL_OFFSET + w > plot.getMaxX() ? e.getX() - LABEL_OFFSET - w : e.getX() + LABEL_OFFSET;
         double ly = e.getY() + LABEL_OFFSET + h > plot.getMaxY() ? e.getY() - LABEL_OFFSET : e.getY() + LABEL_OFFSET + h;
-        label.relocate(lx, ly - h);
+        label.resizeRelocate(lx, ly - h, w, h);
         lines.setVisible(true);
         label.setVisible(true);
     }
@@ -74,8 +76,13 @@ final class SpectraCrosshair extends ChartPlugin {
         label.setVisible(false);
     }
 
+    /** The two lines (for tests: they span the plot area and cross at the mouse). */
+    Path lines() {
+        return lines;
+    }
+
     /** The coordinates text, and whether it shows (for tests). */
-    Text label() {
+    Label label() {
         return label;
     }
 }

@@ -161,8 +161,13 @@ public final class SpectraView extends BorderPane {
         return spectraChart;
     }
 
+    /** The crosshair's lines (for tests). */
+    public javafx.scene.shape.Path crosshairLines() {
+        return crosshair.lines();
+    }
+
     /** The crosshair's coordinates text (for tests: it shows only while the mouse is over the plot). */
-    public javafx.scene.text.Text crosshairLabel() {
+    public javafx.scene.control.Label crosshairLabel() {
         return crosshair.label();
     }
 

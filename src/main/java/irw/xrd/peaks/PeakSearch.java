@@ -14,6 +14,9 @@ import java.util.List;
  * @param minSignificance how many noise standard deviations a peak's height and prominence must reach
  */
 public record PeakSearch(double minSignificance) {
+    /** A peak's FWHM spans at least this many sampling steps. */
+    static final double MIN_POINTS_WIDE = 1.5;
+
     public PeakSearch {
         if (!(minSignificance > 0)) {
             throw new IllegalArgumentException("the significance threshold must be positive, got " + minSignificance);
@@ -45,7 +48,11 @@ public record PeakSearch(double minSignificance) {
             if (prominence(net, i) < minSignificance * sigma[i]) {
                 continue;
             }
-            peaks.add(describe(twoTheta, net, i, wavelength));
+            Peak p = describe(twoTheta, net, i, wavelength);
+            // a diffraction peak is sampled by several points; a one-point spike is noise
+            if (p.fwhm() >= MIN_POINTS_WIDE * (twoTheta[i + 1] - twoTheta[i - 1]) / 2) {
+                peaks.add(p);
+            }
         }
         return peaks;
     }

@@ -19,9 +19,20 @@ public record MarchDollase(int h, int k, int l, double r) {
     public double factor(int rh, int rk, int rl, double[][] gs) {
         double dot = dot(rh, rk, rl, h, k, l, gs);
         double cos2 = dot * dot / (dot(rh, rk, rl, rh, rk, rl, gs) * dot(h, k, l, h, k, l, gs));
-        cos2 = Math.min(1, cos2);
-        double base = r * r * cos2 + (1 - cos2) / r;
-        return Math.pow(base, -1.5);
+        return ofCos2(cos2);
+    }
+
+    /** P for a reflection whose normal makes an angle α with the preferred direction, given cos²α. */
+    public double ofCos2(double cos2) {
+        double c = Math.min(1, cos2);
+        double base = r * r * c + (1 - c) / r;
+        return 1 / (base * Math.sqrt(base)); // base^(-3/2), several times cheaper than Math.pow
+    }
+
+    /** The preferred direction's components in the reciprocal metric, G*·(h k l), for angles by dot products. */
+    double[] directionIn(double[][] gs) {
+        return new double[]{gs[0][0] * h + gs[0][1] * k + gs[0][2] * l, gs[1][0] * h + gs[1][1] * k + gs[1][2] * l,
+                gs[2][0] * h + gs[2][1] * k + gs[2][2] * l};
     }
 
     private static double dot(int a1, int a2, int a3, int b1, int b2, int b3, double[][] g) {

@@ -43,7 +43,7 @@ public final class PowderSimulator {
         return toSticks(structure.id(), families, settings);
     }
 
-    private static double q(double[][] gs, int h, int k, int l) {
+    static double q(double[][] gs, int h, int k, int l) {
         return h * h * gs[0][0] + k * k * gs[1][1] + l * l * gs[2][2] + 2 * (h * k * gs[0][1] + h * l * gs[0][2] + k * l * gs[1][2]);
     }
 
@@ -51,6 +51,30 @@ public final class PowderSimulator {
     private static List<Family> countEquivalents(StructureFactorKernel kernel, LaueGroup laue, double[][] gs, int hMax, int kMax, int lMax,
                                                  double qMin, double qMax, SimulationSettings settings) {
         List<Family> out = new ArrayList<>();
+        forEachFamily(kernel, laue, gs, hMax, kMax, lMax, qMin, qMax, (h, k, l, q, members) -> {
+            double f2 = kernel.intensity(l, q / 4);
+            double texture = 1;
+            if (settings.texture().isPresent()) {
+                double sumP = 0;
+                for (int[] m : members) {
+                    sumP += settings.texture().get().factor(m[0], m[1], m[2], gs);
+                }
+                texture = sumP / members.size();
+            }
+            out.add(new Family(h, k, l, 1 / Math.sqrt(q), members.size(), f2, members.size() * f2 * texture));
+        });
+        return out;
+    }
+
+    /** Receives one reflection family; the kernel's row is set to its (h, k), so {@code kernel.intensity(l, ...)} is its |F|². */
+    @FunctionalInterface
+    interface FamilySink {
+        void accept(int h, int k, int l, double q, List<int[]> members);
+    }
+
+    /** Every family (its representative, in h, k, l order) with qMin <= 1/d² <= qMax. */
+    static void forEachFamily(StructureFactorKernel kernel, LaueGroup laue, double[][] gs, int hMax, int kMax, int lMax, double qMin,
+                              double qMax, FamilySink sink) {
         for (int h = -hMax; h <= hMax; h++) {
             for (int k = -kMax; k <= kMax; k++) {
                 boolean rowStarted = false;
@@ -63,21 +87,10 @@ public final class PowderSimulator {
                         kernel.startRow(h, k);
                         rowStarted = true;
                     }
-                    double f2 = kernel.intensity(l, q / 4);
-                    List<int[]> members = laue.members(h, k, l);
-                    double texture = 1;
-                    if (settings.texture().isPresent()) {
-                        double sumP = 0;
-                        for (int[] m : members) {
-                            sumP += settings.texture().get().factor(m[0], m[1], m[2], gs);
-                        }
-                        texture = sumP / members.size();
-                    }
-                    out.add(new Family(h, k, l, 1 / Math.sqrt(q), members.size(), f2, members.size() * f2 * texture));
+                    sink.accept(h, k, l, q, laue.members(h, k, l));
                 }
             }
         }
-        return out;
     }
 
     /** |F|² of every reflection in the sphere, summed per family: the check on the counted multiplicity. */
@@ -114,11 +127,15 @@ public final class PowderSimulator {
      * (2θ_M = 0) it is the usual (1 + cos²2θ) / (sin²θ cosθ).
      */
     public static double lorentzPolarisation(double twoThetaDeg, double monochromatorTwoThetaDeg) {
-        double t = Math.toRadians(twoThetaDeg / 2);
-        double c2t = Math.cos(2 * t);
-        double cm = Math.cos(Math.toRadians(monochromatorTwoThetaDeg));
-        double s = Math.sin(t);
-        return (1 + cm * cm * c2t * c2t) / (s * s * Math.cos(t));
+        return lorentzPolarisationOfSin(Math.sin(Math.toRadians(twoThetaDeg / 2)), Math.cos(Math.toRadians(monochromatorTwoThetaDeg)));
+    }
+
+    /** The same factor from sin θ and cos 2θ_M, without trigonometric calls: cos 2θ = 1 − 2 sin²θ, cos θ = √(1 − sin²θ). */
+    static double lorentzPolarisationOfSin(double sinTheta, double cosMonochromator) {
+        double s2 = sinTheta * sinTheta;
+        double c2t = 1 - 2 * s2;
+        double cm = cosMonochromator;
+        return (1 + cm * cm * c2t * c2t) / (s2 * Math.sqrt(1 - s2));
     }
 
     private static StickPattern toSticks(String id, List<Family> families, SimulationSettings settings) {

@@ -14,6 +14,8 @@ public final class ProfileRenderer {
     static final double WINDOW_FWHM = 30;
     private static final double LN2 = Math.log(2);
     private static final double GAUSS_NORM = 2 * Math.sqrt(LN2 / Math.PI);
+    /** |x| (in FWHM) below which the Gaussian part is evaluated: x² < 10. */
+    private static final double GAUSS_REACH = Math.sqrt(10);
 
     private ProfileRenderer() {
     }
@@ -21,26 +23,35 @@ public final class ProfileRenderer {
     /** The profile, not normalised: the integral of each peak is its stick intensity (× Kα2 ratio). */
     public static double[] render(StickPattern sticks, TwoThetaGrid grid, PeakProfile profile) {
         double[] out = new double[grid.points()];
-        Wavelength wl = sticks.wavelength();
+        render(StickBuffer.of(sticks), sticks.wavelength(), grid, profile, out);
+        return out;
+    }
+
+    /** Adds the profile of {@code sticks} (placed for {@code wl}'s Kα1) to {@code out}, one value per grid point. */
+    public static void render(StickBuffer sticks, Wavelength wl, TwoThetaGrid grid, PeakProfile profile, double[] out) {
         boolean doublet = profile.kAlpha2() && wl.hasKAlpha2();
         double lambda2 = doublet ? wl.kAlpha2().orElseThrow() : 0;
-        for (Stick s : sticks.sticks()) {
-            double fwhm = profile.fwhm(s.twoTheta(), wl.kAlpha1());
-            addPeak(out, grid, s.twoTheta() + profile.zeroShift(), fwhm, s.intensity(), profile.eta());
+        double[] axis = axisOf(grid);
+        for (int i = 0; i < sticks.size(); i++) {
+            double fwhm = profile.fwhm(sticks.twoTheta(i), wl.kAlpha1());
+            addPeak(out, axis, grid, sticks.twoTheta(i) + profile.zeroShift(), fwhm, sticks.intensity(i), profile.eta());
             if (doublet) {
-                double sin2 = lambda2 / (2 * s.d());
+                double sin2 = lambda2 / (2 * sticks.d(i));
                 if (sin2 < 1) {
                     double tt2 = 2 * Math.toDegrees(Math.asin(sin2));
-                    addPeak(out, grid, tt2 + profile.zeroShift(), fwhm, s.intensity() * wl.kAlpha2Ratio(), profile.eta());
+                    addPeak(out, axis, grid, tt2 + profile.zeroShift(), fwhm, sticks.intensity(i) * wl.kAlpha2Ratio(), profile.eta());
                 }
             }
         }
-        return out;
     }
 
     /** The profile scaled so that its maximum is 1 (an empty pattern stays zero). */
     public static double[] renderNormalised(StickPattern sticks, TwoThetaGrid grid, PeakProfile profile) {
-        double[] y = render(sticks, grid, profile);
+        return scaledToMax(render(sticks, grid, profile));
+    }
+
+    /** {@code y} divided by its maximum, in place (an all-zero pattern stays zero). */
+    public static double[] scaledToMax(double[] y) {
         double max = 0;
         for (double v : y) {
             max = Math.max(max, v);
@@ -53,7 +64,11 @@ public final class ProfileRenderer {
         return y;
     }
 
-    static void addPeak(double[] out, TwoThetaGrid grid, double centre, double fwhm, double area, double eta) {
+    /**
+     * Adds one pseudo-Voigt: the Lorentzian over the whole window (a plain loop the JIT vectorises), the
+     * Gaussian where x² < 10 (beyond it exp(−4 ln2 x²) < 1e-12), by {@link GaussianOnGrid}'s recurrence.
+     */
+    static void addPeak(double[] out, double[] axis, TwoThetaGrid grid, double centre, double fwhm, double area, double eta) {
         double step = grid.step();
         int from = (int) Math.ceil((centre - WINDOW_FWHM * fwhm - grid.start()) / step);
         int to = (int) Math.floor((centre + WINDOW_FWHM * fwhm - grid.start()) / step);
@@ -64,16 +79,28 @@ public final class ProfileRenderer {
         }
         double inv = 1 / fwhm;
         double lorentz = area * eta * 2 / (Math.PI * fwhm);
-        double gauss = area * (1 - eta) * GAUSS_NORM * inv;
-        double gaussExp = -4 * LN2;
         for (int i = from; i <= to; i++) {
-            double x = (grid.start() + i * step - centre) * inv;
-            double x2 = x * x;
-            double value = lorentz / (1 + 4 * x2);
-            if (x2 < 10) {
-                value += gauss * Math.exp(gaussExp * x2);
-            }
-            out[i] += value;
+            double x = (axis[i] - centre) * inv;
+            out[i] += lorentz / (1 + 4 * (x * x));
         }
+        int gFrom = (int) Math.max(from, Math.ceil((centre - GAUSS_REACH * fwhm - grid.start()) / step));
+        int gTo = (int) Math.min(to, Math.floor((centre + GAUSS_REACH * fwhm - grid.start()) / step));
+        GaussianOnGrid.add(out, gFrom, gTo, grid.start(), step, centre, area * (1 - eta) * GAUSS_NORM * inv, fwhm);
     }
+
+    /** The grid's 2θ values, start + i·step as the renderer has always computed them (cached: few grids are in use). */
+    private static double[] axisOf(TwoThetaGrid grid) {
+        if (AXES.size() > 32) {
+            AXES.clear();
+        }
+        return AXES.computeIfAbsent(grid, g -> {
+            double[] a = new double[g.points()];
+            for (int i = 0; i < a.length; i++) {
+                a[i] = g.start() + i * g.step();
+            }
+            return a;
+        });
+    }
+
+    private static final java.util.Map<TwoThetaGrid, double[]> AXES = new java.util.concurrent.ConcurrentHashMap<>();
 }

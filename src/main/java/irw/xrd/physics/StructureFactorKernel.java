@@ -95,6 +95,23 @@ final class StructureFactorKernel {
 
     /** |F|² of (h, k, l) with h, k from the current row; s2 = (sinθ/λ)² = 1/(4d²). */
     double intensity(int l, double s2) {
+        accumulate(l);
+        return intensityAt(s2);
+    }
+
+    /**
+     * |F|² of (h, k, l) (h, k from the current row) at several values of s² for the same phases: the
+     * atoms' phase sums are formed once, only the scattering factors and Debye-Waller damping change.
+     */
+    void intensities(int l, double[] s2, double[] out) {
+        accumulate(l);
+        for (int i = 0; i < s2.length; i++) {
+            out[i] = intensityAt(s2[i]);
+        }
+    }
+
+    /** Sums occ·exp(2πi h·x) per atom type into accRe/accIm. */
+    private void accumulate(int l) {
         int nl = 2 * lMax + 1;
         java.util.Arrays.fill(accRe, 0);
         java.util.Arrays.fill(accIm, 0);
@@ -105,6 +122,9 @@ final class StructureFactorKernel {
             accRe[t] += w * (rowRe[j] * cr - rowIm[j] * ci);
             accIm[t] += w * (rowRe[j] * ci + rowIm[j] * cr);
         }
+    }
+
+    private double intensityAt(double s2) {
         double fr = 0, fi = 0;
         for (int t = 0; t < typeCoefficients.length; t++) {
             double f = typeCoefficients[t].f0(s2);

@@ -4,10 +4,13 @@ import irw.core.TwoThetaGrid;
 import irw.xrd.cif.CrystalStructure;
 import irw.xrd.cif.UnitCell;
 import irw.xrd.physics.BatchSimulator;
+import irw.xrd.physics.GaussianOnGrid;
 import irw.xrd.physics.MarchDollase;
 import irw.xrd.physics.PeakProfile;
 import irw.xrd.physics.PowderSimulator;
 import irw.xrd.physics.ProfileRenderer;
+import irw.xrd.physics.ReflectionSet;
+import irw.xrd.physics.StickBuffer;
 import irw.xrd.physics.SimulationSettings;
 
 import java.util.SplittableRandom;
@@ -75,13 +78,56 @@ public final class ImperfectPatternGenerator {
 
     /** The imperfect pattern, max-normalised; {@code rng} supplies the counting noise. */
     public float[] render(CrystalStructure structure, CrystalStructure impurity, DefectParameters p, SplittableRandom rng) {
-        PeakProfile profile = instrument.withCrystalliteSize(p.crystalliteNm()).withZeroShift(p.zeroShiftDeg()).withKAlpha2(p.kAlpha2());
+        PeakProfile profile = profileOf(p);
         CrystalStructure strained = structure.withCell(structure.cell().scaled(1 + p.strainA(), 1 + p.strainB(), 1 + p.strainC()));
-        SimulationSettings sampleSettings = p.textureR() == 1 ? simulation
-                : simulation.withTexture(new MarchDollase(p.textureH(), p.textureK(), p.textureL(), p.textureR()));
-        double[] y = areaNormalised(ProfileRenderer.render(simulator.simulate(strained, sampleSettings), grid, profile));
+        SimulationSettings sampleSettings = p.textureR() == 1 ? simulation : simulation.withTexture(textureOf(p));
+        double[] y = ProfileRenderer.render(simulator.simulate(strained, sampleSettings), grid, profile);
+        double[] b = impurity != null && p.impurityFraction() > 0 ? ProfileRenderer.render(simulator.simulate(impurity, simulation), grid, profile)
+                : null;
+        return measured(y, b, p, mean -> CountingNoise.poisson(mean, rng));
+    }
+
+    /**
+     * The same imperfect pattern drawn from the structures' cached reflection families ({@link ReflectionSet},
+     * built with this generator's {@link #simulation() settings} and a largest strain at least the
+     * settings' {@link DefectSettings#latticeMax()}): no structure factors are computed, |F|² follows the
+     * strained s² linearly, and the counting noise uses the ziggurat normal generator. About 2.5x
+     * cheaper in CPU time than {@link #render} ({@code bench simulate}); {@code ReflectionRenderingTest} compares the two.
+     */
+    public float[] render(ReflectionSet structure, ReflectionSet impurity, DefectParameters p, SplittableRandom rng, StickBuffer scratch) {
+        PeakProfile profile = profileOf(p);
+        double[] y = new double[grid.points()];
+        ProfileRenderer.render(structure.sticks(1 + p.strainA(), 1 + p.strainB(), 1 + p.strainC(), p.textureR() == 1 ? null : textureOf(p),
+                scratch), simulation.wavelength(), grid, profile, y);
+        double[] b = null;
         if (impurity != null && p.impurityFraction() > 0) {
-            double[] b = areaNormalised(ProfileRenderer.render(simulator.simulate(impurity, simulation), grid, profile));
+            b = new double[grid.points()];
+            ProfileRenderer.render(impurity.sticks(1, 1, 1, null, scratch), simulation.wavelength(), grid, profile, b);
+        }
+        return measured(y, b, p, mean -> CountingNoise.poissonFast(mean, rng));
+    }
+
+    /** The settings sticks are simulated with: the grid's wavelength, its range and a margin for the tails. */
+    public SimulationSettings simulation() {
+        return simulation;
+    }
+
+    private PeakProfile profileOf(DefectParameters p) {
+        return instrument.withCrystalliteSize(p.crystalliteNm()).withZeroShift(p.zeroShiftDeg()).withKAlpha2(p.kAlpha2());
+    }
+
+    private static MarchDollase textureOf(DefectParameters p) {
+        return new MarchDollase(p.textureH(), p.textureK(), p.textureL(), p.textureR());
+    }
+
+    /**
+     * What the instrument makes of the sample's profile {@code y} (and the impurity's {@code b}): the phases
+     * mixed by diffracted fraction, the background added, counts drawn, then max-normalised.
+     */
+    private float[] measured(double[] y, double[] b, DefectParameters p, java.util.function.DoubleUnaryOperator counts) {
+        areaNormalised(y);
+        if (b != null) {
+            areaNormalised(b);
             for (int i = 0; i < y.length; i++) {
                 y[i] = (1 - p.impurityFraction()) * y[i] + p.impurityFraction() * b[i];
             }
@@ -91,7 +137,7 @@ public final class ImperfectPatternGenerator {
         if (p.counts() > 0) {
             double max = max(y);
             for (int i = 0; i < y.length; i++) {
-                y[i] = CountingNoise.poisson(y[i] / max * p.counts(), rng);
+                y[i] = counts.applyAsDouble(y[i] / max * p.counts());
             }
         }
         scaleToMax(y);
@@ -123,12 +169,11 @@ public final class ImperfectPatternGenerator {
             hi = Math.max(hi, sum);
         }
         double span = hi - lo;
-        double fourLn2 = 4 * Math.log(2);
         for (int i = 0; i < y.length; i++) {
             double shape = span > 1e-12 ? 0.2 + 0.8 * (bg[i] - lo) / span : 1;
-            double d = (grid.at(i) - p.humpCentreDeg()) / Math.max(p.humpFwhmDeg(), 1e-6);
-            y[i] += p.backgroundLevel() * shape + p.humpLevel() * Math.exp(-fourLn2 * d * d);
+            y[i] += p.backgroundLevel() * shape;
         }
+        GaussianOnGrid.add(y, 0, y.length - 1, grid.start(), grid.step(), p.humpCentreDeg(), p.humpLevel(), Math.max(p.humpFwhmDeg(), 1e-6));
     }
 
     /**

@@ -10,6 +10,9 @@ import irw.xrd.physics.PowderSimulator;
 import irw.xrd.physics.ProfileRenderer;
 import irw.xrd.physics.SimulationSettings;
 import irw.xrd.physics.BatchSimulator;
+import irw.xrd.physics.ReflectionSet;
+import irw.xrd.physics.StickBuffer;
+import irw.core.Wavelength;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -124,10 +127,29 @@ public final class XrdDataSetBuilder {
     static float[] renderVariant(PowderSimulator simulator, CrystalStructure s, double[] p, SimulationSettings sim, TwoThetaGrid grid) {
         double f = 1 + p[0];
         CrystalStructure strained = p[0] == 0 ? s : s.withCell(s.cell().scaled(f, f, f));
-        SimulationSettings settings = p[2] == 1 ? sim : sim.withTexture(new MarchDollase((int) p[3], (int) p[4], (int) p[5], p[2]));
+        SimulationSettings settings = p[2] == 1 ? sim : sim.withTexture(variantTexture(p));
+        return toFloat(ProfileRenderer.renderNormalised(simulator.simulate(strained, settings), grid, variantProfile(p)));
+    }
+
+    /** The same variant from the structure's cached reflection families (see {@link ImperfectPatternGenerator#render(ReflectionSet, ReflectionSet, DefectParameters, SplittableRandom, StickBuffer)}). */
+    static float[] renderVariant(ReflectionSet reflections, double[] p, Wavelength wavelength, TwoThetaGrid grid, StickBuffer scratch) {
+        double f = 1 + p[0];
+        double[] y = new double[grid.points()];
+        ProfileRenderer.render(reflections.sticks(f, f, f, p[2] == 1 ? null : variantTexture(p), scratch), wavelength, grid, variantProfile(p), y);
+        return toFloat(ProfileRenderer.scaledToMax(y));
+    }
+
+    private static MarchDollase variantTexture(double[] p) {
+        return new MarchDollase((int) p[3], (int) p[4], (int) p[5], p[2]);
+    }
+
+    /** The ideal profile with every width scaled by p[1] (Caglioti U, V, W by its square). */
+    private static PeakProfile variantProfile(double[] p) {
         double w2 = p[1] * p[1];
-        PeakProfile profile = IDEAL_PROFILE.withCaglioti(IDEAL_PROFILE.u() * w2, IDEAL_PROFILE.v() * w2, IDEAL_PROFILE.w() * w2);
-        double[] y = ProfileRenderer.renderNormalised(simulator.simulate(strained, settings), grid, profile);
+        return IDEAL_PROFILE.withCaglioti(IDEAL_PROFILE.u() * w2, IDEAL_PROFILE.v() * w2, IDEAL_PROFILE.w() * w2);
+    }
+
+    private static float[] toFloat(double[] y) {
         float[] out = new float[y.length];
         for (int i = 0; i < y.length; i++) {
             out[i] = (float) y[i];

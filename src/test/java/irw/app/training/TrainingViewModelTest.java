@@ -289,6 +289,7 @@ class TrainingViewModelTest {
         vm.submit();
         RunRow row = vm.selectedRunProperty().get();
         assertThat(row.name()).isEqualTo("tiny digits, λ default");
+        assertThat(vm.nameProperty().get()).as("the next run does not take the name along").isEmpty();
         awaitEnd(vm, row);
     }
 

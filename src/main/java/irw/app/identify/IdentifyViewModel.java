@@ -1,0 +1,480 @@
+package irw.app.identify;
+
+import irw.app.notify.ErrorMessages;
+import irw.app.task.BackgroundTask;
+import irw.app.task.TaskContext;
+import irw.app.workbench.BestMatch;
+import irw.app.workbench.PatternEntry;
+import irw.app.workbench.WorkbenchModel;
+import irw.core.Pattern;
+import irw.core.Wavelength;
+import irw.xrd.library.StickLibraryCache;
+import irw.xrd.peaks.Peak;
+import irw.xrd.physics.Stick;
+import irw.xrd.search.Candidate;
+import irw.xrd.search.MatchedPhase;
+import irw.xrd.search.PhaseMatch;
+import irw.xrd.search.ReferenceLibrary;
+import irw.xrd.search.SearchMatch;
+import irw.xrd.search.SearchResult;
+import irw.xrd.search.SearchSettings;
+import javafx.beans.InvalidationListener;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleDoubleProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Locale;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The Identify view: the current pattern on its own axis and counts with its background, the toolkit's
+ * steps (subtract, Kα2, smooth) as switches, its peak list, and search-match's ranked candidates with the
+ * selected one's sticks overlaid. The wavelength is the file's, or the one the user enters for a file that
+ * states none; it is stored with the row and used by the search, the peak list and the d-spacings.
+ */
+public final class IdentifyViewModel {
+    /** A candidate as the table lists it. */
+    public record CandidateRow(int phase, int rank, Candidate candidate, boolean close) {
+        public String mineral() {
+            return candidate.entry().mineral();
+        }
+
+        public String formula() {
+            return candidate.entry().formula();
+        }
+
+        public String spaceGroup() {
+            return candidate.entry().spaceGroup();
+        }
+
+        public String crystalSystem() {
+            return candidate.entry().crystalSystemLabel();
+        }
+    }
+
+    private final WorkbenchModel model;
+    private final List<Path> userLibraries;
+    private final Path cacheDir;
+    private volatile ReferenceLibrary library;
+    private volatile TaskContext reporting;
+    private final Map<PatternEntry, SearchResult> results = new ConcurrentHashMap<>();
+    private final ReadOnlyObjectWrapper<PatternEntry> entry = new ReadOnlyObjectWrapper<>(this, "entry");
+    private final DoubleProperty backgroundWidth = new SimpleDoubleProperty(this, "backgroundWidth", PatternTreatment.DEFAULT_BACKGROUND_WIDTH);
+    private final DoubleProperty minPeakPercent = new SimpleDoubleProperty(this, "minPeakPercent", PatternTreatment.DEFAULT_MIN_PERCENT);
+    private final BooleanProperty subtractBackground = new SimpleBooleanProperty(this, "subtractBackground");
+    private final BooleanProperty stripKAlpha2 = new SimpleBooleanProperty(this, "stripKAlpha2");
+    private final BooleanProperty smooth = new SimpleBooleanProperty(this, "smooth");
+    private final ReadOnlyBooleanWrapper kAlpha2Available = new ReadOnlyBooleanWrapper(this, "kAlpha2Available");
+    private final ReadOnlyBooleanWrapper wavelengthEditable = new ReadOnlyBooleanWrapper(this, "wavelengthEditable");
+    private final StringProperty wavelengthInput = new SimpleStringProperty(this, "wavelengthInput", "");
+    private final ReadOnlyObjectWrapper<PatternTreatment.Result> treated = new ReadOnlyObjectWrapper<>(this, "treated");
+    private final ObservableList<Peak> peaks = FXCollections.observableArrayList();
+    private final ObservableList<CandidateRow> candidates = FXCollections.observableArrayList();
+    private final ObjectProperty<CandidateRow> selected = new SimpleObjectProperty<>(this, "selected");
+    private final ObservableList<Stick> sticks = FXCollections.observableArrayList();
+    private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(this, "running");
+    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "");
+    private final ReadOnlyStringWrapper referenceMetrics = new ReadOnlyStringWrapper(this, "referenceMetrics", "");
+    private final BooleanProperty active = new SimpleBooleanProperty(this, "active", true);
+    private final irw.app.task.LatestRequestRunner<Treatment, Treated> treatments;
+    private BackgroundTask<?> task;
+
+    /** One request to the toolkit's steps: the newest wins, computed off the UI thread. */
+    private record Treatment(PatternEntry entry, Pattern raw, Wavelength wavelength, PatternTreatment steps) {
+    }
+
+    private record Treated(PatternEntry entry, PatternTreatment.Result result) {
+    }
+
+    /**
+     * @param userLibraries folders (or CIF files) of the user's own structures, searched with the bundled ones
+     * @param cacheDir      where the simulated library is kept ({@link StickLibraryCache#defaultDir()})
+     */
+    public IdentifyViewModel(WorkbenchModel model, List<Path> userLibraries, Path cacheDir) {
+        this(model, userLibraries, cacheDir, null);
+    }
+
+    /** With a library already loaded (another window's, or a test's). */
+    public IdentifyViewModel(WorkbenchModel model, ReferenceLibrary library) {
+        this(model, List.of(), null, library);
+    }
+
+    private IdentifyViewModel(WorkbenchModel model, List<Path> userLibraries, Path cacheDir, ReferenceLibrary library) {
+        this.model = model;
+        this.library = library;
+        this.userLibraries = List.copyOf(userLibraries);
+        this.cacheDir = cacheDir;
+        this.treatments = new irw.app.task.LatestRequestRunner<>(model.executor().newSerialWorker("identify-treatment"),
+                model.executor().uiThread(), (q, obsolete) -> new Treated(q.entry(), q.steps().apply(q.raw(), q.wavelength())),
+                this::showTreated, err -> status.set(ErrorMessages.describe(err)));
+        InvalidationListener retreat = o -> treat();
+        // a hidden view computes nothing: a batch load moves the current pattern many times
+        active.addListener(o -> {
+            if (active.get()) {
+                treat();
+            }
+        });
+        backgroundWidth.addListener(retreat);
+        minPeakPercent.addListener(retreat);
+        subtractBackground.addListener(retreat);
+        stripKAlpha2.addListener(retreat);
+        smooth.addListener(retreat);
+        model.currentProperty().addListener((o, old, now) -> follow(now));
+        selected.addListener((o, old, now) -> placeSticks());
+        follow(model.current());
+    }
+
+    private void follow(PatternEntry now) {
+        entry.set(now != null && now.isReadable() ? now : null);
+        PatternEntry e = entry.get();
+        wavelengthEditable.set(e != null && !e.statesWavelength());
+        wavelengthInput.set(e == null ? "" : e.wavelength().map(IdentifyViewModel::shortName).orElse(""));
+        referenceMetrics.set("");
+        treat();
+        showResult(e == null ? null : results.get(e));
+    }
+
+    private static String shortName(Wavelength w) {
+        return w.anode().filter(a -> w.hasKAlpha2()).orElse(String.format(Locale.ROOT, "%.5f", w.kAlpha1()));
+    }
+
+    /** The radiation the pattern is treated and searched with: stated, entered, or else assumed Cu Kα. */
+    public Wavelength wavelength() {
+        PatternEntry e = entry.get();
+        return e == null ? Wavelength.CU_KALPHA : e.wavelength().orElse(Wavelength.CU_KALPHA);
+    }
+
+    private boolean wavelengthAssumed() {
+        PatternEntry e = entry.get();
+        return e != null && e.wavelength().isEmpty();
+    }
+
+    /** Stores what the user typed as the pattern's wavelength (a file that states one keeps its own). */
+    public void applyWavelength() {
+        PatternEntry e = entry.get();
+        if (e == null || e.statesWavelength()) {
+            return;
+        }
+        try {
+            Wavelength w = Wavelength.parse(wavelengthInput.get());
+            e.enteredWavelengthProperty().set(w);
+            results.remove(e);
+            status.set(e.name() + ": wavelength set to " + w);
+            treat();
+            showResult(null);
+        } catch (IllegalArgumentException bad) {
+            status.set(e.name() + ": " + bad.getMessage());
+            model.notifications().warn(e.name(), bad.getMessage());
+        }
+    }
+
+    private void treat() {
+        PatternEntry e = entry.get();
+        if (e == null) {
+            treated.set(null);
+            peaks.clear();
+            kAlpha2Available.set(false);
+            return;
+        }
+        Wavelength w = wavelength();
+        kAlpha2Available.set(w.hasKAlpha2());
+        if (!active.get()) {
+            return;
+        }
+        try {
+            PatternTreatment steps = new PatternTreatment(backgroundWidth.get(), subtractBackground.get(), stripKAlpha2.get(), smooth.get(),
+                    minPeakPercent.get());
+            treatments.submit(new Treatment(e, e.raw().orElseThrow(), w, steps));
+        } catch (IllegalArgumentException bad) {
+            status.set(e.name() + ": " + bad.getMessage());
+        }
+    }
+
+    private void showTreated(Treated t) {
+        if (t.entry() != entry.get()) {
+            return; // the user moved on while it was computed
+        }
+        treated.set(t.result());
+        peaks.setAll(t.result().peaks());
+    }
+
+    /** Searches the current pattern against the library (the first time: simulates and caches the library). */
+    public BackgroundTask<SearchResult> identify() {
+        PatternEntry e = entry.get();
+        if (e == null) {
+            status.set("Select a readable pattern to identify");
+            return null;
+        }
+        cancel();
+        Wavelength w = wavelength();
+        boolean assumed = wavelengthAssumed();
+        BackgroundTask<SearchResult> t = BackgroundTask.of("Identifying " + e.name(), ctx -> search(e, w, ctx))
+                .onSuccess(r -> {
+                    finished();
+                    if (entry.get() == e) {
+                        showResult(r);
+                    }
+                    status.set(String.format(Locale.ROOT, "%s: %s in %.2f s%s", e.name(), summary(r), r.seconds(),
+                            assumed ? "; the file states no wavelength: Cu Kα assumed (enter it above)" : ""));
+                })
+                .onCancelled(() -> {
+                    finished();
+                    status.set("Identification cancelled");
+                })
+                .onFailure(err -> {
+                    finished();
+                    status.set(e.name() + ": " + ErrorMessages.describe(err));
+                    model.notifications().error(e.name(), err);
+                });
+        return start(t, "Identifying " + e.name() + " …");
+    }
+
+    /** Identifies every readable row, so the Data table's "best match" column fills; goes on past a bad file. */
+    public BackgroundTask<Integer> identifyAll() {
+        List<PatternEntry> rows = model.patterns().stream().filter(PatternEntry::isReadable).toList();
+        cancel();
+        BackgroundTask<Integer> t = BackgroundTask.of("Identifying " + rows.size() + " patterns", ctx -> {
+            int done = 0;
+            for (PatternEntry row : rows) {
+                if (ctx.isCancelled()) {
+                    break;
+                }
+                try {
+                    search(row, row.wavelength().orElse(Wavelength.CU_KALPHA), ctx);
+                } catch (IllegalArgumentException bad) {
+                    model.executor().uiThread().execute(() -> model.notifications().warn(row.name(), bad.getMessage()));
+                }
+                ctx.updateProgress(++done, rows.size());
+            }
+            return done;
+        }).onSuccess(n -> {
+            finished();
+            status.set("Identified " + n + " patterns: see the Data table's best match column");
+            showResult(entry.get() == null ? null : results.get(entry.get()));
+        }).onCancelled(this::finished).onFailure(err -> {
+            finished();
+            model.notifications().error("Identify all", err);
+        });
+        return start(t, "Identifying " + rows.size() + " patterns …");
+    }
+
+    private <T> BackgroundTask<T> start(BackgroundTask<T> t, String message) {
+        task = t;
+        running.set(true);
+        status.set(message);
+        return model.executor().execute(t);
+    }
+
+    private SearchResult search(PatternEntry e, Wavelength w, TaskContext ctx) throws Exception {
+        ReferenceLibrary lib = library(ctx);
+        SearchResult r = lib.identify(e.raw().orElseThrow().withMetadata(e.raw().orElseThrow().metadata().withWavelength(w)), w,
+                SearchSettings.defaults());
+        results.put(e, r);
+        BestMatch best = r.best().map(c -> new BestMatch(label(c), c.entry().crystalSystemLabel(), c.score(), r.closeMatch())).orElse(null);
+        model.executor().uiThread().execute(() -> e.bestMatchProperty().set(best));
+        return r;
+    }
+
+    private synchronized ReferenceLibrary library(TaskContext ctx) {
+        reporting = ctx;
+        if (library == null) {
+            // the first search of a radiation simulates the library (20-40 s) and caches it; the running task reports it
+            library = new ReferenceLibrary(ReferenceLibrary.bundledWith(userLibraries), cacheDir, (step, done, total) -> {
+                TaskContext now = reporting;
+                if (now.isCancelled()) {
+                    throw new CancellationException("cancelled while " + step);
+                }
+                now.updateMessage(step + " (once; kept in " + cacheDir + ")");
+                now.updateProgress(done, Math.max(1, total));
+            });
+        }
+        return library;
+    }
+
+    private static String label(Candidate c) {
+        String m = c.entry().mineral();
+        return m == null || m.isBlank() ? c.entry().formula() : m + " (" + c.entry().formula() + ")";
+    }
+
+    private static String summary(SearchResult r) {
+        if (r.phases().isEmpty()) {
+            return "no peaks above the noise";
+        }
+        StringBuilder s = new StringBuilder();
+        for (PhaseMatch p : r.phases()) {
+            s.append(s.length() == 0 ? "" : " + ").append(p.closeMatch() ? "" : "no close match; nearest ").append(label(p.best()));
+        }
+        return s.toString();
+    }
+
+    private void finished() {
+        running.set(false);
+        task = null;
+    }
+
+    public void cancel() {
+        if (task != null) {
+            task.cancel();
+        }
+    }
+
+    private void showResult(SearchResult r) {
+        selected.set(null);
+        candidates.clear();
+        if (r == null) {
+            return;
+        }
+        for (PhaseMatch p : r.phases()) {
+            for (int i = 0; i < p.candidates().size(); i++) {
+                candidates.add(new CandidateRow(p.phase(), i + 1, p.candidates().get(i), p.closeMatch()));
+            }
+        }
+        if (!candidates.isEmpty()) {
+            selected.set(candidates.get(0));
+        }
+    }
+
+    private MatchedPhase matched() {
+        PatternEntry e = entry.get();
+        CandidateRow row = selected.get();
+        SearchResult r = e == null ? null : results.get(e);
+        if (row == null || r == null || library == null) {
+            return null;
+        }
+        try {
+            SearchMatch search = library.forWavelength(wavelength());
+            return new MatchedPhase(search.library(), row.candidate(), wavelength(), r.fwhm());
+        } catch (java.io.IOException unreachable) {
+            // the library for this wavelength was loaded by the search that produced the result
+            throw new java.io.UncheckedIOException(unreachable);
+        }
+    }
+
+    private void placeSticks() {
+        MatchedPhase m = matched();
+        PatternEntry e = entry.get();
+        if (m == null) {
+            sticks.clear();
+            return;
+        }
+        Pattern raw = e.raw().orElseThrow();
+        sticks.setAll(m.sticks(raw.firstTwoTheta(), raw.lastTwoTheta()));
+    }
+
+    /**
+     * Makes the selected candidate's simulated profile the ground truth of this measured pattern, so the
+     * Spectra view, the heatmaps and the metrics judge the raw and refined patterns against it.
+     */
+    public void useAsReference() {
+        MatchedPhase m = matched();
+        PatternEntry e = entry.get();
+        if (m == null) {
+            status.set("Identify the pattern and select a candidate first");
+            return;
+        }
+        ReferenceComparison c = ReferenceComparison.of(e, m, model.grid());
+        e.groundTruthProperty().set(c.reference());
+        referenceMetrics.set(c.text());
+        status.set(e.name() + ": " + label(m.candidate()) + " is now its reference (ground truth)");
+    }
+
+    /** Writes the peak list as CSV (atomically): 2θ, d, net height, FWHM, with the wavelength in the header. */
+    public void exportPeaks(Path file) throws java.io.IOException {
+        PatternEntry e = entry.get();
+        PeakListCsv.write(file, e == null ? "" : e.name(), wavelength(), wavelengthAssumed(), treated.get() == null ? "" : treated.get().steps(),
+                minPeakPercent.get(), List.copyOf(peaks));
+        status.set("Wrote " + peaks.size() + " peaks to " + file);
+    }
+
+    /** Whether the view is on screen (the window binds it to its tab); while hidden nothing is computed. */
+    public BooleanProperty activeProperty() {
+        return active;
+    }
+
+    public ReadOnlyObjectProperty<PatternEntry> entryProperty() {
+        return entry.getReadOnlyProperty();
+    }
+
+    public DoubleProperty backgroundWidthProperty() {
+        return backgroundWidth;
+    }
+
+    /** The peak list keeps peaks at least this many percent of the strongest. */
+    public DoubleProperty minPeakPercentProperty() {
+        return minPeakPercent;
+    }
+
+    public BooleanProperty subtractBackgroundProperty() {
+        return subtractBackground;
+    }
+
+    public BooleanProperty stripKAlpha2Property() {
+        return stripKAlpha2;
+    }
+
+    public BooleanProperty smoothProperty() {
+        return smooth;
+    }
+
+    public ReadOnlyBooleanProperty kAlpha2AvailableProperty() {
+        return kAlpha2Available.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty wavelengthEditableProperty() {
+        return wavelengthEditable.getReadOnlyProperty();
+    }
+
+    public StringProperty wavelengthInputProperty() {
+        return wavelengthInput;
+    }
+
+    public ReadOnlyObjectProperty<PatternTreatment.Result> treatedProperty() {
+        return treated.getReadOnlyProperty();
+    }
+
+    public ObservableList<Peak> peaks() {
+        return peaks;
+    }
+
+    public ObservableList<CandidateRow> candidates() {
+        return candidates;
+    }
+
+    public ObjectProperty<CandidateRow> selectedProperty() {
+        return selected;
+    }
+
+    /** The selected candidate's sticks at their fitted positions inside the measured range. */
+    public ObservableList<Stick> sticks() {
+        return sticks;
+    }
+
+    public ReadOnlyBooleanProperty runningProperty() {
+        return running.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty statusProperty() {
+        return status.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty referenceMetricsProperty() {
+        return referenceMetrics.getReadOnlyProperty();
+    }
+}
