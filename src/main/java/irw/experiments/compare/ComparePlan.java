@@ -25,9 +25,9 @@ public record ComparePlan(boolean quick, ArmPlan digits, ArmPlan xrd, List<Long>
     }
 
     /**
-     * The default run, sized to finish 3 seeds within about an hour on the shared 2-core development machine
-     * (measured in experiments.md): 150 classifier steps, 50 refiner steps, MIC 40 Adam steps per class generator
-     * and 10 input steps per item, 30 held-out items per class. Longer budgets are the overrides of {@code irw compare}.
+     * The default run: 150 classifier steps, 50 refiner steps, MIC 40 Adam steps per class generator and 10 input
+     * steps per item, 30 held-out items per class; about 5.5 CPU-minutes per seed (seed 1 measured, experiments.md;
+     * 34 min wall per seed on the shared machine at load 10-19). Longer budgets are the overrides of {@code irw compare}.
      */
     public static ComparePlan full(int seedCount, long firstSeed) {
         DigitsPlan d = DigitsPlan.full(3, 1);
