@@ -24,15 +24,19 @@ public record ComparePlan(boolean quick, ArmPlan digits, ArmPlan xrd, List<Long>
         }
     }
 
-    /** The default run: sized for an idle 2-core machine in about an hour for 3 seeds (not yet timed there; see experiments.md). */
+    /**
+     * The default run: 150 classifier steps, 50 refiner steps, MIC 40 Adam steps per class generator and 10 input
+     * steps per item, 30 held-out items per class; about 5.5 CPU-minutes per seed (seed 1 measured, experiments.md;
+     * 34 min wall per seed on the shared machine at load 10-19). Longer budgets are the overrides of {@code irw compare}.
+     */
     public static ComparePlan full(int seedCount, long firstSeed) {
         DigitsPlan d = DigitsPlan.full(3, 1);
         XrdPlan x = XrdPlan.full(3, 1);
         return new ComparePlan(false,
-                new ArmPlan(100, 300, 10, ModelSpec.SMALL, 1.0, 10, 50, 100, 32, d.alphaTargeted(), d.betaTargeted(), d.alphaNonTargeted(),
-                        d.betaNonTargeted(), 2, 100, 20, 50, 0),
-                new ArmPlan(0, 300, 8, ModelSpec.SMALL, 1.0, 0, 0, 100, 16, x.alpha() / 2000, x.beta(), x.alphaNonTargeted() / 2000, x.beta(),
-                        2, 100, 20, 50, 0),
+                new ArmPlan(100, 150, 10, ModelSpec.SMALL, 1.0, 10, 30, 50, 32, d.alphaTargeted(), d.betaTargeted(), d.alphaNonTargeted(),
+                        d.betaNonTargeted(), 2, 40, 10, 50, 0),
+                new ArmPlan(0, 150, 8, ModelSpec.SMALL, 1.0, 0, 30, 50, 16, x.alpha() / 2000, x.beta(), x.alphaNonTargeted() / 2000, x.beta(),
+                        2, 40, 10, 50, 0),
                 seeds(seedCount, firstSeed));
     }
 
