@@ -33,6 +33,10 @@ final class CalibrateCommand implements Callable<Integer> {
     long splitSeed;
     @Option(names = "--seed", defaultValue = "2019", description = "with --structures: seed of the held-out draws (default ${DEFAULT-VALUE})")
     long seed;
+    @Option(names = "--rendering", defaultValue = "reflections",
+            description = "with --structures: reflections (cached reflection families) or simulation (each draw simulated afresh); "
+                    + "the same patterns up to the counting-noise sequence (default ${DEFAULT-VALUE})")
+    String rendering;
     @Option(names = "--model", required = true, description = "classifier model file")
     Path model;
     @Option(names = "--out", description = "model file to write (default: rewrite --model)")
@@ -47,7 +51,7 @@ final class CalibrateCommand implements Callable<Integer> {
         if (structures != null) {
             LibraryTraining d = LibraryTraining.defaults(structures);
             calibrated = new LibraryTraining(structures, d.userCifs(), d.augmentation(), d.balance(), splitSeed, d.validationFraction(),
-                    d.testFraction()).calibrate(c, seed);
+                    d.testFraction(), irw.xrd.synth.TrainingPatternSource.Rendering.parse(rendering)).calibrate(c, seed);
         } else {
             LabelledDataSet set = data.dataDir != null ? data.source().heldOutIdeal() : data.source().idealTrain();
             String what = heldOut != null ? heldOut : describe(set.size());

@@ -65,16 +65,7 @@ final class ConvertCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         PrintWriter stdout = spec.commandLine().getOut();
         Layout requested = parseLayout();
-        List<Path> files = new ArrayList<>();
-        for (Path input : inputs) {
-            if (Files.isDirectory(input)) {
-                PatternReaders.FolderListing listing = PatternReaders.listFolder(input, recursive);
-                files.addAll(listing.toRead());
-                listing.skipped().forEach(s -> err.println("skipped " + s.file() + ": not a diffraction file (" + s.reason() + ")"));
-            } else {
-                files.add(input);
-            }
-        }
+        List<Path> files = InputFiles.expand(inputs, recursive, err);
         int failures = 0;
         boolean singleOutput = isSingleFile(out);
         List<Pattern> all = new ArrayList<>();

@@ -1,12 +1,13 @@
 package irw.cli;
 
 import irw.core.ConfusionMatrix;
-import irw.core.PatternMetrics;
 import irw.core.data.LabelledDataSet;
 import irw.core.io.AtomicFiles;
 import irw.engine.ModelStore;
 import irw.engine.PrototypicalClassifier;
 import irw.engine.Refiner;
+import irw.experiments.GroundTruthDistances;
+import irw.experiments.RefinementPhysics;
 import org.apache.commons.csv.CSVPrinter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -17,9 +18,9 @@ import java.io.OutputStreamWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 
 /**
@@ -58,13 +59,28 @@ final class EvaluateCommand implements Callable<Integer> {
         float[][] raw = c.preprocessing().apply(set.items());
         List<String[]> metrics = new ArrayList<>();
         System.out.printf("%d items, %d classes%n", set.size(), c.classes().size());
-        ConfusionMatrix rawCm = ConfusionMatrix.of(c.classes(), set.labels(), c.classify(raw).predictedLabels());
+        int[] rawPredicted = c.classify(raw).predictedLabels();
+        ConfusionMatrix rawCm = ConfusionMatrix.of(c.classes(), set.labels(), rawPredicted);
         report(metrics, "raw", rawCm, raw, imp.groundTruth(), c);
         ConfusionMatrix refCm = null;
         if (r != null) {
             float[][] refined = r.refine(raw);
-            refCm = ConfusionMatrix.of(c.classes(), set.labels(), c.classify(refined).predictedLabels());
+            int[] refinedPredicted = c.classify(refined).predictedLabels();
+            refCm = ConfusionMatrix.of(c.classes(), set.labels(), refinedPredicted);
             report(metrics, "refined", refCm, refined, imp.groundTruth(), c);
+            RefinementPhysics.Flips flips = RefinementPhysics.Flips.of(set.labels(), rawPredicted, refinedPredicted);
+            if (c.preprocessing().grid() != null) { // patterns: the physics of issue 11 (images are kept in [0, 1] by their refiner)
+                RefinementPhysics physics = RefinementPhysics.of(raw, refined);
+                System.out.println("refined  " + physics.summary());
+                metrics.add(new String[]{"refined", "negative values", Long.toString(physics.negativeValues()), ""});
+                metrics.add(new String[]{"refined", "cells changed outside the measured range", Long.toString(physics.maskViolations()), ""});
+                metrics.add(new String[]{"refined", "patterns rougher than raw", Integer.toString(physics.rougher()), ""});
+                metrics.add(new String[]{"refined", "patterns with more high-frequency energy", Integer.toString(physics.hfRaised()), ""});
+                metrics.add(new String[]{"refined", "added high-frequency energy (share of raw)", EngineCommands.number(physics.addedHfEnergy()), ""});
+            }
+            System.out.println("refined  " + flips.summary());
+            metrics.add(new String[]{"refined", "flips right to wrong", Integer.toString(flips.rightToWrong()), ""});
+            metrics.add(new String[]{"refined", "flips wrong to right", Integer.toString(flips.wrongToRight()), ""});
         }
         if (out != null) {
             writeRows(out.resolve("metrics.csv"), List.of("input", "metric", "mean", "median"), metrics);
@@ -83,35 +99,14 @@ final class EvaluateCommand implements Callable<Integer> {
         if (truth == null) {
             return;
         }
-        float[][] t = c.preprocessing().apply(truth);
-        String[] names = {"l1", "l2", "kl", "ncc"};
-        for (int m = 0; m < names.length; m++) {
-            double[] v = new double[items.length];
-            for (int i = 0; i < items.length; i++) {
-                double[] a = doubles(items[i]);
-                double[] b = doubles(t[i]);
-                v[i] = switch (m) {
-                    case 0 -> PatternMetrics.l1(a, b);
-                    case 1 -> PatternMetrics.l2(a, b);
-                    case 2 -> PatternMetrics.klDivergence(b, a);
-                    default -> PatternMetrics.ncc(a, b);
-                };
-            }
-            double mean = Arrays.stream(v).average().orElse(Double.NaN);
-            double[] sorted = v.clone();
-            Arrays.sort(sorted);
-            double median = sorted.length % 2 == 1 ? sorted[sorted.length / 2] : (sorted[sorted.length / 2 - 1] + sorted[sorted.length / 2]) / 2;
-            System.out.printf(Locale.ROOT, "%-8s %-3s vs ground truth: mean %.4f median %.4f%n", input, names[m], mean, median);
-            metrics.add(new String[]{input, names[m], EngineCommands.number(mean), EngineCommands.number(median)});
+        // Table 4 in model space: the ground truth prepared as the input was, over the measured cells
+        Map<String, Double> d = GroundTruthDistances.summarise(items, c.preprocessing().apply(truth));
+        for (String name : GroundTruthDistances.DISTANCES) {
+            double mean = d.get(name + " mean");
+            double median = d.get(name + " median");
+            System.out.printf(Locale.ROOT, "%-8s %-3s vs ground truth: mean %.4f median %.4f%n", input, name, mean, median);
+            metrics.add(new String[]{input, name.toLowerCase(Locale.ROOT), EngineCommands.number(mean), EngineCommands.number(median)});
         }
-    }
-
-    private static double[] doubles(float[] f) {
-        double[] d = new double[f.length];
-        for (int i = 0; i < f.length; i++) {
-            d[i] = f[i];
-        }
-        return d;
     }
 
     private static void writeConfusion(Path file, ConfusionMatrix cm) throws IOException {

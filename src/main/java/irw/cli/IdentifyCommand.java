@@ -97,20 +97,8 @@ final class IdentifyCommand implements Callable<Integer> {
         ReferenceLibrary library = new ReferenceLibrary(ReferenceLibrary.bundledWith(libraries),
                 cacheDir != null ? cacheDir : StickLibraryCache.defaultDir(), new BuildMessages(err));
 
-        List<Path> files = new ArrayList<>();
+        List<Path> files = InputFiles.expand(inputs, false, err);
         int failures = 0;
-        for (Path input : inputs) {
-            if (Files.isDirectory(input)) {
-                PatternReaders.FolderListing listing = PatternReaders.listFolder(input, false);
-                listing.skipped().forEach(k -> err.println("skipped " + k.file() + ": " + k.reason()));
-                files.addAll(listing.toRead());
-            } else if (Files.exists(input)) {
-                files.add(input);
-            } else {
-                err.println("error: " + input + ": no such file or directory");
-                failures++;
-            }
-        }
         List<SearchResult> results = new ArrayList<>();
         for (Path f : files) {
             List<Pattern> patterns;

@@ -5,6 +5,7 @@ import irw.core.io.AtomicFiles;
 import irw.engine.PrototypicalClassifier;
 import irw.engine.Refiner;
 import irw.engine.Verdict;
+import irw.experiments.RefinementPhysics;
 import irw.experiments.real.LabelledMeasurements;
 import irw.experiments.real.RealDataEvaluation;
 import org.apache.commons.csv.CSVPrinter;
@@ -45,6 +46,20 @@ final class RealDataReport {
         if (r != null) {
             RealDataEvaluation.Score ref = RealDataEvaluation.score(rows, true);
             System.out.println("refined: " + ref.summary());
+            List<RealDataEvaluation.Row> refined = rows.stream().filter(row -> row.refinedItem() != null).toList();
+            if (!refined.isEmpty()) {
+                System.out.println("refined: " + RefinementPhysics.of(refined.stream().map(RealDataEvaluation.Row::rawItem).toArray(float[][]::new),
+                        refined.stream().map(RealDataEvaluation.Row::refinedItem).toArray(float[][]::new)).summary());
+            }
+            int rightToWrong = 0;
+            int wrongToRight = 0;
+            for (RealDataEvaluation.Row row : rows) {
+                if (row.error().isEmpty() && row.entry().labelled() && row.refined() != null) {
+                    rightToWrong += row.right(row.raw()) && !row.right(row.refined()) ? 1 : 0;
+                    wrongToRight += !row.right(row.raw()) && row.right(row.refined()) ? 1 : 0;
+                }
+            }
+            System.out.println("refined: " + new RefinementPhysics.Flips(rightToWrong, wrongToRight).summary() + " (labelled files)");
         }
         if (out != null) {
             List<String> header = new ArrayList<>(List.of("file", "kind", "truth", "raw_verdict", "raw_predicted", "raw_probability", "raw_right"));

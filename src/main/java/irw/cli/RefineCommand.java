@@ -4,6 +4,7 @@ import irw.core.io.AtomicFiles;
 import irw.engine.ModelStore;
 import irw.engine.PrototypicalClassifier;
 import irw.engine.Refiner;
+import irw.experiments.MeasuredCells;
 import org.apache.commons.csv.CSVPrinter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -15,12 +16,14 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 
 /** refine --model CLASSIFIER --refiner REFINER INPUT... --out FILE.csv */
 @Command(name = "refine", mixinStandardHelpOptions = true,
         description = "Refine patterns or images with a trained refiner and write them as CSV: one row per item; for patterns the columns "
-                + "are the model's 2-theta grid, for images the pixels in row order.")
+                + "are the model's 2-theta grid (background removed, strongest measured cell = 1; cells outside the measured range are "
+                + "empty), for images the pixels in row order.")
 final class RefineCommand implements Callable<Integer> {
     @Option(names = "--model", required = true, description = "classifier model file (gives grid and preprocessing)")
     Path model;
@@ -61,12 +64,19 @@ final class RefineCommand implements Callable<Integer> {
                 List<Object> row = new ArrayList<>(refined[i].length + 1);
                 row.add(in.ids().get(i));
                 for (float v : refined[i]) {
-                    row.add(EngineCommands.number(v));
+                    row.add(v < 0 ? "" : EngineCommands.number(v)); // not measured: no value, not a zero (refined patterns are >= 0)
                 }
                 csv.printRecord(row);
             }
             csv.flush();
         });
+        if (classifier.preprocessing().grid() != null) {
+            for (int i = 0; i < refined.length; i++) {
+                System.out.printf(Locale.ROOT, "%s: %d of %d cells measured, roughness %.2f -> %.2f%n", in.ids().get(i),
+                        MeasuredCells.values(refined[i]).length, refined[i].length, MeasuredCells.roughness(in.items()[i]),
+                        MeasuredCells.roughness(refined[i]));
+            }
+        }
         System.out.printf("refined %d items into %s%n", refined.length, out);
         return batch.exitCode(err);
     }

@@ -60,6 +60,10 @@ final class ReproduceCommand implements Runnable {
         @Option(names = "--samples-per-class", description = "N_c of Algorithm 1 (default: the plan's, 8).")
         Integer samplesPerClass;
 
+        @Option(names = "--defect-sets", description = "Folder of single-defect data sets (one folder per defect, built like --data with "
+                + "'irw dataset xrd --without' every other defect): adds Table 4 per defect.")
+        Path defectSets;
+
         @Override
         public Integer call() throws Exception {
             XrdPlan plan = common.quick ? XrdPlan.quick(common.seeds, common.firstSeed) : XrdPlan.full(common.seeds, common.firstSeed);
@@ -68,9 +72,17 @@ final class ReproduceCommand implements Runnable {
                         samplesPerClass != null ? samplesPerClass : plan.classifierPerClass());
             }
             Path dir = data != null ? data : SampleDataFolder.resolve("datasets/xrd");
-            Path report = new XrdReproduction(plan, dir, System.out).run(common.out, common.describe("xrd") + " --data " + dir
+            // three measured files beside the test examples: cubic, tetragonal and trigonal
+            java.util.List<Path> measured = java.util.List.of(SampleDataFolder.resolve("measured/MnO.xy"), SampleDataFolder.resolve("measured/TiO2.xy"),
+                    SampleDataFolder.resolve("measured-minerals/quartz.xy"));
+            XrdReproduction run = new XrdReproduction(plan, dir, System.out).withMeasuredExamples(measured);
+            if (defectSets != null) {
+                run.withDefectSets(defectSets);
+            }
+            Path report = run.run(common.out, common.describe("xrd") + " --data " + dir
                     + (classifierSteps != null ? " --classifier-steps " + classifierSteps : "")
-                    + (samplesPerClass != null ? " --samples-per-class " + samplesPerClass : ""));
+                    + (samplesPerClass != null ? " --samples-per-class " + samplesPerClass : "")
+                    + (defectSets != null ? " --defect-sets " + defectSets : ""));
             System.out.println("report: " + report);
             return 0;
         }
@@ -85,11 +97,21 @@ final class ReproduceCommand implements Runnable {
         @Option(names = "--mnist", description = "Folder of the MNIST IDX files. Default: the bundled sample-data/mnist.")
         Path mnist;
 
+        @Option(names = "--classifier", description = "A trained typeset-digit classifier (e.g. sample-data/models/digits-classifier.irwm), "
+                + "frozen and used for every seed instead of training one per seed; the seeds then vary the refiners and the "
+                + "classifiers from scratch, and the standard (λ = 0) baseline is not measured.")
+        Path classifier;
+
         @Override
         public Integer call() throws Exception {
             DigitsPlan plan = common.quick ? DigitsPlan.quick(common.seeds, common.firstSeed) : DigitsPlan.full(common.seeds, common.firstSeed);
             Path dir = mnist != null ? mnist : SampleDataFolder.resolve("mnist");
-            Path report = new DigitsReproduction(plan, dir, System.out).run(common.out, common.describe("digits") + " --mnist " + dir);
+            DigitsReproduction reproduction = new DigitsReproduction(plan, dir, System.out);
+            if (classifier != null) {
+                reproduction.withClassifier(irw.engine.ModelStore.loadClassifier(classifier), classifier.getFileName().toString());
+            }
+            Path report = reproduction.run(common.out, common.describe("digits") + " --mnist " + dir
+                    + (classifier != null ? " --classifier " + classifier : ""));
             System.out.println("report: " + report);
             return 0;
         }

@@ -75,6 +75,15 @@ public final class PatternMetrics {
         return sab / Math.sqrt(saa * sbb);
     }
 
+    /** Total variation Σ|a_{i+1} − a_i|: how rough a pattern is (noise and spikes raise it; smoothing lowers it). */
+    public static double totalVariation(double[] a) {
+        double s = 0;
+        for (int i = 1; i < a.length; i++) {
+            s += Math.abs(a[i] - a[i - 1]);
+        }
+        return s;
+    }
+
     public static double l1(Pattern a, Pattern b) {
         return l1(a.intensityValues(), b.intensityValues());
     }

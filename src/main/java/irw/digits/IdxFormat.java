@@ -56,6 +56,25 @@ public final class IdxFormat {
         return new LabelledDataSet(im.pixels, new int[]{im.rows, im.cols}, y, ids(images, im.pixels.length), ClassSet.DIGITS);
     }
 
+    /**
+     * Reads one part ("train", "test") of an MNIST folder ({@code PART-images-idx3-ubyte.gz} and
+     * {@code PART-labels-idx1-ubyte.gz}, as sample-data/mnist holds them), naming a missing file.
+     */
+    public static LabelledDataSet readMnistPart(Path folder, String part) throws java.io.IOException {
+        Path images = folder.resolve(part + "-images-idx3-ubyte.gz");
+        Path labels = folder.resolve(part + "-labels-idx1-ubyte.gz");
+        for (Path p : new Path[]{images, labels}) {
+            if (!java.nio.file.Files.isRegularFile(p)) {
+                throw new java.io.IOException("MNIST file missing: " + p + " (expected the IDX files of sample-data/mnist)");
+            }
+        }
+        try {
+            return read(images, labels);
+        } catch (PatternFormatException e) {
+            throw new java.io.IOException(e.getMessage(), e);
+        }
+    }
+
     /** Reads an image file alone: the items are unlabelled (for classifying an IDX file). */
     public static LabelledDataSet readUnlabelled(Path images) throws PatternFormatException {
         Images im = readImages(images);

@@ -38,7 +38,7 @@ public final class EngineBench {
         List<Long> stamps = Collections.synchronizedList(new ArrayList<>());
         RefinerTrainingConfig cfg = new RefinerTrainingConfig(0.01, 1.0, true, 1, false, 1, batch, 1e-4, seed, warmup + repetitions);
         stamps.add(System.nanoTime());
-        new RefinerTrainer(cfg).train(c, RefinerNetwork.create(itemShape), data, m -> stamps.add(System.nanoTime()));
+        new RefinerTrainer(cfg).train(c, RefinerNetwork.create(itemShape, cfg.constraintsFor(c)), data, m -> stamps.add(System.nanoTime()));
         return between(stamps, warmup, repetitions);
     }
 
@@ -81,7 +81,7 @@ public final class EngineBench {
     }
 
     /**
-     * Seconds for one per-pattern refinement of {@code steps} steps (targeted, α = 1, β = ½, λ = ½),
+     * Seconds for one per-pattern refinement of {@code steps} steps (targeted, α = 1, β = ½),
      * after one untimed call that builds the graph.
      *
      * @param nativeThreads OpenMP threads per step (1, the refiner's default), or 0 for OMP_NUM_THREADS
@@ -89,7 +89,7 @@ public final class EngineBench {
     public static Timing perPatternRefinement(int[] itemShape, int classes, int steps, int repetitions, int nativeThreads, long seed) {
         PerPatternRefiner r = new PerPatternRefiner(PrototypicalClassifier.untrained(ModelSpec.SMALL, itemShape, classSet(classes), seed), nativeThreads);
         float[] x = randomData(itemShape, classes, 1, seed).items()[0];
-        PerPatternRefiner.Settings settings = new PerPatternRefiner.Settings(1.0, 0.5, 0.5, 1, steps, 0.05);
+        PerPatternRefiner.Settings settings = new PerPatternRefiner.Settings(1.0, 0.5, 1, steps, 0.05);
         r.refine(x, settings, () -> false);
         double[] s = new double[repetitions];
         for (int i = 0; i < repetitions; i++) {
@@ -106,7 +106,7 @@ public final class EngineBench {
         PerPatternRefiner r = new PerPatternRefiner(PrototypicalClassifier.untrained(ModelSpec.SMALL, itemShape, classSet(classes), seed));
         float[] x = randomData(itemShape, classes, 1, seed).items()[0];
         long t0 = System.nanoTime();
-        r.refine(x, new PerPatternRefiner.Settings(1.0, 0.5, 0.5, 1, steps, 0.05), () -> false);
+        r.refine(x, new PerPatternRefiner.Settings(1.0, 0.5, 1, steps, 0.05), () -> false);
         return (System.nanoTime() - t0) / 1e9;
     }
 

@@ -1,7 +1,6 @@
 package irw.engine;
 
-import irw.engine.net.ClassifierGraph;
-import irw.engine.net.Losses;
+import irw.engine.net.PatternConstraints;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.autodiff.samediff.api.OutAndGrad;
@@ -10,6 +9,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,24 +17,25 @@ import java.util.Set;
 import java.util.function.BooleanSupplier;
 
 /**
- * Interactive refinement of ONE pattern x: gradient steps on x' itself through the frozen
- * classifier, starting at x' = x. The objective joins the Q&A form min (1 − λ)·δ(x, x') + λ·η_C(x')
- * with the loss of eq. 3, L = ℓ_pred + α·ℓ_reg + β·ℓ_proto, where the refiner's output R(x) is
- * replaced by x' itself:
+ * Interactive refinement of ONE item x by optimisation, for the live preview: the same objective
+ * as the trained refiner, eq. 3,
  * <pre>
- *   J(x') = (1 − λ)·α·δ(x, x') + λ·[ℓ_pred(x') + β·ℓ_proto(x')]
+ *   L(r) = ℓ_pred(r) + α·ℓ_reg(r, x) + β·ℓ_proto(r)
  * </pre>
+ * with the same terms ({@link RefinementObjective}: ℓ_reg = ||Ψ(r) − Ψ(x)||_p of eq. 7, ℓ_pred of
+ * eq. 4 towards a target class or the prediction's entropy, ℓ_proto of eq. 5 or 6), so α and β mean
+ * what they mean for {@code train refiner}. Only the refiner differs: instead of a network R(x),
+ * Adam moves the refinement's free variables for this one item.
  * <ul>
- *   <li>δ(x, x') = ||x' − x||²₂ plays ℓ_reg (eq. 7 with Ψ = identity, p = 2), squared so that its
- *       gradient vanishes at x' = x: λ = 0 (or α = 0 and λ = 0) returns the input exactly.</li>
- *   <li>ℓ_pred (eq. 4): cross-entropy to the target class (targeted), or the entropy of the
- *       prediction (non-targeted). ℓ_proto: NLL of the target under the prototype distribution of
- *       eq. 2 (eq. 5), or the entropy of that distribution (eq. 6).</li>
- *   <li>λ = ½ gives J = ½·L of eq. 3; α = 1 gives the Q&A form with η = ℓ_pred + β·ℓ_proto; α = 0
- *       (λ > 0) lets only the classifier speak.</li>
+ *   <li>Patterns: the variables are the change and smoothing-gate fields of
+ *       {@link PatternConstraints}, the same constraints the trained refiner's output passes
+ *       through: r is non-negative, unchanged outside the measured range, changed only smoothly,
+ *       and no peak grows where the raw pattern has none.</li>
+ *   <li>Images: the variables are the pixels themselves, kept in [0, 1] and shaped after every
+ *       step by a {@link ChangeShape} (digits: {@link ImageChangeShape}, no speckle).</li>
  * </ul>
- * Steps are Adam's on x'; values are kept ≥ 0 (intensities, grey levels) and images ≤ 1. A step that
- * moves no value by more than {@value #MIN_CHANGE} ends the refinement early (nothing left to show).
+ * Entry 0 of the trace is the input itself; a step that moves no value of r by more than
+ * {@value #MIN_CHANGE} ends the refinement early (nothing left to show).
  * <p>
  * Latency: the graphs are built once per classifier and mode (targeted or not); the weights and the
  * target are placeholders, so moving a slider costs no rebuild. Every step runs on ONE OpenMP thread
@@ -47,52 +48,81 @@ public final class PerPatternRefiner {
     public static final float MIN_CHANGE = 1e-5f;
 
     private final PrototypicalClassifier classifier;
+    private final PatternConstraints constraints;
+    private final int p;
+    private final boolean featureSpaceReg;
     private final int nativeThreads;
     private ChangeShape shape = ChangeShape.NONE;
     private Graph targetedGraph;
     private Graph untargetedGraph;
 
     /**
-     * @param alpha       weight α of the closeness term δ (ℓ_reg of eq. 3), ≥ 0
-     * @param beta        weight β of the prototype term ℓ_proto inside the classifier's loss, ≥ 0
-     * @param lambda      trade-off λ in [0, 1]: 0 keeps the input, 1 only pleases the classifier
+     * @param alpha       weight α of ℓ_reg (eq. 3 and 7), ≥ 0
+     * @param beta        weight β of ℓ_proto (eq. 5 or 6), ≥ 0
      * @param targetClass class index to refine toward, or -1 for non-targeted refinement
-     * @param steps       most gradient steps (fewer when refinement stops moving)
+     * @param steps       most Adam steps (fewer when refinement stops moving)
      * @param stepSize    Adam step size, in item units (items are scaled to max 1)
      */
-    public record Settings(double alpha, double beta, double lambda, int targetClass, int steps, double stepSize) {
+    public record Settings(double alpha, double beta, int targetClass, int steps, double stepSize) {
         public Settings {
-            if (!(alpha >= 0) || !(beta >= 0) || !(lambda >= 0 && lambda <= 1) || steps < 0 || !(stepSize > 0)
-                    || Double.isInfinite(alpha) || Double.isInfinite(beta)) {
-                throw new IllegalArgumentException("need finite alpha >= 0, finite beta >= 0, 0 <= lambda <= 1, steps >= 0, stepSize > 0; got alpha "
-                        + alpha + ", beta " + beta + ", lambda " + lambda + ", steps " + steps + ", stepSize " + stepSize);
+            if (!(alpha >= 0) || !(beta >= 0) || steps < 0 || !(stepSize > 0) || Double.isInfinite(alpha) || Double.isInfinite(beta)) {
+                throw new IllegalArgumentException("need finite alpha >= 0, finite beta >= 0, steps >= 0, stepSize > 0; got alpha "
+                        + alpha + ", beta " + beta + ", steps " + steps + ", stepSize " + stepSize);
             }
         }
 
-        /** 15 steps of size 0.08. */
-        public static Settings of(double alpha, double beta, double lambda, int targetClass) {
-            return new Settings(alpha, beta, lambda, targetClass, 15, 0.08);
-        }
-
-        /** Weight of δ in J: (1 − λ)·α. */
-        double closenessWeight() {
-            return (1 - lambda) * alpha;
+        /** 15 steps of size 0.05. */
+        public static Settings of(double alpha, double beta, int targetClass) {
+            return new Settings(alpha, beta, targetClass, 15, 0.05);
         }
     }
 
-    /** Refines with one OpenMP thread per step (the fastest choice measured for batch-1 steps). */
+    /**
+     * The objective and constraints of a trained refiner, so that the preview refines as it does
+     * (or, without one, the standard constraints, ℓ_reg = l1 in pattern space as the paper's).
+     *
+     * @param like the trained refiner whose p, Ψ and constraints to share, or null
+     */
+    public static PerPatternRefiner like(PrototypicalClassifier classifier, Refiner like) {
+        if (like == null) {
+            return new PerPatternRefiner(classifier);
+        }
+        RefinerTrainingConfig c = like.config();
+        return new PerPatternRefiner(classifier, c.constraintsFor(classifier), c.p(), c.featureSpaceReg(), 1);
+    }
+
+    /** The standard constraints, ℓ_reg = l1, Ψ = identity, one OpenMP thread per step (the fastest measured for batch-1 steps). */
     public PerPatternRefiner(PrototypicalClassifier classifier) {
         this(classifier, 1);
     }
 
-    /** @param nativeThreads OpenMP threads for the native ops of a step, or 0 for the process default (OMP_NUM_THREADS) */
+    /** The same with {@code nativeThreads} OpenMP threads per step, or 0 for the process default (OMP_NUM_THREADS). */
     public PerPatternRefiner(PrototypicalClassifier classifier, int nativeThreads) {
-        if (nativeThreads < 0) {
-            throw new IllegalArgumentException("nativeThreads must be >= 0, got " + nativeThreads);
+        this(classifier, defaults(classifier), 1, false, nativeThreads);
+    }
+
+    /**
+     * @param constraints   the physical constraints of patterns (null for images)
+     * @param p             the norm of ℓ_reg, 1 or 2
+     * @param nativeThreads OpenMP threads for the native ops of a step, or 0 for the process default (OMP_NUM_THREADS)
+     */
+    public PerPatternRefiner(PrototypicalClassifier classifier, PatternConstraints constraints, int p, boolean featureSpaceReg, int nativeThreads) {
+        if (nativeThreads < 0 || (p != 1 && p != 2)) {
+            throw new IllegalArgumentException("need nativeThreads >= 0 and p in {1, 2}, got " + nativeThreads + " and " + p);
+        }
+        if ((constraints == null) != (classifier.itemShape().length == 2)) {
+            throw new IllegalArgumentException("patterns need their physical constraints; images take none");
         }
         LibraryNoise.filterStdout(); // refinement builds a gradient function
         this.classifier = classifier;
+        this.constraints = constraints;
+        this.p = p;
+        this.featureSpaceReg = featureSpaceReg;
         this.nativeThreads = nativeThreads;
+    }
+
+    private static PatternConstraints defaults(PrototypicalClassifier classifier) {
+        return new RefinerTrainingConfig(0, 0, false, 1, false, 1, 1, 1, 0).constraintsFor(classifier);
     }
 
     /**
@@ -102,48 +132,61 @@ public final class PerPatternRefiner {
      */
     private static final class Graph {
         final SameDiff sd = SameDiff.create();
-        final INDArray patternArr;
+        /** The free variables Adam moves, in order: pattern fields (change, gate) or the image's pixels. */
+        final List<String> variables = new ArrayList<>();
 
-        Graph(PrototypicalClassifier classifier, boolean targeted) {
+        Graph(PrototypicalClassifier classifier, PatternConstraints constraints, int p, boolean featureSpaceReg, boolean targeted) {
             int classes = classifier.classes().size();
-            SDVariable pattern = sd.var("pattern", Nd4j.zeros(DataType.FLOAT, Batches.nchw(1, classifier.itemShape())));
-            SDVariable original = sd.placeHolder("original", DataType.FLOAT, Batches.nchw(1, classifier.itemShape()));
-            SDVariable closeness = sd.placeHolder("closenessWeight", DataType.FLOAT, 1);
-            SDVariable lambda = sd.placeHolder("lambda", DataType.FLOAT, 1);
+            long[] shape = Batches.nchw(1, classifier.itemShape());
+            SDVariable original = sd.placeHolder("original", DataType.FLOAT, shape);
+            SDVariable alpha = sd.placeHolder("alpha", DataType.FLOAT, 1);
             SDVariable beta = sd.placeHolder("beta", DataType.FLOAT, 1);
-            ClassifierGraph g = classifier.buildFrozen(sd, pattern);
-            SDVariable logp = Losses.logSoftmax(sd, g.logits());
-            SDVariable protoLogp = Losses.prototypeLogProbabilities(sd, g.embedding(), sd.constant("prototypes", classifier.prototypeArray()));
-            SDVariable eta;
-            if (targeted) {
-                SDVariable target = sd.placeHolder("target", DataType.FLOAT, 1, classes);
-                eta = Losses.negativeLogLikelihood(logp, target).add(Losses.negativeLogLikelihood(protoLogp, target).mul(beta));
+            SDVariable refined;
+            if (constraints != null) {
+                SDVariable change = sd.var("change", Nd4j.zeros(DataType.FLOAT, shape));
+                SDVariable gate = sd.var("gate", Nd4j.zeros(DataType.FLOAT, shape));
+                variables.addAll(List.of("change", "gate"));
+                refined = constraints.apply(sd, "refined", original, change, gate);
             } else {
-                eta = Losses.entropy(sd, logp).add(Losses.entropy(sd, protoLogp).mul(beta));
+                refined = sd.var("pixels", Nd4j.zeros(DataType.FLOAT, shape));
+                variables.add("pixels");
+                sd.identity("refined", refined);
             }
-            SDVariable diff = pattern.sub(original);
-            SDVariable objective = diff.mul(diff).sum().mul(closeness).add("objective", eta.mul(lambda)); // J of the class comment
-            sd.nn().softmax("probabilities", g.logits().div(classifier.calibration().temperature())); // shown to the user: calibrated
+            SDVariable target = targeted ? sd.placeHolder("target", DataType.FLOAT, 1, classes) : null;
+            RefinementObjective o = RefinementObjective.build(sd, classifier, original, refined, target, p, featureSpaceReg);
+            SDVariable objective = o.loss("objective", alpha, beta);
+            double temperature = classifier.calibration().temperature();
+            sd.nn().softmax("probabilities", o.onRefined().logits().div(temperature)); // shown to the user: calibrated
+            sd.nn().softmax("inputProbabilities", classifier.buildFrozen(sd, original).logits().div(temperature));
             sd.setLossVariables(objective);
-            patternArr = sd.getVariable("pattern").getArr();
+        }
+
+        INDArray array(String name) {
+            return sd.getVariable(name).getArr();
         }
     }
 
     private Graph graph(boolean targeted) {
         if (targeted) {
             if (targetedGraph == null) {
-                targetedGraph = new Graph(classifier, true);
+                targetedGraph = new Graph(classifier, constraints, p, featureSpaceReg, true);
             }
             return targetedGraph;
         }
         if (untargetedGraph == null) {
-            untargetedGraph = new Graph(classifier, false);
+            untargetedGraph = new Graph(classifier, constraints, p, featureSpaceReg, false);
         }
         return untargetedGraph;
     }
 
-    /** Shapes every step's result (e.g. {@link ImageChangeShape} for digits); the default accepts every step as it is. */
+    /**
+     * Shapes every step's image (e.g. {@link ImageChangeShape} for digits: blurred change, ink reach, no
+     * speckle); the default accepts every step as it is. Patterns are shaped by their constraints instead.
+     */
     public PerPatternRefiner withChangeShape(ChangeShape shape) {
+        if (constraints != null && shape != null && shape != ChangeShape.NONE) {
+            throw new IllegalArgumentException("patterns are shaped by their PatternConstraints, not by a ChangeShape");
+        }
         this.shape = shape == null ? ChangeShape.NONE : shape;
         return this;
     }
@@ -152,13 +195,18 @@ public final class PerPatternRefiner {
         return classifier;
     }
 
+    /** The constraints refined patterns obey (null for images). */
+    public PatternConstraints constraints() {
+        return constraints;
+    }
+
     /**
      * Builds the graph of one mode and its gradient function now (one evaluation on a blank item),
      * so that the first real refinement does not pay for them: 0.2-0.4 s in a warm process, 1.5-3 s
      * for the first gradient of a fresh JVM. Call it from a background task when a model loads.
      */
     public void prepare(boolean targeted) {
-        refine(new float[classifier.itemLength()], new Settings(1, 0, 0.5, targeted ? 0 : -1, 0, 1), () -> false);
+        refine(new float[classifier.itemLength()], new Settings(1, 0, targeted ? 0 : -1, 1, 0.05), () -> false);
     }
 
     /** Refines one preprocessed item; {@code cancelled} is polled before every step. */
@@ -172,57 +220,113 @@ public final class PerPatternRefiner {
         if (settings.targetClass() >= classes) {
             throw new IllegalArgumentException("target class " + settings.targetClass() + " outside 0.." + (classes - 1));
         }
-        float upper = classifier.itemShape().length == 2 ? 1f : Float.POSITIVE_INFINITY;
-        INDArray original = Batches.input(new float[][]{item}, classifier.itemShape());
         boolean targeted = settings.targetClass() >= 0;
         Graph graph = graph(targeted);
         Map<String, INDArray> ph = new HashMap<>();
-        ph.put("original", original);
+        ph.put("original", Batches.input(new float[][]{item}, classifier.itemShape()));
         if (targeted) {
             INDArray target = Nd4j.zeros(DataType.FLOAT, 1, classes);
             target.putScalar(0, settings.targetClass(), 1f);
             ph.put("target", target);
         }
-        ph.put("closenessWeight", Nd4j.createFromArray((float) settings.closenessWeight()));
-        ph.put("lambda", Nd4j.createFromArray((float) settings.lambda()));
+        ph.put("alpha", Nd4j.createFromArray((float) settings.alpha()));
         ph.put("beta", Nd4j.createFromArray((float) settings.beta()));
-        float[] x = item.clone();
-        InputAdam adam = new InputAdam(x.length);
+        int n = item.length;
+        float[] v = new float[n * graph.variables.size()];
+        if (constraints == null) {
+            System.arraycopy(item, 0, v, 0, n); // pixels start at the input; fields start at zero (close to the identity)
+        }
+        float lower = constraints == null ? 0f : Float.NEGATIVE_INFINITY;
+        float upper = constraints == null ? 1f : Float.POSITIVE_INFINITY;
+        InputAdam adam = new InputAdam(v.length);
         List<float[]> patterns = new ArrayList<>();
         List<float[]> probabilities = new ArrayList<>();
         List<Double> objective = new ArrayList<>();
+        patterns.add(item.clone());
         boolean stopped = false;
-        for (int t = 0; ; t++) {
-            INDArray current = Nd4j.create(x, graph.patternArr.shape(), 'c');
-            graph.patternArr.assign(current);
-            release(current);
-            OutAndGrad r = graph.sd.calculateGradientsAndOutputs(ph, List.of("objective", "probabilities"), Set.of("pattern"));
-            patterns.add(x.clone());
-            probabilities.add(r.getOutputs().get("probabilities").dup().data().asFloat());
-            objective.add(r.getOutputs().get("objective").getDouble(0));
-            float[] g = r.getGradients().get("pattern").dup().data().asFloat();
-            // free the native buffers now: left to the GC they pile up to JavaCPP's physical-memory
-            // cap, after which every allocation waits for a collection (30 steps took 6x 15 steps)
-            r.getOutputs().values().forEach(PerPatternRefiner::release);
-            r.getGradients().values().forEach(PerPatternRefiner::release);
-            if (t == settings.steps()) {
-                break;
-            }
-            if (cancelled.getAsBoolean()) {
+        boolean still = false;
+        // evaluation t gives the gradient at the state after t steps and records that state (t = 0: the input's probabilities)
+        for (int t = 0; t <= settings.steps(); t++) {
+            if (t > 0 && t < settings.steps() && cancelled.getAsBoolean()) {
                 stopped = true;
                 break;
             }
-            if (adam.step(x, g, settings.stepSize(), 0, upper) <= MIN_CHANGE) {
-                break; // x' stands still (zero gradient, or every value at its bound): the trace ends at the last evaluated pattern
+            assign(graph, v, n);
+            boolean last = t == settings.steps();
+            List<String> outputs = t == 0 ? List.of("objective", "inputProbabilities") : List.of("objective", "probabilities", "refined");
+            Map<String, INDArray> out;
+            OutAndGrad r = null;
+            if (last) {
+                out = graph.sd.output(ph, outputs.toArray(new String[0]));
+            } else {
+                r = graph.sd.calculateGradientsAndOutputs(ph, outputs, Set.copyOf(graph.variables));
+                out = r.getOutputs();
             }
-            float[] shaped = shape.accept(item, x);
-            if (shaped != x) {
-                System.arraycopy(shaped, 0, x, 0, x.length);
+            objective.add(out.get("objective").getDouble(0));
+            if (t == 0) {
+                probabilities.add(floats(out.get("inputProbabilities")));
+            } else {
+                float[] refined = floats(out.get("refined"));
+                probabilities.add(floats(out.get("probabilities")));
+                still = maxChange(refined, patterns.get(patterns.size() - 1)) <= MIN_CHANGE;
+                patterns.add(refined);
+            }
+            float[] g = null;
+            if (r != null && !still) {
+                g = new float[v.length];
+                for (int k = 0; k < graph.variables.size(); k++) {
+                    System.arraycopy(floats(r.getGradients().get(graph.variables.get(k))), 0, g, k * n, n);
+                }
+            }
+            // "refined" of an image is the pixel variable's own array: never close that one
+            out.forEach((k, a) -> {
+                if (!k.equals("refined")) {
+                    release(a);
+                }
+            });
+            if (r != null) {
+                r.getGradients().values().forEach(PerPatternRefiner::release);
+            }
+            if (last || still) {
+                break; // done, or r stands still: the trace ends at the last evaluated pattern
+            }
+            adam.step(v, g, settings.stepSize(), lower, upper);
+            if (constraints == null) {
+                float[] shaped = shape.accept(item, v); // images: v is the pixels
+                if (shaped != v) {
+                    System.arraycopy(shaped, 0, v, 0, n);
+                }
             }
         }
         return new RefinementTrace(patterns, probabilities, objective, stopped);
     }
 
+    /** Writes the free variables into the graph. */
+    private static void assign(Graph graph, float[] v, int n) {
+        for (int k = 0; k < graph.variables.size(); k++) {
+            INDArray target = graph.array(graph.variables.get(k));
+            INDArray current = Nd4j.create(Arrays.copyOfRange(v, k * n, (k + 1) * n), target.shape(), 'c');
+            target.assign(current);
+            release(current);
+        }
+    }
+
+    private static float maxChange(float[] a, float[] b) {
+        float m = 0;
+        for (int i = 0; i < a.length; i++) {
+            m = Math.max(m, Math.abs(a[i] - b[i]));
+        }
+        return m;
+    }
+
+    private static float[] floats(INDArray a) {
+        return a.dup().data().asFloat();
+    }
+
+    /**
+     * Frees a native buffer now: left to the GC they pile up to JavaCPP's physical-memory cap, after
+     * which every allocation waits for a collection (30 steps took 6x 15 steps).
+     */
     private static void release(INDArray a) {
         if (a != null && a.closeable()) {
             a.close();

@@ -1,7 +1,5 @@
 package irw.engine;
 
-import irw.engine.net.ClassifierGraph;
-import irw.engine.net.Losses;
 import irw.engine.net.ParamSource;
 import irw.engine.net.RefinerNetwork;
 import org.nd4j.autodiff.samediff.SDVariable;
@@ -14,14 +12,10 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The graph of Algorithm 2: r = R(x), e = F(r), logits = G(e) through the FROZEN classifier
- * (its parameters and prototypes are graph constants, so no gradient reaches them), and
- * L_R = l_pred + α·l_reg + β·l_proto of eq. 3 with
- * <ul>
- * <li>targeted: l_pred = H(C(r), y) (eq. 4), l_proto = −log p(y | e) over prototypes (eq. 5);</li>
- * <li>non-targeted: l_pred = entropy of C(r), l_proto = entropy of p(· | e) (eq. 6);</li>
- * <li>l_reg = ||Ψ(r) − Ψ(x)||_p (eq. 7), Ψ = identity or the classifier's first-layer features.</li>
- * </ul>
+ * The graph of Algorithm 2: r = R(x) (for patterns under the network's physical constraints),
+ * e = F(r), logits = G(e) through the FROZEN classifier (its parameters and prototypes are graph
+ * constants, so no gradient reaches them), and L_R = l_pred + α·l_reg + β·l_proto of eq. 3 as
+ * {@link RefinementObjective} builds it.
  * Placeholders: "input" [B,1,H,W] and, when targeted, "labels" [B,K]. Outputs: "loss", "l_pred",
  * "l_reg", "l_proto", "refined", "logits".
  */
@@ -39,32 +33,13 @@ final class RefinementGraph {
                 refinerParams.put(v.name(), v.getArr());
             }
         }
-        ClassifierGraph onRefined = classifier.buildFrozen(sd, r);
-        SDVariable prototypes = sd.constant("prototypes", classifier.prototypeArray());
-        SDVariable logp = Losses.logSoftmax(sd, onRefined.logits());
-        SDVariable protoLogp = Losses.prototypeLogProbabilities(sd, onRefined.embedding(), prototypes);
-        SDVariable lPred;
-        SDVariable lProto;
-        if (config.targeted()) {
-            SDVariable labels = sd.placeHolder("labels", DataType.FLOAT, -1, classes);
-            lPred = Losses.negativeLogLikelihood(logp, labels);
-            lProto = Losses.negativeLogLikelihood(protoLogp, labels);
-        } else {
-            lPred = Losses.entropy(sd, logp);
-            lProto = Losses.entropy(sd, protoLogp);
-        }
-        SDVariable lReg;
-        if (config.featureSpaceReg()) {
-            SDVariable psiX = classifier.buildFrozen(sd, x).firstFeatures();
-            lReg = Losses.pNorm(sd, onRefined.firstFeatures(), psiX, config.p());
-        } else {
-            lReg = Losses.pNorm(sd, r, x, config.p());
-        }
-        sd.identity("l_pred", lPred);
-        sd.identity("l_proto", lProto);
-        sd.identity("l_reg", lReg);
-        sd.identity("logits", onRefined.logits());
-        SDVariable loss = lPred.add(lReg.mul(config.alpha())).add("loss", lProto.mul(config.beta()));
+        SDVariable labels = config.targeted() ? sd.placeHolder("labels", DataType.FLOAT, -1, classes) : null;
+        RefinementObjective o = RefinementObjective.build(sd, classifier, x, r, labels, config.p(), config.featureSpaceReg());
+        sd.identity("l_pred", o.lPred());
+        sd.identity("l_proto", o.lProto());
+        sd.identity("l_reg", o.lReg());
+        sd.identity("logits", o.onRefined().logits());
+        SDVariable loss = o.loss("loss", config.alpha(), config.beta());
         sd.setLossVariables(loss);
     }
 }

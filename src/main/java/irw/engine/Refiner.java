@@ -27,7 +27,7 @@ public final class Refiner {
     private SameDiff inference;
 
     public Refiner(String architecture, int[] itemShape, Map<String, INDArray> params, RefinerTrainingConfig config, List<String> classNames) {
-        RefinerNetwork.forArchitecture(architecture, itemShape); // validates the pair
+        RefinerNetwork.forArchitecture(architecture, itemShape, config.constraints()); // validates the three
         this.architecture = architecture;
         this.itemShape = itemShape.clone();
         this.params = Collections.unmodifiableMap(new LinkedHashMap<>(params));
@@ -60,7 +60,10 @@ public final class Refiner {
         return params.values().stream().mapToLong(INDArray::length).sum();
     }
 
-    /** Refines items that are already preprocessed for the classifier. */
+    /**
+     * Refines items that are already preprocessed for the classifier. Patterns come out physical
+     * ({@link irw.engine.net.PatternConstraints}): non-negative, −1 exactly where the input is −1.
+     */
     public synchronized float[][] refine(float[][] items) {
         int len = Arrays.stream(itemShape).reduce(1, (a, b) -> a * b);
         for (int i = 0; i < items.length; i++) {
@@ -72,7 +75,7 @@ public final class Refiner {
         if (inference == null) {
             SameDiff sd = SameDiff.create();
             SDVariable in = sd.placeHolder("input", DataType.FLOAT, Batches.nchw(-1, itemShape));
-            RefinerNetwork.forArchitecture(architecture, itemShape).build(sd, in, ParamSource.frozen(params));
+            RefinerNetwork.forArchitecture(architecture, itemShape, config.constraints()).build(sd, in, ParamSource.frozen(params));
             inference = sd;
         }
         float[][] out = new float[items.length][];

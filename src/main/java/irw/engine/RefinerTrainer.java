@@ -37,7 +37,7 @@ public final class RefinerTrainer {
 
     /** Trains the default refiner network for the classifier's item shape. */
     public TrainingOutcome<Refiner> train(PrototypicalClassifier classifier, LabelledDataSet imperfect, TrainingListener listener) {
-        return train(classifier, RefinerNetwork.create(classifier.itemShape()), imperfect, listener);
+        return train(classifier, RefinerNetwork.create(classifier.itemShape(), config.constraintsFor(classifier)), imperfect, listener);
     }
 
     public TrainingOutcome<Refiner> train(PrototypicalClassifier classifier, RefinerNetwork network, LabelledDataSet imperfect,
@@ -52,7 +52,7 @@ public final class RefinerTrainer {
      */
     public TrainingOutcome<Refiner> train(PrototypicalClassifier classifier, LabelledDataSet imperfect, float[][] targets,
                                           TrainingListener listener) {
-        return train(classifier, RefinerNetwork.create(classifier.itemShape()), imperfect, targets, listener);
+        return train(classifier, RefinerNetwork.create(classifier.itemShape(), config.constraintsFor(classifier)), imperfect, targets, listener);
     }
 
     private TrainingOutcome<Refiner> train(PrototypicalClassifier classifier, RefinerNetwork network, LabelledDataSet imperfect,
@@ -130,7 +130,7 @@ public final class RefinerTrainer {
         }, new TrainingLoop.Saved(params, adam, Map.of()));
         Map<String, INDArray> trained = new LinkedHashMap<>();
         params.forEach((k, v) -> trained.put(k, v.dup()));
-        return new TrainingOutcome<>(new Refiner(network.architecture(), classifier.itemShape(), trained, config,
+        return new TrainingOutcome<>(new Refiner(network.architecture(), classifier.itemShape(), trained, config.withConstraints(network.constraints()),
                 classifier.classes().names()), result.cancelled(), result.steps());
     }
 

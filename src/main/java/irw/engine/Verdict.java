@@ -49,11 +49,16 @@ public record Verdict(Kind kind, int predicted, double probability, int runnerUp
     /** "cubic (87 %)", "uncertain: cubic 41 % or tetragonal 30 %", or the refusal. */
     public String describe(ClassSet classes) {
         return switch (kind) {
-            case CLASS -> String.format(Locale.ROOT, "%s (%.0f %%)", classes.name(predicted), 100 * probability);
-            case UNCERTAIN -> String.format(Locale.ROOT, "uncertain: %s %.0f %% or %s %.0f %%", classes.name(predicted), 100 * probability,
-                    classes.name(runnerUp), 100 * runnerUpProbability);
+            case CLASS -> classes.name(predicted) + " (" + percent(probability) + ")";
+            case UNCERTAIN -> "uncertain: " + classes.name(predicted) + " " + percent(probability) + " or " + classes.name(runnerUp) + " "
+                    + percent(runnerUpProbability);
             case TOO_LITTLE_MEASURED, NO_SIGNAL -> reason;
         };
+    }
+
+    /** A rounded percentage that never claims certainty: 0.996 is "> 99 %", not "100 %". */
+    static String percent(double p) {
+        return p >= 0.995 ? "> 99 %" : p < 0.005 ? "< 1 %" : String.format(Locale.ROOT, "%.0f %%", 100 * p);
     }
 
     /** The short word a table shows: the class, "uncertain", "too little measured" or "no signal". */

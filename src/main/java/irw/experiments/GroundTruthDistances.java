@@ -8,8 +8,11 @@ import java.util.Map;
 
 /**
  * Table 4 of Bai et al. 2019: l1, l2, KL and NCC between each (refined) pattern and its
- * ground-truth pattern, summarised over the test set by mean and median. Both patterns are
- * scaled to a maximum of 1 first, so the distances measure shape, not the arbitrary intensity unit.
+ * ground-truth pattern, summarised over the test set by mean and median. Both are compared in the
+ * classifier's model space (the ground truth prepared as the input was) and over the measured
+ * cells only: a cell marked unmeasured (a negative value, the preparation's −1) in either is left
+ * out, so a partial scan is scored on what was measured. Both are then scaled to a maximum of 1,
+ * so the distances measure shape, not the arbitrary intensity unit.
  */
 public final class GroundTruthDistances {
     public static final String[] DISTANCES = {"l1", "l2", "KL", "NCC"};
@@ -24,12 +27,10 @@ public final class GroundTruthDistances {
         }
         double[][] d = new double[DISTANCES.length][patterns.length];
         for (int i = 0; i < patterns.length; i++) {
-            double[] a = maxScaled(patterns[i]);
-            double[] b = maxScaled(truth[i]);
-            d[0][i] = PatternMetrics.l1(a, b);
-            d[1][i] = PatternMetrics.l2(a, b);
-            d[2][i] = PatternMetrics.klDivergence(b, a); // KL(truth ‖ refined): how badly the refined pattern explains the truth
-            d[3][i] = PatternMetrics.ncc(a, b);
+            double[] one = distances(patterns[i], truth[i]);
+            for (int k = 0; k < DISTANCES.length; k++) {
+                d[k][i] = one[k];
+            }
         }
         Map<String, Double> out = new LinkedHashMap<>();
         for (int k = 0; k < DISTANCES.length; k++) {
@@ -37,6 +38,29 @@ public final class GroundTruthDistances {
             out.put(DISTANCES[k] + " median", median(d[k]));
         }
         return out;
+    }
+
+    /** l1, l2, KL(truth ‖ pattern) and NCC of one pattern against its ground truth, over the cells both measured. */
+    public static double[] distances(float[] pattern, float[] truth) {
+        if (pattern.length != truth.length) {
+            throw new IllegalArgumentException("pattern has " + pattern.length + " cells, its ground truth " + truth.length);
+        }
+        int n = 0;
+        for (int j = 0; j < pattern.length; j++) {
+            n += pattern[j] >= 0 && truth[j] >= 0 ? 1 : 0;
+        }
+        float[] a = new float[n];
+        float[] b = new float[n];
+        for (int j = 0, k = 0; j < pattern.length; j++) {
+            if (pattern[j] >= 0 && truth[j] >= 0) {
+                a[k] = pattern[j];
+                b[k++] = truth[j];
+            }
+        }
+        double[] as = maxScaled(a);
+        double[] bs = maxScaled(b);
+        // KL(truth ‖ refined): how badly the refined pattern explains the truth
+        return new double[]{PatternMetrics.l1(as, bs), PatternMetrics.l2(as, bs), PatternMetrics.klDivergence(bs, as), PatternMetrics.ncc(as, bs)};
     }
 
     /** Divides by the largest absolute value (all zeros stay zeros), so patterns of any scale compare. */

@@ -91,9 +91,38 @@ class EngineCommandsTest {
                 "sample-data/datasets/xrd", "--out", eval.toString())).isZero();
         List<CSVRecord> metrics = read(eval.resolve("metrics.csv"));
         assertThat(metrics).extracting(r -> r.get("input") + " " + r.get("metric")).containsExactly("raw accuracy", "raw l1", "raw l2",
-                "raw kl", "raw ncc", "refined accuracy", "refined l1", "refined l2", "refined kl", "refined ncc");
+                "raw kl", "raw ncc", "refined accuracy", "refined l1", "refined l2", "refined kl", "refined ncc", "refined negative values",
+                "refined cells changed outside the measured range", "refined patterns rougher than raw",
+                "refined patterns with more high-frequency energy", "refined added high-frequency energy (share of raw)",
+                "refined flips right to wrong", "refined flips wrong to right");
+        for (int k = 10; k < 14; k++) { // the refined patterns are physical: nothing negative, outside the range, rougher or noisier
+            assertThat(metrics.get(k).get("mean")).as(metrics.get(k).get("metric")).isEqualTo("0");
+        }
         assertThat(Double.parseDouble(metrics.get(4).get("mean"))).isBetween(0.0, 1.0);
         assertThat(read(eval.resolve("confusion-raw.csv"))).hasSize(7);
+
+        // refine on real files and on a partial scan (MnO measured at 30-60° only): no negative value, and empty
+        // cells, not zeros, where nothing was measured
+        irw.core.Pattern mno = irw.xrd.io.PatternReaders.read(java.nio.file.Path.of("sample-data/measured/MnO.xy")).get(0);
+        int[] keep = java.util.stream.IntStream.range(0, mno.size()).filter(i -> mno.twoTheta(i) >= 30 && mno.twoTheta(i) <= 60).toArray();
+        Path partial = dir.resolve("MnO-30-60.xy");
+        irw.core.io.PatternCsvWriter.writeXy(partial, new irw.core.Pattern(java.util.Arrays.stream(keep).mapToDouble(mno::twoTheta).toArray(),
+                java.util.Arrays.stream(keep).mapToDouble(mno::intensity).toArray(), mno.metadata()));
+        Path refinedCsv = dir.resolve("refined-measured.csv");
+        assertThat(IrwCommand.execute("refine", "--model", xrd.toString(), "--refiner", xrdRefiner.toString(), "sample-data/measured",
+                partial.toString(), "--out", refinedCsv.toString())).isZero();
+        List<CSVRecord> refinedRows = read(refinedCsv);
+        assertThat(refinedRows).hasSize(12);
+        for (CSVRecord r : refinedRows) {
+            for (int c = 1; c < r.size(); c++) {
+                assertThat(r.get(c).isEmpty() || Double.parseDouble(r.get(c)) >= 0).as(r.get(0) + " column " + c).isTrue();
+            }
+        }
+        CSVRecord cut = refinedRows.get(refinedRows.size() - 1);
+        assertThat(cut.get("item")).isEqualTo("MnO-30-60.xy");
+        assertThat(cut.get("20.0075")).isEmpty();
+        assertThat(cut.get("69.9825")).isEmpty();
+        assertThat(cut.get("44.9950")).isNotEmpty();
     }
 
     @Test
@@ -124,7 +153,8 @@ class EngineCommandsTest {
         }
         assertThat(captured.toString(StandardCharsets.UTF_8)).contains("raw      accuracy").contains("refined  accuracy");
         assertThat(read(evalDir.resolve("confusion-refined.csv"))).hasSize(10);
-        assertThat(read(evalDir.resolve("metrics.csv"))).extracting(r -> r.get("metric")).containsExactly("accuracy", "accuracy");
+        assertThat(read(evalDir.resolve("metrics.csv"))).extracting(r -> r.get("metric")).containsExactly("accuracy", "accuracy", "flips right to wrong",
+                "flips wrong to right");
     }
 
     @Test

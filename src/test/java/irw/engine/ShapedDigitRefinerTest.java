@@ -14,7 +14,7 @@ class ShapedDigitRefinerTest {
     void trainedDigitRefinerStaysInRangeAndNearTheInk() throws Exception {
         PrototypicalClassifier clf = TestData.digitClassifier();
         LabelledDataSet digits = TestData.mnist("train", 8);
-        assertThat(RefinerNetwork.create(new int[]{28, 28}).architecture()).isEqualTo("unet2d-16-32-64-b3-r2");
+        assertThat(RefinerNetwork.create(new int[]{28, 28}, null).architecture()).isEqualTo("unet2d-16-32-64-b3-r2");
         // a large learning rate and no l_reg: the refiner is pushed as hard as it goes
         RefinerTrainingConfig cfg = new RefinerTrainingConfig(0, 1, true, 1, false, 1, 16, 0.05, 3).withStepsPerEpoch(6);
         Refiner refiner = new RefinerTrainer(cfg).train(clf, digits, TrainingListener.NONE).model();
@@ -40,7 +40,7 @@ class ShapedDigitRefinerTest {
         LabelledDataSet test = TestData.mnist("test", 1);
         PerPatternRefiner plain = new PerPatternRefiner(clf);
         PerPatternRefiner shaped = new PerPatternRefiner(clf).withChangeShape(new ImageChangeShape(28, 28, 2));
-        PerPatternRefiner.Settings s = new PerPatternRefiner.Settings(1, 0.5, 0.9, -1, 15, 0.08);
+        PerPatternRefiner.Settings s = new PerPatternRefiner.Settings(0.1, 0.5, -1, 15, 0.08);
         double tvRaw = 0;
         double tvPlain = 0;
         double tvShaped = 0;

@@ -1,6 +1,7 @@
 package irw.engine;
 
 import irw.engine.net.ParamSource;
+import irw.engine.net.PatternConstraints;
 import irw.engine.net.UNet1d;
 import irw.engine.net.UNet2d;
 import irw.engine.net.RefinerNetwork;
@@ -34,7 +35,7 @@ class UNetGradientCheckTest {
 
     @Test
     void tinyUNet1dGradientsMatchFiniteDifferences() {
-        check(new UNet1d(16, 2, 2), new long[]{2, 1, 1, 16}, 1e-4);
+        check(new UNet1d(16, 2, 2, new PatternConstraints(1, 2, 3, 1.2, 3, 0.5, true, false)), new long[]{2, 1, 1, 16}, 1e-4);
     }
 
     @Test

@@ -45,6 +45,27 @@ class ReproduceCommandTest {
         assertThat(larger.withClassifier(full.classifierSteps(), full.classifierPerClass())).isEqualTo(full);
     }
 
+    @Test
+    void aClassifierThatIsNotForDigitsIsRefusedByName() {
+        String err = runExpectingFailure("reproduce", "digits", "--quick", "--classifier", "sample-data/models/xrd-classifier.irwm",
+                "--out", dir.toString());
+        assertThat(err).contains("xrd-classifier.irwm is not a 28×28 digit classifier");
+    }
+
+    /** The digits pipeline with one frozen typeset-digit classifier for every seed (--classifier); slow. */
+    @Test
+    @Tag("slow")
+    void aFrozenClassifierIsUsedForEverySeedAndNamedInTheReport() throws Exception {
+        java.nio.file.Path classifier = irw.app.refine.TinyModels.digitClassifier();
+        assertThat(IrwCommand.execute("reproduce", "digits", "--quick", "--classifier", classifier.toString(), "--out", dir.toString())).isZero();
+        String md = Files.readString(dir.resolve("report.md"));
+        assertThat(md).contains("frozen and the same for every seed", "the standard (λ = 0) baseline is not measured", "Fig. 7");
+        java.util.List<String> runs = Files.readAllLines(dir.resolve("runs.csv"));
+        assertThat(runs).noneMatch(l -> l.contains("standard"));
+        assertThat(runs.stream().filter(l -> l.startsWith("baseline") || l.contains("baseline")).map(l -> l.substring(l.lastIndexOf(',') + 1))
+                .distinct()).hasSize(1); // the same classifier for every seed: one baseline accuracy
+    }
+
     /** The whole digits pipeline at --quick sizes; minutes on 2 cores, hence slow. */
     @Test
     @Tag("slow")

@@ -99,13 +99,13 @@ class MoreViewsUiTest {
             }
             return ink > 20; // about 17 pixels down, two wide
         });
-        Slider slider = robot.lookup("#" + NodeIds.DIGITS_LAMBDA_SLIDER).queryAs(Slider.class);
+        Slider slider = robot.lookup("#" + NodeIds.DIGITS_ALPHA_SLIDER).queryAs(Slider.class);
         fx(() -> slider.setValue(0.8));
-        assertThat(app.model.lambdaProperty().get()).isEqualTo(0.8);
+        assertThat(app.model.alphaProperty().get()).isEqualTo(0.8);
     }
 
     @Test
-    void draggingTheLambdaSliderChangesTheRefinedPreview(FxRobot robot) throws Exception {
+    void draggingTheAlphaSliderChangesTheRefinedPreview(FxRobot robot) throws Exception {
         app.loadSampleFolder();
         Path classifier = TinyModels.xrdClassifier();
         fx(() -> {
@@ -115,11 +115,15 @@ class MoreViewsUiTest {
         });
         waitUntil(() -> app.model.current().preview() != null && app.window.spectraView().dataSets().size() == 3);
         irw.core.Pattern before = app.model.current().preview();
-        assertThat(app.window.spectraView().dataSets()).allMatch(ds -> ds.getDataCount() == 2000);
-        javafx.scene.Node thumb = robot.lookup("#" + NodeIds.PREVIEW_LAMBDA_SLIDER + " .thumb").query();
+        // raw (as the model sees it), preview and difference on the measured cells of the model grid only
+        double measuredFrom = app.model.current().raw().orElseThrow().firstTwoTheta();
+        assertThat(app.window.spectraView().dataSets()).allMatch(ds -> ds.getDataCount() > 1000 && ds.getDataCount() <= 2000
+                && ds.get(0, 0) >= measuredFrom - 0.05);
+        double alphaBefore = app.model.alphaProperty().get();
+        javafx.scene.Node thumb = robot.lookup("#" + NodeIds.PREVIEW_ALPHA_SLIDER + " .thumb").query();
         robot.drag(thumb, MouseButton.PRIMARY).moveBy(60, 0).drop();
         waitUntil(() -> app.model.current().preview() != before);
-        assertThat(app.model.lambdaProperty().get()).isGreaterThan(0.1);
+        assertThat(app.model.alphaProperty().get()).isGreaterThan(alphaBefore);
         assertThat(app.model.current().preview().intensityValues()).isNotEqualTo(before.intensityValues());
         assertThat(app.model.current().predictionProperty().get()).isNotNull();
     }

@@ -105,7 +105,7 @@ class TruthfulWorkbenchUiTest {
         assertThat(refinedCell(shown)).isEqualTo("no");
         robot.clickOn("#" + NodeIds.ACCEPT_PREVIEW_BUTTON);
         waitUntil(() -> shown.refined() != null);
-        assertThat(refinedCell(shown)).startsWith("per-pattern, α 1.00, β 0.50, λ 0.10, 3 steps · xrd-classifier.zip");
+        assertThat(refinedCell(shown)).startsWith("per-pattern, α 1.00, β 0.50, 3 steps · xrd-classifier.zip");
     }
 
     /** Item 2: the status bar says which models are in use. */
@@ -139,7 +139,7 @@ class TruthfulWorkbenchUiTest {
 
     private void assertDifferenceIsPreviewMinusTruth(PatternEntry e) throws Exception {
         List<DataSet> sets = fxGet(() -> app.window.spectraView().dataSets());
-        assertThat(sets).extracting(DataSet::getName).containsExactly(e.name() + " raw", e.name() + " preview",
+        assertThat(sets).extracting(DataSet::getName).containsExactly(e.name() + " raw (model input)", e.name() + " preview",
                 e.name() + " ground truth", e.name() + " preview − truth");
         double[] preview = sets.get(1).getValues(DataSet.DIM_Y);
         double[] truth = sets.get(2).getValues(DataSet.DIM_Y);

@@ -117,7 +117,8 @@ class WorkbenchScreenshotTest {
             }
             if (view == WorkbenchView.DIGITS) {
                 WorkbenchFixture.waitUntil(() -> app.window.digitsViewModel().browsedProperty().get() != null
-                        && app.window.digitsViewModel().analysisProperty().get() != null);
+                        && app.window.digitsViewModel().analysisProperty().get() != null
+                        && app.window.digitsViewModel().requestShown() == app.window.digitsViewModel().requestsSubmitted());
             }
             if (view == WorkbenchView.HEATMAPS) {
                 WorkbenchFixture.waitUntil(() -> app.window.heatmapViewModel().matrixProperty().get() != null);

@@ -47,6 +47,7 @@ public final class DigitsViewModel {
 
     /** Typeset digits per font for browsing: enough variety, rendered in well under a second. */
     private static final int TYPESET_PER_FONT = 100;
+    public static final String YOUR_DRAWING = "your drawing";
 
     private final WorkbenchModel model;
     private final Path mnistFolder;
@@ -55,11 +56,12 @@ public final class DigitsViewModel {
     private final ObjectProperty<DigitRefinement> refinement;
     private final ReadOnlyObjectWrapper<DigitAnalysis> analysis = new ReadOnlyObjectWrapper<>(this, "analysis");
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "");
+    /** What the canvas shows, as the verdict names it: "your drawing" once the user has drawn, else the browsed item. */
+    private final ReadOnlyStringWrapper subject = new ReadOnlyStringWrapper(this, "subject", YOUR_DRAWING);
     private final ObjectProperty<Source> source = new SimpleObjectProperty<>(this, "source", Source.MNIST_TEST);
     private final IntegerProperty index = new SimpleIntegerProperty(this, "index", 0);
     private final ReadOnlyObjectWrapper<LabelledDataSet> browsed = new ReadOnlyObjectWrapper<>(this, "browsed");
     private final LatestRequestRunner<Request, DigitAnalysis> runner;
-    private static final String DRAWING = "your drawing";
     /** What the canvas shows, for the caption: a browsed digit, the user's drawing, or null before anything. */
     private String onCanvas;
 
@@ -94,16 +96,30 @@ public final class DigitsViewModel {
         return Character.toUpperCase(s.charAt(0)) + s.substring(1);
     }
 
+    /**
+     * Two stages on the one worker: the classification alone (one forward pass) is shown at once, so
+     * the probabilities follow the pen (issue 12: within 150 ms of the stroke); the refinement follows.
+     */
     private DigitAnalysis compute(Request r, BooleanSupplier obsolete) throws Exception {
         DigitRefinement current = refinement.get();
-        return current == null ? null : current.analyse(r.image(), r.weights(), obsolete);
+        if (current == null) {
+            return null;
+        }
+        DigitAnalysis classified = current.classify(r.image());
+        model.executor().uiThread().execute(() -> {
+            if (!obsolete.getAsBoolean()) {
+                analysis.set(classified);
+            }
+        });
+        return obsolete.getAsBoolean() ? classified : current.analyse(r.image(), r.weights(), obsolete);
     }
 
     /** A stroke from the mouse, in canvas pixel coordinates (0..28): the canvas now shows the user's own drawing. */
     public void stroke(double x0, double y0, double x1, double y1) {
         canvas.stroke(x0, y0, x1, y1);
-        if (!DRAWING.equals(onCanvas)) {
-            onCanvas = DRAWING;
+        if (!YOUR_DRAWING.equals(onCanvas)) {
+            onCanvas = YOUR_DRAWING;
+            subject.set(YOUR_DRAWING);
             showCaption();
         }
         publish();
@@ -114,6 +130,7 @@ public final class DigitsViewModel {
         analysis.set(null);
         onCanvas = "empty canvas: draw a digit";
         showCaption();
+        subject.set(YOUR_DRAWING);
         publish();
     }
 
@@ -157,6 +174,7 @@ public final class DigitsViewModel {
         String label = set.isLabelled() ? set.classes().name(set.labels()[i]) : "?";
         onCanvas = source.get() + " #" + i + " of " + set.size() + ", label " + label;
         showCaption();
+        subject.set(source.get() + " #" + i + " (label " + label + ")");
         publish();
     }
 
@@ -178,6 +196,10 @@ public final class DigitsViewModel {
 
     public ReadOnlyStringProperty statusProperty() {
         return status.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty subjectProperty() {
+        return subject.getReadOnlyProperty();
     }
 
     public ObjectProperty<Source> sourceProperty() {

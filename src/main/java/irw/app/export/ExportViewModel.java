@@ -41,7 +41,9 @@ public final class ExportViewModel {
         List<Pattern> out = new ArrayList<>();
         for (PatternEntry e : entries()) {
             if (e.refined() != null) {
-                out.add(e.refined().withMetadata(e.refined().metadata().withSampleName(e.name() + " refined")));
+                // the column or file says which refiner produced it
+                String name = e.name() + " refined" + (e.refinedBy().isBlank() ? "" : " (" + e.refinedBy() + ")");
+                out.add(e.refined().withMetadata(e.refined().metadata().withSampleName(name)));
             }
             if (includeRaw.get()) {
                 Pattern raw = e.rawOnGrid(model.grid());

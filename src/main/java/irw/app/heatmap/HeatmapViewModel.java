@@ -1,5 +1,6 @@
 package irw.app.heatmap;
 
+import irw.app.data.GridValues;
 import irw.app.task.LatestRequestRunner;
 import irw.app.workbench.PatternEntry;
 import irw.app.workbench.WorkbenchModel;
@@ -115,16 +116,19 @@ public final class HeatmapViewModel {
         Pattern refined = e.refined();
         return switch (kind) {
             case RAW -> raw.intensityValues();
-            case REFINED -> refined == null ? null : refined.intensityValues();
+            // refined patterns keep to the measured cells; the heatmap shows 0 (no intensity) elsewhere
+            case REFINED -> refined == null ? null : GridValues.of(refined, grid, 0);
             case GROUND_TRUTH -> e.groundTruth() == null ? null
                     : Normalisation.MAX.apply(Resampler.resample(e.groundTruth(), grid)).intensityValues();
             case RAW_MINUS_REFINED -> {
                 if (refined == null) {
                     yield null;
                 }
-                double[] d = raw.intensityValues();
+                // what the refiner changed: its own input minus its output, cell by cell
+                double[] d = e.modelInput() != null ? GridValues.of(e.modelInput(), grid, 0) : raw.intensityValues();
+                double[] r = GridValues.of(refined, grid, 0);
                 for (int i = 0; i < d.length; i++) {
-                    d[i] -= refined.intensity(i);
+                    d[i] -= r[i];
                 }
                 yield d;
             }

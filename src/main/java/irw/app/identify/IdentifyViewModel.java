@@ -8,19 +8,15 @@ import irw.app.workbench.PatternEntry;
 import irw.app.workbench.WorkbenchModel;
 import irw.core.Pattern;
 import irw.core.Wavelength;
-import irw.xrd.library.StickLibraryCache;
 import irw.xrd.peaks.Peak;
 import irw.xrd.physics.Stick;
 import irw.xrd.search.Candidate;
 import irw.xrd.search.MatchedPhase;
 import irw.xrd.search.PhaseMatch;
 import irw.xrd.search.ReferenceLibrary;
-import irw.xrd.search.SearchMatch;
 import irw.xrd.search.SearchResult;
-import irw.xrd.search.SearchSettings;
 import javafx.beans.InvalidationListener;
 import javafx.beans.property.BooleanProperty;
-import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -29,7 +25,6 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
-import javafx.beans.property.SimpleDoubleProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
@@ -40,7 +35,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Locale;
-import java.util.concurrent.CancellationException;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -70,17 +64,10 @@ public final class IdentifyViewModel {
     }
 
     private final WorkbenchModel model;
-    private final List<Path> userLibraries;
-    private final Path cacheDir;
-    private volatile ReferenceLibrary library;
-    private volatile TaskContext reporting;
+    private final LibrarySearch librarySearch;
     private final Map<PatternEntry, SearchResult> results = new ConcurrentHashMap<>();
     private final ReadOnlyObjectWrapper<PatternEntry> entry = new ReadOnlyObjectWrapper<>(this, "entry");
-    private final DoubleProperty backgroundWidth = new SimpleDoubleProperty(this, "backgroundWidth", PatternTreatment.DEFAULT_BACKGROUND_WIDTH);
-    private final DoubleProperty minPeakPercent = new SimpleDoubleProperty(this, "minPeakPercent", PatternTreatment.DEFAULT_MIN_PERCENT);
-    private final BooleanProperty subtractBackground = new SimpleBooleanProperty(this, "subtractBackground");
-    private final BooleanProperty stripKAlpha2 = new SimpleBooleanProperty(this, "stripKAlpha2");
-    private final BooleanProperty smooth = new SimpleBooleanProperty(this, "smooth");
+    private final TreatmentControls treatment = new TreatmentControls();
     private final ReadOnlyBooleanWrapper kAlpha2Available = new ReadOnlyBooleanWrapper(this, "kAlpha2Available");
     private final ReadOnlyBooleanWrapper wavelengthEditable = new ReadOnlyBooleanWrapper(this, "wavelengthEditable");
     private final StringProperty wavelengthInput = new SimpleStringProperty(this, "wavelengthInput", "");
@@ -104,8 +91,7 @@ public final class IdentifyViewModel {
     }
 
     /**
-     * @param userLibraries folders (or CIF files) of the user's own structures, searched with the bundled ones
-     * @param cacheDir      where the simulated library is kept ({@link StickLibraryCache#defaultDir()})
+     * @param userLibraries the user's own structures and {@code cacheDir} the library's cache: see {@link LibrarySearch}
      */
     public IdentifyViewModel(WorkbenchModel model, List<Path> userLibraries, Path cacheDir) {
         this(model, userLibraries, cacheDir, null);
@@ -118,9 +104,7 @@ public final class IdentifyViewModel {
 
     private IdentifyViewModel(WorkbenchModel model, List<Path> userLibraries, Path cacheDir, ReferenceLibrary library) {
         this.model = model;
-        this.library = library;
-        this.userLibraries = List.copyOf(userLibraries);
-        this.cacheDir = cacheDir;
+        this.librarySearch = new LibrarySearch(userLibraries, cacheDir, library);
         this.treatments = new irw.app.task.LatestRequestRunner<>(model.executor().newSerialWorker("identify-treatment"),
                 model.executor().uiThread(), (q, obsolete) -> new Treated(q.entry(), q.steps().apply(q.raw(), q.wavelength())),
                 this::showTreated, err -> status.set(ErrorMessages.describe(err)));
@@ -131,11 +115,7 @@ public final class IdentifyViewModel {
                 treat();
             }
         });
-        backgroundWidth.addListener(retreat);
-        minPeakPercent.addListener(retreat);
-        subtractBackground.addListener(retreat);
-        stripKAlpha2.addListener(retreat);
-        smooth.addListener(retreat);
+        treatment.onChange(retreat);
         model.currentProperty().addListener((o, old, now) -> follow(now));
         selected.addListener((o, old, now) -> placeSticks());
         follow(model.current());
@@ -199,9 +179,7 @@ public final class IdentifyViewModel {
             return;
         }
         try {
-            PatternTreatment steps = new PatternTreatment(backgroundWidth.get(), subtractBackground.get(), stripKAlpha2.get(), smooth.get(),
-                    minPeakPercent.get());
-            treatments.submit(new Treatment(e, e.raw().orElseThrow(), w, steps));
+            treatments.submit(new Treatment(e, e.raw().orElseThrow(), w, treatment.steps()));
         } catch (IllegalArgumentException bad) {
             status.set(e.name() + ": " + bad.getMessage());
         }
@@ -231,7 +209,7 @@ public final class IdentifyViewModel {
                     if (entry.get() == e) {
                         showResult(r);
                     }
-                    status.set(String.format(Locale.ROOT, "%s: %s in %.2f s%s", e.name(), summary(r), r.seconds(),
+                    status.set(String.format(Locale.ROOT, "%s: %s in %.2f s%s", e.name(), LibrarySearch.summary(r), r.seconds(),
                             assumed ? "; the file states no wavelength: Cu Kα assumed (enter it above)" : ""));
                 })
                 .onCancelled(() -> {
@@ -282,46 +260,12 @@ public final class IdentifyViewModel {
         return model.executor().execute(t);
     }
 
-    private SearchResult search(PatternEntry e, Wavelength w, TaskContext ctx) throws Exception {
-        ReferenceLibrary lib = library(ctx);
-        SearchResult r = lib.identify(e.raw().orElseThrow().withMetadata(e.raw().orElseThrow().metadata().withWavelength(w)), w,
-                SearchSettings.defaults());
+    private SearchResult search(PatternEntry e, Wavelength w, TaskContext ctx) throws java.io.IOException {
+        SearchResult r = librarySearch.search(e.raw().orElseThrow(), w, ctx);
         results.put(e, r);
-        BestMatch best = r.best().map(c -> new BestMatch(label(c), c.entry().crystalSystemLabel(), c.score(), r.closeMatch())).orElse(null);
+        BestMatch best = LibrarySearch.bestMatch(r);
         model.executor().uiThread().execute(() -> e.bestMatchProperty().set(best));
         return r;
-    }
-
-    private synchronized ReferenceLibrary library(TaskContext ctx) {
-        reporting = ctx;
-        if (library == null) {
-            // the first search of a radiation simulates the library (20-40 s) and caches it; the running task reports it
-            library = new ReferenceLibrary(ReferenceLibrary.bundledWith(userLibraries), cacheDir, (step, done, total) -> {
-                TaskContext now = reporting;
-                if (now.isCancelled()) {
-                    throw new CancellationException("cancelled while " + step);
-                }
-                now.updateMessage(step + " (once; kept in " + cacheDir + ")");
-                now.updateProgress(done, Math.max(1, total));
-            });
-        }
-        return library;
-    }
-
-    private static String label(Candidate c) {
-        String m = c.entry().mineral();
-        return m == null || m.isBlank() ? c.entry().formula() : m + " (" + c.entry().formula() + ")";
-    }
-
-    private static String summary(SearchResult r) {
-        if (r.phases().isEmpty()) {
-            return "no peaks above the noise";
-        }
-        StringBuilder s = new StringBuilder();
-        for (PhaseMatch p : r.phases()) {
-            s.append(s.length() == 0 ? "" : " + ").append(p.closeMatch() ? "" : "no close match; nearest ").append(label(p.best()));
-        }
-        return s.toString();
     }
 
     private void finished() {
@@ -355,16 +299,7 @@ public final class IdentifyViewModel {
         PatternEntry e = entry.get();
         CandidateRow row = selected.get();
         SearchResult r = e == null ? null : results.get(e);
-        if (row == null || r == null || library == null) {
-            return null;
-        }
-        try {
-            SearchMatch search = library.forWavelength(wavelength());
-            return new MatchedPhase(search.library(), row.candidate(), wavelength(), r.fwhm());
-        } catch (java.io.IOException unreachable) {
-            // the library for this wavelength was loaded by the search that produced the result
-            throw new java.io.UncheckedIOException(unreachable);
-        }
+        return row == null || r == null ? null : librarySearch.matched(row.candidate(), wavelength(), r.fwhm());
     }
 
     private void placeSticks() {
@@ -392,15 +327,20 @@ public final class IdentifyViewModel {
         ReferenceComparison c = ReferenceComparison.of(e, m, model.grid());
         e.groundTruthProperty().set(c.reference());
         referenceMetrics.set(c.text());
-        status.set(e.name() + ": " + label(m.candidate()) + " is now its reference (ground truth)");
+        status.set(e.name() + ": " + LibrarySearch.label(m.candidate()) + " is now its reference (ground truth)");
     }
 
     /** Writes the peak list as CSV (atomically): 2θ, d, net height, FWHM, with the wavelength in the header. */
     public void exportPeaks(Path file) throws java.io.IOException {
         PatternEntry e = entry.get();
         PeakListCsv.write(file, e == null ? "" : e.name(), wavelength(), wavelengthAssumed(), treated.get() == null ? "" : treated.get().steps(),
-                minPeakPercent.get(), List.copyOf(peaks));
+                treatment.minPeakPercentProperty().get(), List.copyOf(peaks));
         status.set("Wrote " + peaks.size() + " peaks to " + file);
+    }
+
+    /** The switches on the measured pattern (background, Kα2, smoothing, peak threshold). */
+    public TreatmentControls treatment() {
+        return treatment;
     }
 
     /** Whether the view is on screen (the window binds it to its tab); while hidden nothing is computed. */
@@ -410,27 +350,6 @@ public final class IdentifyViewModel {
 
     public ReadOnlyObjectProperty<PatternEntry> entryProperty() {
         return entry.getReadOnlyProperty();
-    }
-
-    public DoubleProperty backgroundWidthProperty() {
-        return backgroundWidth;
-    }
-
-    /** The peak list keeps peaks at least this many percent of the strongest. */
-    public DoubleProperty minPeakPercentProperty() {
-        return minPeakPercent;
-    }
-
-    public BooleanProperty subtractBackgroundProperty() {
-        return subtractBackground;
-    }
-
-    public BooleanProperty stripKAlpha2Property() {
-        return stripKAlpha2;
-    }
-
-    public BooleanProperty smoothProperty() {
-        return smooth;
     }
 
     public ReadOnlyBooleanProperty kAlpha2AvailableProperty() {

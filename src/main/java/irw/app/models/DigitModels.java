@@ -7,6 +7,7 @@ import irw.engine.net.UNet2d;
 import irw.engine.PerPatternRefiner;
 import irw.engine.PrototypicalClassifier;
 import irw.engine.RefinementTrace;
+import irw.engine.Verdict;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -45,11 +46,24 @@ public final class DigitModels implements DigitRefinement {
     }
 
     @Override
+    public DigitAnalysis classify(float[] image) {
+        float[] item = classifier.preprocessing().apply(image);
+        float[] p = classifier.classify(new float[][]{item}).probabilities()[0];
+        return DigitAnalysis.beforeRefinement(toDouble(p), item, says(p));
+    }
+
+    @Override
     public DigitAnalysis analyse(float[] image, RefinementSettings w, BooleanSupplier obsolete) {
         float[] item = classifier.preprocessing().apply(image);
         RefinementTrace trace = perImage.refine(item, XrdModels.settings(w, -1), obsolete);
-        return new DigitAnalysis(toDouble(trace.probabilities().get(0)), toDouble(trace.finalProbabilities()),
-                trace.refined(), List.copyOf(trace.patterns()));
+        float[] before = trace.probabilities().get(0);
+        float[] after = trace.finalProbabilities();
+        return new DigitAnalysis(toDouble(before), toDouble(after), trace.refined(), List.copyOf(trace.patterns()),
+                says(before), says(after));
+    }
+
+    private String says(float[] probabilities) {
+        return Verdict.of(probabilities, classifier.calibration()).describe(classifier.classes());
     }
 
     private static double[] toDouble(float[] f) {

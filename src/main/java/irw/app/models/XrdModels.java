@@ -1,17 +1,18 @@
 package irw.app.models;
 
+import irw.app.workbench.PatternEntry;
 import irw.app.workbench.Prediction;
 import irw.app.workbench.RefinementSettings;
 import irw.core.Pattern;
 import irw.core.TwoThetaGrid;
 import irw.engine.Classification;
 import irw.engine.Verdict;
-import irw.xrd.preprocess.ModelInputPreparation;
 import irw.engine.ModelStore;
 import irw.engine.PerPatternRefiner;
 import irw.engine.PrototypicalClassifier;
 import irw.engine.RefinementTrace;
 import irw.engine.Refiner;
+import irw.xrd.preprocess.ModelInputPreparation;
 
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -36,7 +37,7 @@ public final class XrdModels {
     private XrdModels(PrototypicalClassifier classifier, Refiner refiner, Path classifierFile, Path refinerFile) {
         this.classifier = classifier;
         this.refiner = refiner;
-        this.perPattern = new PerPatternRefiner(classifier);
+        this.perPattern = PerPatternRefiner.like(classifier, refiner);
         this.classifierFile = classifierFile;
         this.refinerFile = refinerFile;
     }
@@ -85,12 +86,50 @@ public final class XrdModels {
         return classifier.preprocessing().apply(p);
     }
 
-    private Pattern pattern(float[] item, Pattern like) {
-        double[] v = new double[item.length];
-        for (int i = 0; i < v.length; i++) {
-            v[i] = item[i];
+    /**
+     * A model-space item as a pattern on the grid cells the instrument measured, and only those: a
+     * partial scan stays partial, nothing is drawn or exported where nothing was measured.
+     */
+    Pattern measuredCells(float[] item, Pattern like, String name, Map<String, String> extras) {
+        int n = 0;
+        for (float v : item) {
+            n += v >= 0 ? 1 : 0;
         }
-        return Pattern.onGrid(grid(), v, like.metadata().withSampleName(like.name() + " refined"));
+        double[] x = new double[n];
+        double[] y = new double[n];
+        for (int i = 0, k = 0; i < item.length; i++) {
+            if (item[i] >= 0) {
+                x[k] = grid().at(i);
+                y[k++] = item[i];
+            }
+        }
+        return new Pattern(x, y, like.metadata().withSampleName(name).withExtras(extras));
+    }
+
+    /**
+     * One pattern through a refiner: the input as the models see it (background removed, strongest
+     * measured cell 1, measured cells only) and the refined pattern, named after its method; or,
+     * for a pattern that must not be classified, only the reason.
+     */
+    public record Refinement(Pattern input, Pattern refined, String refusal) {
+        public boolean refused() {
+            return refusal != null;
+        }
+    }
+
+    private Refinement refinement(float[] input, float[] refined, Pattern like, String method) {
+        return new Refinement(measuredCells(input, like, like.name() + " model input", Map.of()),
+                measuredCells(refined, like, like.name() + " refined", Map.of(PatternEntry.REFINED_BY, method)), null);
+    }
+
+    /** What the trained refiner network is called in legends and exports. */
+    public String networkMethod() {
+        return "trained U-Net refiner " + (refinerFile == null ? "(none loaded)" : refinerFile.getFileName());
+    }
+
+    /** What a per-pattern refinement is called in legends and exports. */
+    public static String perPatternMethod(PerPatternRefiner.Settings s) {
+        return String.format(java.util.Locale.ROOT, "per-pattern optimisation of eq. 3, %d steps, α %.3g, β %.3g", s.steps(), s.alpha(), s.beta());
     }
 
     /**
@@ -121,37 +160,62 @@ public final class XrdModels {
                 : new Prediction("", Double.NaN, v.describe(classifier.classes()));
     }
 
-    /** Refines a batch with the trained refiner network (Algorithm 2's R), on the model's grid. */
-    public List<Pattern> refineBatch(List<Pattern> patterns) {
-        float[][] out = refiner.refine(patterns.stream().map(this::item).toArray(float[][]::new));
-        return java.util.stream.IntStream.range(0, out.length).mapToObj(i -> pattern(out[i], patterns.get(i))).toList();
+    /**
+     * Refines a batch with the trained refiner network (Algorithm 2's R) under its physical
+     * constraints; a pattern the classifier must refuse (too little measured, no signal) is not refined.
+     */
+    public List<Refinement> refineBatch(List<Pattern> patterns) {
+        List<Refinement> out = new java.util.ArrayList<>();
+        List<float[]> items = new java.util.ArrayList<>();
+        List<Integer> at = new java.util.ArrayList<>();
+        for (Pattern p : patterns) {
+            ModelInputPreparation.Prepared prepared = classifier.preprocessing().prepare(p);
+            if (prepared.refusal().isPresent()) {
+                out.add(new Refinement(null, null, prepared.refusalMessage()));
+            } else {
+                at.add(out.size());
+                items.add(prepared.values());
+                out.add(null);
+            }
+        }
+        float[][] refined = items.isEmpty() ? new float[0][] : refiner.refine(items.toArray(new float[0][]));
+        for (int i = 0; i < refined.length; i++) {
+            int k = at.get(i);
+            out.set(k, refinement(items.get(i), refined[i], patterns.get(k), networkMethod()));
+        }
+        return out;
     }
 
     /**
-     * Per-pattern refinement for the live preview, J(x') = (1 − λ)·α·||x' − x||² + λ·(ℓ_pred + β·ℓ_proto)
-     * (see {@link PerPatternRefiner}): α weighs staying close to the input (ℓ_reg of eq. 3), β the
-     * prototype term, λ trades the two sides off (the paper's Q&A form).
+     * Per-pattern refinement for the live preview (see {@link PerPatternRefiner}): the trained
+     * refiner's objective L = ℓ_pred + α·ℓ_reg + β·ℓ_proto (eq. 3) and physical constraints, optimised
+     * for this one pattern; a pattern the classifier refuses is not refined.
      *
      * @param targetClass the class to refine toward (the known label), or -1 for non-targeted
      */
     public Preview refineOne(Pattern p, RefinementSettings w, int targetClass, BooleanSupplier obsolete) {
-        RefinementTrace trace = perPattern.refine(item(p), settings(w, targetClass), obsolete);
-        float[] probs = trace.finalProbabilities();
-        int best = 0;
-        for (int k = 1; k < probs.length; k++) {
-            best = probs[k] > probs[best] ? k : best;
+        ModelInputPreparation.Prepared prepared = classifier.preprocessing().prepare(p);
+        if (prepared.refusal().isPresent()) {
+            return new Preview(new Refinement(null, null, prepared.refusalMessage()), null, false);
         }
-        return new Preview(pattern(trace.refined(), p), prediction(Verdict.of(probs, classifier.calibration())), trace.cancelled());
+        PerPatternRefiner.Settings s = settings(w, targetClass);
+        RefinementTrace trace = perPattern.refine(prepared.values(), s, obsolete);
+        float[] probs = trace.finalProbabilities();
+        return new Preview(refinement(prepared.values(), trace.refined(), p, perPatternMethod(s)),
+                prediction(Verdict.of(probs, classifier.calibration())), trace.cancelled());
     }
 
-    /** The engine's settings for the workbench's weights, clamped to their valid ranges. */
+    /**
+     * The engine's settings for the workbench's weights, clamped to their valid ranges: α and β as in
+     * eq. 3 (the trained refiner's meaning); λ belongs to the classifier's training (Algorithm 1) and
+     * does not enter refinement.
+     */
     static PerPatternRefiner.Settings settings(RefinementSettings w, int targetClass) {
-        return new PerPatternRefiner.Settings(Math.max(0, w.alpha()), Math.max(0, w.beta()), Math.max(0, Math.min(1, w.lambda())),
-                targetClass, w.steps(), PREVIEW_STEP_SIZE);
+        return new PerPatternRefiner.Settings(Math.max(0, w.alpha()), Math.max(0, w.beta()), targetClass, w.steps(), PREVIEW_STEP_SIZE);
     }
 
-    /** The result of one preview refinement. */
-    public record Preview(Pattern refined, Prediction predictionAfter, boolean cancelled) {
+    /** The result of one preview refinement; {@code predictionAfter} is null when the pattern was refused. */
+    public record Preview(Refinement refinement, Prediction predictionAfter, boolean cancelled) {
     }
 
     public int classIndex(String name) {

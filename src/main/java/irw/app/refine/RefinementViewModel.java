@@ -124,8 +124,16 @@ public final class RefinementViewModel {
         if (r.preview().cancelled() || r.models() != loaded.xrd() || r.entry() != model.current() || !livePreview.get()) {
             return;
         }
+        XrdModels.Refinement f = r.preview().refinement();
+        if (f.refused()) {
+            clearPreview(r.entry());
+            r.entry().modelInputProperty().set(null);
+            status.set(r.entry().name() + ": not refined: " + f.refusal());
+            return;
+        }
         shown = r;
-        r.entry().previewProperty().set(r.preview().refined());
+        r.entry().modelInputProperty().set(f.input());
+        r.entry().previewProperty().set(f.refined());
         previewOnScreen.set(true);
         status.set(String.format("%s: preview after refinement %s · %d ms (%s)", r.entry().name(), r.preview().predictionAfter().text(),
                 r.millis(), weights(r.weights())));
@@ -146,18 +154,18 @@ public final class RefinementViewModel {
             model.notifications().error("accept preview", "no preview of the current pattern to accept");
             return;
         }
-        r.entry().setRefined(r.preview().refined(), perPattern(r.weights(), r.models()));
+        r.entry().setRefined(r.preview().refinement().refined(), perPattern(r.weights(), r.models()));
         model.refinedRevisionProperty().set(model.refinedRevisionProperty().get() + 1);
         model.notifications().info(r.entry().name(), "refined: " + r.entry().refinedBy());
     }
 
-    /** What made a per-pattern refinement: the weights, the steps and the classifier. */
+    /** What made a per-pattern refinement: the weights of eq. 3, the steps and the classifier (λ is Algorithm 1's, not refinement's). */
     static String perPattern(RefinementSettings w, XrdModels m) {
         return "per-pattern, " + weights(w) + ", " + w.steps() + " steps · " + m.classifierFile().getFileName();
     }
 
     private static String weights(RefinementSettings w) {
-        return String.format(Locale.ROOT, "α %.2f, β %.2f, λ %.2f", w.alpha(), w.beta(), w.lambda());
+        return String.format(Locale.ROOT, "α %.2f, β %.2f", w.alpha(), w.beta());
     }
 
     private void classify(List<PatternEntry> entries) {
@@ -217,19 +225,27 @@ public final class RefinementViewModel {
         }
         List<PatternEntry> entries = chosen.stream().filter(PatternEntry::isReadable).toList();
         RefinementSettings w = model.refinementSettings();
-        String refiner = m.hasRefinerNetwork() ? "refiner network " + m.refinerFile().getFileName() : perPattern(w, m);
+        String refiner = m.hasRefinerNetwork() ? m.networkMethod() : perPattern(w, m);
         var ui = model.executor().uiThread();
+        java.util.concurrent.atomic.AtomicInteger refused = new java.util.concurrent.atomic.AtomicInteger();
         return model.executor().execute(BackgroundTask.of("Refining " + entries.size() + " patterns", ctx -> {
             for (int from = 0; from < entries.size() && !ctx.isCancelled(); from += CHUNK) {
                 List<PatternEntry> part = entries.subList(from, Math.min(entries.size(), from + CHUNK));
                 List<Pattern> raw = part.stream().map(e -> e.raw().orElseThrow()).toList();
-                List<Pattern> refined = m.hasRefinerNetwork() ? m.refineBatch(raw) : refineEach(m, raw, w, ctx::isCancelled);
+                List<XrdModels.Refinement> refined = m.hasRefinerNetwork() ? m.refineBatch(raw) : refineEach(m, raw, w, ctx::isCancelled);
+                refused.addAndGet((int) refined.stream().filter(XrdModels.Refinement::refused).count());
                 ui.execute(() -> {
                     if (m != loaded.xrd()) {
                         return;
                     }
                     for (int i = 0; i < refined.size(); i++) {
-                        part.get(i).setRefined(refined.get(i), refiner);
+                        XrdModels.Refinement f = refined.get(i);
+                        if (f.refused()) {
+                            part.get(i).clearRefinement(); // too little measured or no signal: nothing is made up
+                            continue;
+                        }
+                        part.get(i).modelInputProperty().set(f.input());
+                        part.get(i).setRefined(f.refined(), refiner);
                     }
                 });
                 ctx.updateProgress(from + part.size(), entries.size());
@@ -237,15 +253,16 @@ public final class RefinementViewModel {
             return entries.size();
         }).onSuccess(n -> {
             model.refinedRevisionProperty().set(model.refinedRevisionProperty().get() + 1);
-            status.set("Refined " + n + " patterns with the " + refiner);
-            model.notifications().info("refine", "refined " + n + " patterns with the " + refiner);
+            String skipped = refused.get() == 0 ? "" : "; " + refused.get() + " not refined (too little measured or no signal)";
+            status.set("Refined " + (n - refused.get()) + " patterns with the " + refiner + skipped);
+            model.notifications().info("refine", "refined " + (n - refused.get()) + " patterns with the " + refiner + skipped);
         }).onFailure(e -> model.notifications().error("refine", e)));
     }
 
-    private static List<Pattern> refineEach(XrdModels m, List<Pattern> raw, RefinementSettings w, BooleanSupplier cancelled) {
+    private static List<XrdModels.Refinement> refineEach(XrdModels m, List<Pattern> raw, RefinementSettings w, BooleanSupplier cancelled) {
         return raw.stream().takeWhile(p -> !cancelled.getAsBoolean()).map(p -> {
             int target = p.metadata().label().map(m::classIndex).orElse(-1);
-            return m.refineOne(p, w, target, cancelled).refined();
+            return m.refineOne(p, w, target, cancelled).refinement();
         }).toList();
     }
 

@@ -1,5 +1,6 @@
 package irw.app.spectra;
 
+import irw.app.data.GridValues;
 import irw.app.workbench.PatternEntry;
 import irw.app.workbench.WorkbenchModel;
 import irw.core.Normalisation;
@@ -118,10 +119,11 @@ public final class SpectraViewModel {
             return out;
         }
         yLabel.set("normalised intensity");
-        Pattern raw = entry.rawOnGrid(model.grid());
-        out.add(trace(entry.name() + " raw", SeriesKind.RAW, raw));
+        // beside a refined pattern the raw one is shown as the refiner saw it (background removed, max 1, measured cells only)
+        Pattern raw = refined != null && entry.modelInput() != null ? entry.modelInput() : entry.rawOnGrid(model.grid());
+        out.add(trace(entry.name() + (raw == entry.modelInput() ? " raw (model input)" : " raw"), SeriesKind.RAW, raw));
         if (refined != null) {
-            out.add(trace(entry.name() + refinedName, SeriesKind.REFINED, refined));
+            out.add(trace(entry.preview() != null ? entry.name() + refinedName : refinedName(entry), SeriesKind.REFINED, refined));
         }
         Pattern truthOnGrid = null;
         if (truth != null) {
@@ -130,17 +132,24 @@ public final class SpectraViewModel {
         }
         if (!logIntensity.get()) {
             // What refinement still misses (refined − truth), what it changed (raw − refined), or,
-            // before refinement, what the defects did (raw − truth).
+            // before refinement, what the defects did (raw − truth); on the cells of the first pattern.
             Pattern a = refined != null ? (truthOnGrid != null ? refined : raw) : raw;
             Pattern b = refined != null ? (truthOnGrid != null ? truthOnGrid : refined) : truthOnGrid;
             String label = refined != null ? (truthOnGrid != null ? refinedName + " − truth" : " raw −" + refinedName) : " raw − truth";
+            double[] bOnGrid = GridValues.of(b, model.grid(), 0);
             double[] diff = new double[a.size()];
             for (int i = 0; i < diff.length; i++) {
-                diff[i] = a.intensity(i) - b.intensity(i);
+                int cell = (int) Math.round(model.grid().indexOf(a.twoTheta(i)));
+                diff[i] = a.intensity(i) - (cell >= 0 && cell < bOnGrid.length ? bOnGrid[cell] : 0);
             }
             out.add(trace(entry.name() + label, SeriesKind.DIFFERENCE, a.withIntensity(diff)));
         }
         return out;
+    }
+
+    /** "X refined (trained U-Net refiner …)": the legend says which refiner produced the trace. */
+    private static String refinedName(PatternEntry e) {
+        return e.name() + " refined" + (e.refinedBy().isBlank() ? "" : " (" + e.refinedBy() + ")");
     }
 
     private List<SpectrumSeries> comparison(List<PatternEntry> entries) {
@@ -148,7 +157,7 @@ public final class SpectraViewModel {
         for (PatternEntry e : entries) {
             out.add(trace(e.name() + " raw", SeriesKind.RAW, e.rawOnGrid(model.grid())));
             if (e.refined() != null) {
-                out.add(trace(e.name() + " refined", SeriesKind.REFINED, e.refined()));
+                out.add(trace(refinedName(e), SeriesKind.REFINED, e.refined()));
             }
         }
         return out;

@@ -31,6 +31,7 @@ public final class PatternEntry {
     private final ReadOnlyObjectWrapper<Pattern> refined = new ReadOnlyObjectWrapper<>(this, "refined");
     private final ReadOnlyStringWrapper refinedBy = new ReadOnlyStringWrapper(this, "refinedBy", "");
     private final ObjectProperty<Pattern> preview = new SimpleObjectProperty<>(this, "preview");
+    private final ObjectProperty<Pattern> modelInput = new SimpleObjectProperty<>(this, "modelInput");
     private final ObjectProperty<Prediction> prediction = new SimpleObjectProperty<>(this, "prediction");
     private final ObjectProperty<Pattern> groundTruth = new SimpleObjectProperty<>(this, "groundTruth");
     private final ObjectProperty<irw.core.Wavelength> enteredWavelength = new SimpleObjectProperty<>(this, "enteredWavelength");
@@ -168,6 +169,9 @@ public final class PatternEntry {
     public void clearRefinement() {
         refined.set(null);
         refinedBy.set("");
+        if (preview.get() == null) {
+            modelInput.set(null);
+        }
     }
 
     /** The live preview of per-pattern refinement at the sliders' weights: shown, not a refinement. */
@@ -178,6 +182,21 @@ public final class PatternEntry {
     public Pattern preview() {
         return preview.get();
     }
+
+    /**
+     * The raw pattern as the refiner saw it (background removed, strongest measured cell 1, only the
+     * measured cells): set with the refinement or preview, so raw and refined compare like with like.
+     */
+    public ObjectProperty<Pattern> modelInputProperty() {
+        return modelInput;
+    }
+
+    public Pattern modelInput() {
+        return modelInput.get();
+    }
+
+    /** The metadata key of a refined pattern naming the method that made it (kept in exports). */
+    public static final String REFINED_BY = "refinedBy";
 
     public ObjectProperty<Prediction> predictionProperty() {
         return prediction;

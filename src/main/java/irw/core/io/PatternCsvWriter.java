@@ -34,7 +34,7 @@ public final class PatternCsvWriter {
             throw new IllegalArgumentException("nothing to export: no patterns");
         }
         if (layout == Layout.WIDE) {
-            checkSharedAxis(patterns);
+            checkAscending(patterns);
         }
         AtomicFiles.write(target, out -> {
             var w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
@@ -67,19 +67,30 @@ public final class PatternCsvWriter {
         });
     }
 
+    /**
+     * One 2θ column, the union of the patterns' axes, and one column per pattern; a cell is empty
+     * where that pattern has no value (a refined pattern covers only the measured range: nothing is
+     * written where nothing was measured, not a zero).
+     */
     private static void writeWide(OutputStreamWriter w, List<Pattern> patterns) throws IOException {
         List<String> header = new ArrayList<>();
         header.add("two_theta_deg");
         patterns.forEach(p -> header.add(p.name()));
         // Not closed: closing the printer would close the caller's stream before AtomicFiles forces it to disk.
         CSVPrinter printer = CSVFormat.DEFAULT.builder().setHeader(header.toArray(String[]::new)).get().print(w);
-        Pattern first = patterns.get(0);
+        double[] axis = patterns.stream().flatMapToDouble(p -> Arrays.stream(p.twoThetaValues())).sorted().distinct().toArray();
+        int[] next = new int[patterns.size()];
         List<String> row = new ArrayList<>(patterns.size() + 1);
-        for (int i = 0; i < first.size(); i++) {
+        for (double t : axis) {
             row.clear();
-            row.add(num(first.twoTheta(i)));
-            for (Pattern p : patterns) {
-                row.add(num(p.intensity(i)));
+            row.add(num(t));
+            for (int k = 0; k < patterns.size(); k++) {
+                Pattern p = patterns.get(k);
+                if (next[k] < p.size() && p.twoTheta(next[k]) == t) {
+                    row.add(num(p.intensity(next[k]++)));
+                } else {
+                    row.add("");
+                }
             }
             printer.printRecord(row);
         }
@@ -96,12 +107,13 @@ public final class PatternCsvWriter {
         printer.flush();
     }
 
-    private static void checkSharedAxis(List<Pattern> patterns) {
-        double[] axis = patterns.get(0).twoThetaValues();
+    private static void checkAscending(List<Pattern> patterns) {
         for (Pattern p : patterns) {
-            if (!Arrays.equals(axis, p.twoThetaValues())) {
-                throw new IllegalArgumentException("wide CSV needs one shared 2θ axis, but " + p.name()
-                        + " differs from " + patterns.get(0).name() + "; resample onto a grid or use the long layout");
+            for (int i = 1; i < p.size(); i++) {
+                if (!(p.twoTheta(i) > p.twoTheta(i - 1))) {
+                    throw new IllegalArgumentException("wide CSV needs ascending 2θ values, but " + p.name() + " is not sorted at point " + i
+                            + "; use the long layout");
+                }
             }
         }
     }

@@ -16,7 +16,6 @@ import irw.xrd.preprocess.ModelInputPreparation;
 import irw.xrd.synth.XrdDataSets;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -145,17 +144,6 @@ final class ComparisonData {
     }
 
     private static LabelledDataSet idx(Path mnist, String part) throws IOException {
-        Path images = mnist.resolve(part + "-images-idx3-ubyte.gz");
-        Path labels = mnist.resolve(part + "-labels-idx1-ubyte.gz");
-        for (Path p : new Path[]{images, labels}) {
-            if (!Files.isRegularFile(p)) {
-                throw new IOException("MNIST file missing: " + p + " (expected the IDX files of sample-data/mnist)");
-            }
-        }
-        try {
-            return IdxFormat.read(images, labels);
-        } catch (PatternFormatException e) {
-            throw new IOException(e.getMessage(), e);
-        }
+        return IdxFormat.readMnistPart(mnist, part);
     }
 }

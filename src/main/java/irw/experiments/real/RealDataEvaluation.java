@@ -24,9 +24,16 @@ import java.util.Map;
  * recall, the confusion matrix and the expected calibration error on the single phases.
  */
 public final class RealDataEvaluation {
-    /** One file's outcome; {@code refined} is null without a refiner, {@code error} set when the file could not be read. */
+    /**
+     * One file's outcome; {@code refined} is null without a refiner, {@code error} set when the file could not be read;
+     * the model-space items (raw as prepared, refined) are null when the file was refused or not refined.
+     */
     public record Row(LabelledMeasurements.Entry entry, Verdict raw, float[] rawProbabilities, Verdict refined, float[] refinedProbabilities,
-                      String error) {
+                      String error, float[] rawItem, float[] refinedItem) {
+        Row(LabelledMeasurements.Entry entry, Verdict raw, float[] rawProbabilities, Verdict refined, float[] refinedProbabilities, String error) {
+            this(entry, raw, rawProbabilities, refined, refinedProbabilities, error, null, null);
+        }
+
         public String kind() {
             return !entry.labelled() ? "unlabelled" : entry.mixture() ? "mixture" : "single";
         }
@@ -76,13 +83,14 @@ public final class RealDataEvaluation {
         if (!items.isEmpty()) {
             float[][] x = items.toArray(new float[0][]);
             Classification raw = classifier.classify(x);
-            Classification refined = refiner == null ? null : classifier.classify(refiner.refine(x));
+            float[][] r = refiner == null ? null : refiner.refine(x);
+            Classification refined = r == null ? null : classifier.classify(r);
             for (int i = 0; i < x.length; i++) {
                 int at = itemRow.get(i);
                 float[] pr = raw.probabilities()[i];
                 float[] pf = refined == null ? null : refined.probabilities()[i];
                 rows.set(at, new Row(entries.get(at), Verdict.of(pr, classifier.calibration()), pr,
-                        pf == null ? null : Verdict.of(pf, classifier.calibration()), pf, ""));
+                        pf == null ? null : Verdict.of(pf, classifier.calibration()), pf, "", x[i], r == null ? null : r[i]));
             }
         }
         return rows;

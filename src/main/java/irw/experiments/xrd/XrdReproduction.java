@@ -1,6 +1,7 @@
 package irw.experiments.xrd;
 
 import irw.core.ConfusionMatrix;
+import irw.core.Pattern;
 import irw.core.TwoThetaGrid;
 import irw.core.data.LabelledDataSet;
 import irw.engine.ClassifierTrainer;
@@ -17,12 +18,16 @@ import irw.experiments.GroundTruthDistances;
 import irw.experiments.plot.ScatterPlot;
 import irw.experiments.report.MeasurementLog;
 import irw.experiments.report.RunInfo;
+import irw.xrd.io.PatternReaders;
+import irw.xrd.preprocess.ModelInputPreparation;
 import irw.xrd.preprocess.WaveletDenoiser;
+import irw.xrd.synth.XrdDataSets;
 
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -36,11 +41,28 @@ public final class XrdReproduction {
     private final XrdPlan plan;
     private final Path dataDir;
     private final PrintStream progress;
+    private Path defectSets;
+    private List<Path> measuredExamples = List.of();
 
     public XrdReproduction(XrdPlan plan, Path dataDir, PrintStream progress) {
         this.plan = plan;
         this.dataDir = dataDir;
         this.progress = progress;
+    }
+
+    /**
+     * Also scores Table 4 on single-defect sets: {@code dir} holds one data-set folder per defect
+     * (named after it), built like the main set with {@code irw dataset xrd --without} every other defect.
+     */
+    public XrdReproduction withDefectSets(Path dir) {
+        this.defectSets = dir;
+        return this;
+    }
+
+    /** Measured files shown raw and refined beside the test examples. */
+    public XrdReproduction withMeasuredExamples(List<Path> files) {
+        this.measuredExamples = List.copyOf(files);
+        return this;
     }
 
     public Path run(Path out, String command) throws IOException {
@@ -69,22 +91,25 @@ public final class XrdReproduction {
             LabelledDataSet test = data.refinerTest();
             float[][] truth = data.testGroundTruth();
             float[][] testItems = proto.preprocessing().apply(test.items());
+            float[][] truthItems = proto.preprocessing().apply(truth); // Table 4 in model space, as the classifier sees both
             score(log, XrdMethod.RAW_STANDARD, seed, standard, testItems, test, null);
-            int[] rawPred = score(log, XrdMethod.RAW_PROTO, seed, proto, testItems, test, truth);
-            score(log, XrdMethod.DWT_PROTO, seed, proto, proto.preprocessing().apply(denoise(dwt, test.items())), test, truth);
+            int[] rawPred = score(log, XrdMethod.RAW_PROTO, seed, proto, testItems, test, truthItems);
+            score(log, XrdMethod.DWT_PROTO, seed, proto, proto.preprocessing().apply(denoise(dwt, test.items())), test, truthItems);
 
             long t1 = System.nanoTime();
             float[][] refined = null;
             int[] refinedPred = null;
+            Refiner targeted = null;
             for (XrdMethod m : new XrdMethod[]{XrdMethod.REFINED_PROTO, XrdMethod.REFINED_STANDARD, XrdMethod.NON_TARGETED_PROTO,
                     XrdMethod.ABLATION_PRED_ONLY}) {
                 PrototypicalClassifier through = m == XrdMethod.REFINED_STANDARD ? standard : proto;
                 Refiner refiner = trainRefiner(m, through, train, seed);
                 float[][] r = refiner.refine(testItems);
-                int[] pred = score(log, m, seed, through, r, test, m == XrdMethod.ABLATION_PRED_ONLY ? null : truth);
+                int[] pred = score(log, m, seed, through, r, test, m == XrdMethod.ABLATION_PRED_ONLY ? null : truthItems);
                 if (m == XrdMethod.REFINED_PROTO) {
                     refined = r;
                     refinedPred = pred;
+                    targeted = refiner;
                 }
             }
             info.addTime("refiner training and refinement", Duration.ofNanos(System.nanoTime() - t1));
@@ -92,8 +117,12 @@ public final class XrdReproduction {
                 rawCm.add(test.labels()[i], rawPred[i]);
                 refinedCm.add(test.labels()[i], refinedPred[i]);
             }
+            if (defectSets != null) {
+                scoreDefects(log, report, seed, test.ids(), proto, targeted);
+            }
             if (seed == plan.seeds().get(0)) {
-                addExamples(report, test, testItems, refined, truth, proto);
+                addExamples(report, test, testItems, refined, truthItems, proto);
+                addMeasuredExamples(report, proto, targeted);
                 long t2 = System.nanoTime();
                 report.embedding(embeddingMap(proto, DataSplits.samplePerClass(ideal, 40, seed), test, testItems, refined, seed));
                 info.addTime("t-SNE of the embeddings", Duration.ofNanos(System.nanoTime() - t2));
@@ -114,14 +143,80 @@ public final class XrdReproduction {
     /** Classifies, logs accuracy (and Table 4 distances when truth is given); returns the predictions. */
     private static int[] score(MeasurementLog log, XrdMethod m, long seed, PrototypicalClassifier c, float[][] items, LabelledDataSet test,
                                float[][] truth) {
+        return score(log, m, "", seed, c, items, test.labels(), truth);
+    }
+
+    /** The same under a condition (a single-defect set); {@code truth} in model space. */
+    private static int[] score(MeasurementLog log, XrdMethod m, String condition, long seed, PrototypicalClassifier c, float[][] items,
+                               int[] labels, float[][] truth) {
         int[] pred = c.classify(items).predictedLabels();
-        log.add(m.label(), "", seed, XrdMethod.ACCURACY, ConfusionMatrix.accuracy(test.labels(), pred));
+        log.add(m.label(), condition, seed, XrdMethod.ACCURACY, ConfusionMatrix.accuracy(labels, pred));
         if (truth != null) {
             for (Map.Entry<String, Double> e : GroundTruthDistances.summarise(items, truth).entrySet()) {
-                log.add(m.label(), "", seed, e.getKey(), e.getValue());
+                log.add(m.label(), condition, seed, e.getKey(), e.getValue());
             }
         }
         return pred;
+    }
+
+    /** Table 4 raw vs targeted refinement on the test patterns of every single-defect set (the same structures as the test split). */
+    private void scoreDefects(MeasurementLog log, XrdReport report, long seed, List<String> testIds, PrototypicalClassifier c, Refiner refiner)
+            throws IOException {
+        List<Path> dirs;
+        try (var s = java.nio.file.Files.list(defectSets)) {
+            dirs = s.filter(d -> java.nio.file.Files.isRegularFile(d.resolve(XrdDataSets.IMPERFECT))).sorted().toList();
+        }
+        for (Path d : dirs) {
+            XrdDataSets set;
+            try {
+                set = XrdDataSets.load(d);
+            } catch (irw.core.PatternFormatException e) {
+                throw new IOException(e.getMessage(), e);
+            }
+            String name = d.getFileName().toString();
+            LabelledDataSet imperfect = set.refinerTestSet();
+            if (!imperfect.ids().equals(testIds)) {
+                throw new IOException(d + ": its refiner-test patterns are of other structures than the main set's; build it from the same "
+                        + "structures, seed and fractions (irw dataset xrd ... --without ...)");
+            }
+            float[][] truth = set.refinerTestGroundTruth();
+            float[][] raw = c.preprocessing().apply(imperfect.items());
+            float[][] truthItems = c.preprocessing().apply(truth);
+            score(log, XrdMethod.RAW_PROTO, name, seed, c, raw, imperfect.labels(), truthItems);
+            score(log, XrdMethod.REFINED_PROTO, name, seed, c, refiner.refine(raw), imperfect.labels(), truthItems);
+            report.defect(name);
+        }
+    }
+
+    /** Measured files, raw and refined in model space (no ground truth), on their measured cells. */
+    private void addMeasuredExamples(XrdReport report, PrototypicalClassifier c, Refiner refiner) throws IOException {
+        TwoThetaGrid grid = c.preprocessing().grid();
+        for (Path f : measuredExamples) {
+            Pattern p;
+            try {
+                p = PatternReaders.read(f).get(0);
+            } catch (irw.core.PatternFormatException e) {
+                throw new IOException(e.getMessage(), e);
+            }
+            ModelInputPreparation.Prepared prepared = c.preprocessing().prepare(p);
+            if (prepared.refusal().isPresent()) {
+                say("%s not shown: %s", f.getFileName(), prepared.refusalMessage());
+                continue;
+            }
+            float[] raw = prepared.values();
+            float[] refined = refiner.refine(new float[][]{raw})[0];
+            int[] cells = java.util.stream.IntStream.range(0, raw.length).filter(j -> raw[j] >= 0).toArray();
+            double[] x = new double[cells.length];
+            double[] a = new double[cells.length];
+            double[] b = new double[cells.length];
+            for (int k = 0; k < cells.length; k++) {
+                x[k] = grid.at(cells[k]);
+                a[k] = raw[cells[k]];
+                b[k] = refined[cells[k]];
+            }
+            String label = p.metadata().label().orElse("measured");
+            report.example(new XrdReport.Example(f.getFileName().toString(), label, x, a, b, null));
+        }
     }
 
     private PrototypicalClassifier trainClassifier(LabelledDataSet ideal, double lambda, long seed) {
@@ -178,8 +273,9 @@ public final class XrdReproduction {
         for (int j = 0; j < n; j++) {
             x[j] = grid == null ? j : grid.start() + (grid.end() - grid.start()) * j / (n - 1.0);
         }
-        for (int e = 0; e < Math.min(2, test.size()); e++) {
-            int i = e * (test.size() / 2);
+        int shown = Math.min(6, test.size());
+        for (int e = 0; e < shown; e++) {
+            int i = e * (test.size() / shown);
             report.example(new XrdReport.Example(test.ids().get(i), test.classes().name(test.labels()[i]), x,
                     GroundTruthDistances.maxScaled(raw[i]), GroundTruthDistances.maxScaled(refined[i]), GroundTruthDistances.maxScaled(truth[i])));
         }

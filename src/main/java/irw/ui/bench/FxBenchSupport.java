@@ -68,4 +68,14 @@ final class FxBenchSupport {
         long end = done.get(60, TimeUnit.SECONDS);
         return (end - start[0]) / 1e6;
     }
+
+    static double median(double[] v) {
+        double[] s = v.clone();
+        java.util.Arrays.sort(s);
+        return s[s.length / 2];
+    }
+
+    static double max(double[] v) {
+        return java.util.Arrays.stream(v).max().orElse(Double.NaN);
+    }
 }

@@ -29,6 +29,7 @@ public final class NodeIds {
     public static final String MENU_VIEW_EMBEDDING = "menuViewEMBEDDING";
     public static final String MENU_VIEW_DIGITS = "menuViewDIGITS";
     public static final String MENU_VIEW_EXPORT = "menuViewEXPORT";
+    public static final String MENU_VIEW_IDENTIFY = "menuViewIDENTIFY";
     public static final String MENU_HELP = "menuHelp";
     public static final String MENU_SHORTCUTS = "menuShortcuts";
     public static final String MENU_ABOUT = "menuAbout";
@@ -41,6 +42,7 @@ public final class NodeIds {
     public static final String TAB_EMBEDDING = "tabEmbedding";
     public static final String TAB_DIGITS = "tabDigits";
     public static final String TAB_EXPORT = "tabExport";
+    public static final String TAB_IDENTIFY = "tabIdentify";
     // StatusBar.fxml
     public static final String STATUS_BAR = "statusBar";
     public static final String STATUS_BACKEND = "statusBackend";
@@ -67,6 +69,7 @@ public final class NodeIds {
     public static final String RANGE_COLUMN = "rangeColumn";
     public static final String POINTS_COLUMN = "pointsColumn";
     public static final String WAVELENGTH_COLUMN = "wavelengthColumn";
+    public static final String BEST_MATCH_COLUMN = "bestMatchColumn";
     public static final String PREDICTION_COLUMN = "predictionColumn";
     public static final String REFINED_COLUMN = "refinedColumn";
     public static final String ERROR_COLUMN = "errorColumn";
@@ -94,9 +97,6 @@ public final class NodeIds {
     public static final String PREVIEW_BETA = "previewBeta";
     public static final String PREVIEW_BETA_SLIDER = "previewBetaSlider";
     public static final String PREVIEW_BETA_FIELD = "previewBetaField";
-    public static final String PREVIEW_LAMBDA = "previewLambda";
-    public static final String PREVIEW_LAMBDA_SLIDER = "previewLambdaSlider";
-    public static final String PREVIEW_LAMBDA_FIELD = "previewLambdaField";
     public static final String REFINEMENT_STEPS = "refinementSteps";
     public static final String ACCEPT_PREVIEW_BUTTON = "acceptPreviewButton";
     public static final String REFINE_BATCH_BUTTON = "refineBatchButton";
@@ -198,6 +198,7 @@ public final class NodeIds {
     public static final String PROBABILITY_BEFORE_9 = "probabilityBefore9";
     public static final String PROBABILITY_AFTER_9 = "probabilityAfter9";
     public static final String DIGIT_VERDICT = "digitVerdict";
+    public static final String DIGIT_STEP_PHYSICS = "digitStepPhysics";
     public static final String REFINED_DIGIT_CANVAS = "refinedDigitCanvas";
     public static final String DIGIT_STEPS_CANVAS = "digitStepsCanvas";
     public static final String DIGITS_ALPHA = "digitsAlpha";
@@ -206,9 +207,6 @@ public final class NodeIds {
     public static final String DIGITS_BETA = "digitsBeta";
     public static final String DIGITS_BETA_SLIDER = "digitsBetaSlider";
     public static final String DIGITS_BETA_FIELD = "digitsBetaField";
-    public static final String DIGITS_LAMBDA = "digitsLambda";
-    public static final String DIGITS_LAMBDA_SLIDER = "digitsLambdaSlider";
-    public static final String DIGITS_LAMBDA_FIELD = "digitsLambdaField";
     // ExportView.fxml
     public static final String EXPORT_VIEW = "exportView";
     public static final String EXPORT_SCOPE = "exportScope";
@@ -252,4 +250,24 @@ public final class NodeIds {
 
     private NodeIds() {
     }
+
+    // the Identify view (search-match)
+    public static final String BACKGROUND_WIDTH = "backgroundWidth";
+    public static final String CANDIDATE_TABLE = "candidateTable";
+    public static final String EXPORT_PEAKS_BUTTON = "exportPeaksButton";
+    public static final String IDENTIFY_ALL_BUTTON = "identifyAllButton";
+    public static final String IDENTIFY_BUTTON = "identifyButton";
+    public static final String IDENTIFY_CANCEL_BUTTON = "identifyCancelButton";
+    public static final String IDENTIFY_CHART = "identifyChart";
+    public static final String IDENTIFY_STATUS = "identifyStatus";
+    public static final String IDENTIFY_VIEW = "identifyView";
+    public static final String MIN_PEAK_PERCENT = "minPeakPercent";
+    public static final String PEAK_TABLE = "peakTable";
+    public static final String REFERENCE_METRICS = "referenceMetrics";
+    public static final String SET_WAVELENGTH_BUTTON = "setWavelengthButton";
+    public static final String SMOOTH_TOGGLE = "smoothToggle";
+    public static final String STRIP_K_ALPHA2 = "stripKAlpha2";
+    public static final String SUBTRACT_BACKGROUND = "subtractBackground";
+    public static final String USE_AS_REFERENCE_BUTTON = "useAsReferenceButton";
+    public static final String WAVELENGTH_FIELD = "wavelengthField";
 }

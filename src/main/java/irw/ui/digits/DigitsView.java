@@ -16,6 +16,7 @@ import javafx.scene.layout.HBox;
 import javafx.util.Duration;
 
 import java.util.List;
+import java.util.Locale;
 
 /**
  * The Digits tab (DigitsView.fxml): draw on an enlarged 28×28 canvas (or browse MNIST and typeset
@@ -45,7 +46,7 @@ public final class DigitsView extends HBox {
     @FXML
     private WeightSlider digitsBeta;
     @FXML
-    private WeightSlider digitsLambda;
+    private Label digitStepPhysics;
     private double lastX = Double.NaN;
     private double lastY = Double.NaN;
 
@@ -73,7 +74,6 @@ public final class DigitsView extends HBox {
         digitStatus.textProperty().bind(viewModel.statusProperty());
         digitsAlpha.bindBidirectional(model.alphaProperty());
         digitsBeta.bindBidirectional(model.betaProperty());
-        digitsLambda.bindBidirectional(model.lambdaProperty());
         viewModel.imageProperty().addListener((o, a, img) -> DigitImages.paint(digitCanvas, img));
         viewModel.analysisProperty().addListener((o, a, result) -> show(result));
         DigitImages.paint(digitCanvas, viewModel.imageProperty().get());
@@ -98,27 +98,50 @@ public final class DigitsView extends HBox {
     private void show(DigitAnalysis result) {
         player.stop();
         player.getKeyFrames().clear();
+        boolean refinedShown = result != null && !result.refining();
         for (int k = 0; k < 10; k++) {
             before[k].setProgress(result == null ? 0 : result.before()[k]);
-            after[k].setProgress(result == null ? 0 : result.after()[k]);
+            after[k].setProgress(refinedShown ? result.after()[k] : 0);
         }
-        DigitImages.paint(refinedDigitCanvas, result == null ? null : result.refined());
+        DigitImages.paint(refinedDigitCanvas, refinedShown ? result.refined() : null);
         DigitImages.paint(digitStepsCanvas, null);
+        digitStepPhysics.setText("");
         if (result == null) {
             digitVerdict.setText("");
             return;
         }
-        digitVerdict.setText(String.format("classified as %d (%.0f%%), after refinement %d (%.0f%%)",
-                result.predictedBefore(), 100 * result.before()[result.predictedBefore()],
-                result.predictedAfter(), 100 * result.after()[result.predictedAfter()]));
+        digitVerdict.setText(viewModel.subjectProperty().get() + ": " + result.saysBefore() + ", after refinement "
+                + (refinedShown ? result.saysAfter() : "… (refining)"));
+        if (!refinedShown) {
+            return;
+        }
         List<float[]> steps = result.steps();
         for (int i = 0; i < steps.size(); i++) {
             float[] step = steps.get(i);
-            player.getKeyFrames().add(new KeyFrame(Duration.millis(120.0 * i), e -> DigitImages.paint(digitStepsCanvas, step)));
+            String physics = physics(result, i);
+            player.getKeyFrames().add(new KeyFrame(Duration.millis(120.0 * i), e -> {
+                DigitImages.paint(digitStepsCanvas, step);
+                digitStepPhysics.setText(physics);
+            }));
         }
         player.getKeyFrames().add(new KeyFrame(Duration.millis(120.0 * steps.size() + 600)));
         player.setCycleCount(Timeline.INDEFINITE);
         player.play();
+    }
+
+    /** Issue 11, item 4: each step's roughness against the drawn digit's, and ink invented away from it. */
+    private static String physics(DigitAnalysis result, int step) {
+        return String.format(Locale.ROOT, "step %d of %d%ntotal variation %.2f× raw%nink > %d px from it: %.1f %%", step,
+                result.steps().size() - 1, result.totalVariationRatio(step), DigitAnalysis.FAR_INK_RADIUS, 100 * result.farInk(step));
+    }
+
+    /** The verdict line and the physics line of the refinement steps as shown (for tests). */
+    public String verdictText() {
+        return digitVerdict.getText();
+    }
+
+    public String stepPhysicsText() {
+        return digitStepPhysics.getText();
     }
 
     /** The probability shown for digit k, before (false) or after (true) refinement (for tests). */

@@ -141,23 +141,23 @@ public final class IdentifyView extends BorderPane {
         setWavelength.setOnAction(e -> viewModel.applyWavelength());
         setWavelength.disableProperty().bind(viewModel.wavelengthEditableProperty().not());
 
-        Spinner<Double> width = new Spinner<>(0.2, 20, viewModel.backgroundWidthProperty().get(), 0.1);
+        Spinner<Double> width = new Spinner<>(0.2, 20, viewModel.treatment().backgroundWidthProperty().get(), 0.1);
         width.setId("backgroundWidth");
         width.setEditable(true);
         width.setPrefWidth(80);
         width.setTooltip(new Tooltip("SNIP background clipping half-width, degrees 2θ"));
-        width.valueProperty().addListener((o, a, b) -> viewModel.backgroundWidthProperty().set(b));
+        width.valueProperty().addListener((o, a, b) -> viewModel.treatment().backgroundWidthProperty().set(b));
         CheckBox subtract = new CheckBox("subtract");
         subtract.setId("subtractBackground");
-        subtract.selectedProperty().bindBidirectional(viewModel.subtractBackgroundProperty());
+        subtract.selectedProperty().bindBidirectional(viewModel.treatment().subtractBackgroundProperty());
         CheckBox kAlpha2 = new CheckBox("strip Kα2");
         kAlpha2.setId("stripKAlpha2");
-        kAlpha2.selectedProperty().bindBidirectional(viewModel.stripKAlpha2Property());
+        kAlpha2.selectedProperty().bindBidirectional(viewModel.treatment().stripKAlpha2Property());
         kAlpha2.disableProperty().bind(viewModel.kAlpha2AvailableProperty().not());
         kAlpha2.setTooltip(new Tooltip("Rachinger stripping; only when the wavelength states Kα1 and Kα2"));
         CheckBox smooth = new CheckBox("smooth");
         smooth.setId("smoothToggle");
-        smooth.selectedProperty().bindBidirectional(viewModel.smoothProperty());
+        smooth.selectedProperty().bindBidirectional(viewModel.treatment().smoothProperty());
         Button full = new Button("Full range");
         full.setOnAction(e -> {
             xAxis.setAutoRanging(true);
@@ -212,12 +212,12 @@ public final class IdentifyView extends BorderPane {
                 goTo(p);
             }
         });
-        Spinner<Double> minPercent = new Spinner<>(0, 50, viewModel.minPeakPercentProperty().get(), 0.5);
+        Spinner<Double> minPercent = new Spinner<>(0, 50, viewModel.treatment().minPeakPercentProperty().get(), 0.5);
         minPercent.setId("minPeakPercent");
         minPercent.setEditable(true);
         minPercent.setPrefWidth(75);
         minPercent.setTooltip(new Tooltip("list peaks of at least this many percent of the strongest"));
-        minPercent.valueProperty().addListener((o, a, b) -> viewModel.minPeakPercentProperty().set(b));
+        minPercent.valueProperty().addListener((o, a, b) -> viewModel.treatment().minPeakPercentProperty().set(b));
         Button export = new Button("Export peaks…");
         export.setId("exportPeaksButton");
         export.setOnAction(e -> exportPeaks());
@@ -282,7 +282,7 @@ public final class IdentifyView extends BorderPane {
                     shown.twoThetaValues(), shown.intensityValues(), shown.size(), true);
             measured.setStyle("-fx-line-color: #1f77b4; -fx-line-width: 1.2;");
             sets.add(measured);
-            if (!viewModel.subtractBackgroundProperty().get()) {
+            if (!viewModel.treatment().subtractBackgroundProperty().get()) {
                 DoubleDataSet bg = new DoubleDataSet("background (SNIP)", raw.twoThetaValues(), r.background(), raw.size(), true);
                 bg.setStyle("-fx-line-color: #7f7f7f; -fx-line-width: 1.0; -fx-stroke-dash-array: 6 4;");
                 sets.add(bg);
@@ -308,7 +308,7 @@ public final class IdentifyView extends BorderPane {
         // the strongest stick reaches the strongest net peak, so the overlay reads against the data
         double top = viewModel.peaks().stream().mapToDouble(Peak::height).max().orElse(shown.maxIntensity());
         PatternTreatment.Result treated = viewModel.treatedProperty().get();
-        boolean onBackground = !viewModel.subtractBackgroundProperty().get();
+        boolean onBackground = !viewModel.treatment().subtractBackgroundProperty().get();
         double strongest = sticks.stream().mapToDouble(Stick::intensity).max().orElse(1);
         stickScale = top / strongest;
         double[] axis = shown.twoThetaValues();

@@ -25,8 +25,6 @@ public final class RefinementPanel extends VBox {
     @FXML
     private WeightSlider previewBeta;
     @FXML
-    private WeightSlider previewLambda;
-    @FXML
     private Spinner<Integer> refinementSteps;
     @FXML
     private Button acceptPreviewButton;
@@ -40,7 +38,6 @@ public final class RefinementPanel extends VBox {
         livePreviewToggle.selectedProperty().bindBidirectional(viewModel.livePreviewProperty());
         previewAlpha.bindBidirectional(model.alphaProperty());
         previewBeta.bindBidirectional(model.betaProperty());
-        previewLambda.bindBidirectional(model.lambdaProperty());
         refinementSteps.setValueFactory(new SpinnerValueFactory.IntegerSpinnerValueFactory(1, 500, model.refinementStepsProperty().get()));
         refinementSteps.valueProperty().addListener((o, a, b) -> model.refinementStepsProperty().set(b));
         model.refinementStepsProperty().addListener((o, a, b) -> refinementSteps.getValueFactory().setValue(b.intValue()));

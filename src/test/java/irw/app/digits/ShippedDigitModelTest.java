@@ -39,6 +39,38 @@ class ShippedDigitModelTest {
         assertThat(InkMetrics.farInk(drawn, a.refined(), 3)).isLessThan(1e-3);
     }
 
+    @Test
+    void drawingOverABrowsedDigitIsNamedYourDrawingAndItsProbabilitiesComeBeforeTheRefinement() throws Exception {
+        WorkbenchModel model = SampleBatch.emptyModel(dir);
+        model.refinementStepsProperty().set(3);
+        LoadedModels loaded = new LoadedModels();
+        DigitsViewModel vm = new DigitsViewModel(model, loaded, Path.of("sample-data/mnist"));
+        loaded.digitsProperty().set(DigitModels.load(Path.of("sample-data/models/digits-classifier.irwm")));
+        vm.loadSource();
+        vm.next();
+        assertThat(vm.subjectProperty().get()).isEqualTo("MNIST test #1 (label 0)");
+        assertThat(vm.statusProperty().get()).startsWith("MNIST test #1 of 2000, label 0");
+        java.util.List<DigitAnalysis> shown = new java.util.ArrayList<>();
+        vm.analysisProperty().addListener((o, a, now) -> shown.add(now));
+        vm.clear();
+        shown.clear();
+        vm.stroke(7, 6, 21, 6);
+        vm.stroke(21, 6, 12, 23);
+        assertThat(vm.subjectProperty().get()).isEqualTo(DigitsViewModel.YOUR_DRAWING);
+        assertThat(vm.statusProperty().get()).startsWith("your drawing · model digits-classifier.irwm");
+        // per stroke: the classification alone first (one forward pass), then the refinement
+        assertThat(shown).hasSize(4);
+        DigitAnalysis classified = shown.get(2);
+        DigitAnalysis refined = shown.get(3);
+        assertThat(classified.refining()).isTrue();
+        assertThat(classified.predictedAfter()).isEqualTo(-1);
+        assertThat(classified.saysBefore()).startsWith("7 (");
+        assertThat(refined.refining()).isFalse();
+        assertThat(classified.before()).containsExactly(refined.before(), org.assertj.core.api.Assertions.within(1e-4));
+        assertThat(refined.steps()).hasSize(4);
+        assertThat(refined.totalVariationRatio(0)).isEqualTo(1.0);
+    }
+
     private static int argmax(double[] p) {
         int best = 0;
         for (int k = 1; k < p.length; k++) {

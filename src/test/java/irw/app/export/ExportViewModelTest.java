@@ -38,7 +38,7 @@ class ExportViewModelTest {
         List<CSVRecord> rows = read(csv);
         assertThat(rows).hasSize(2000);
         assertThat(rows.get(0).getParser().getHeaderNames())
-                .containsExactly("two_theta_deg", a.name() + " refined", a.name() + " raw", b.name() + " raw");
+                .containsExactly("two_theta_deg", a.name() + " refined (a test refiner)", a.name() + " raw", b.name() + " raw");
         assertThat(Double.parseDouble(rows.get(0).get("two_theta_deg"))).isEqualTo(5.0);
         assertThat(Double.parseDouble(rows.get(1999).get(a.name() + " raw"))).isEqualTo(aGrid.intensity(1999));
         assertThat(model.notifications().notifications().get(0).text()).isEqualTo("out.csv: wrote 2 patterns as 3 columns");

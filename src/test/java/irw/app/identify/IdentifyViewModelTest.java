@@ -75,22 +75,22 @@ class IdentifyViewModelTest {
         for (int i = 0; i < before.length; i++) {
             assertThat(plain.background()[i]).isLessThanOrEqualTo(before[i]);
         }
-        vm.subtractBackgroundProperty().set(true);
+        vm.treatment().subtractBackgroundProperty().set(true);
         double[] net = vm.treatedProperty().get().shown().intensityValues();
         for (int i = 0; i < before.length; i++) {
             assertThat(net[i]).isCloseTo(before[i] - plain.background()[i], within(1e-9));
         }
         assertThat(vm.treatedProperty().get().shown().twoThetaValues()).containsExactly(raw.twoThetaValues());
         // a wider clipping width leaves a lower background under the peaks' feet: never above the narrower one's
-        vm.backgroundWidthProperty().set(4);
+        vm.treatment().backgroundWidthProperty().set(4);
         assertThat(vm.treatedProperty().get().background()).isNotEqualTo(plain.background());
-        vm.backgroundWidthProperty().set(PatternTreatment.DEFAULT_BACKGROUND_WIDTH);
-        vm.stripKAlpha2Property().set(true);
-        vm.smoothProperty().set(true);
+        vm.treatment().backgroundWidthProperty().set(PatternTreatment.DEFAULT_BACKGROUND_WIDTH);
+        vm.treatment().stripKAlpha2Property().set(true);
+        vm.treatment().smoothProperty().set(true);
         assertThat(vm.treatedProperty().get().steps()).contains("background subtracted", "Kα2 stripped", "smoothed");
-        vm.subtractBackgroundProperty().set(false);
-        vm.stripKAlpha2Property().set(false);
-        vm.smoothProperty().set(false);
+        vm.treatment().subtractBackgroundProperty().set(false);
+        vm.treatment().stripKAlpha2Property().set(false);
+        vm.treatment().smoothProperty().set(false);
         assertThat(vm.treatedProperty().get().shown().intensityValues()).containsExactly(before);
         // the file's data never changed
         assertThat(model.current().raw().orElseThrow().intensityValues()).containsExactly(before);

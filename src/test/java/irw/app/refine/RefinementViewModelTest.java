@@ -26,9 +26,10 @@ class RefinementViewModelTest {
     Path dir;
 
     @Test
-    void aLoadedModelClassifiesEveryRowAndTheLambdaAndAlphaSlidersChangeThePreview() throws Exception {
+    void aLoadedModelClassifiesEveryRowAndTheAlphaAndBetaSlidersChangeThePhysicalPreview() throws Exception {
         WorkbenchModel model = SampleBatch.emptyModel(dir);
         model.refinementStepsProperty().set(3); // a short refinement keeps the test quick; the default is 10
+        model.alphaProperty().set(0.0);
         LoadedModels loaded = new LoadedModels();
         RefinementViewModel vm = new RefinementViewModel(model, loaded);
         new DataViewModel(model, PatternReaders::read).load(List.of(SampleBatch.MEASURED));
@@ -39,20 +40,37 @@ class RefinementViewModelTest {
         });
         PatternEntry current = model.current();
         Pattern first = current.preview();
-        assertThat(first.size()).isEqualTo(2000);
-        model.lambdaProperty().set(0.9); // the user drags λ
+        Pattern input = current.modelInput();
+        assertThat(first.twoThetaValues()).containsExactly(input.twoThetaValues()); // the measured cells, and only those
+        assertThat(java.util.Arrays.stream(first.intensityValues()).min().orElseThrow()).isGreaterThanOrEqualTo(0);
+        assertThat(current.refined()).as("a preview is no refinement until accepted").isNull();
+        model.betaProperty().set(3.0); // the user drags β
         Pattern second = current.preview();
         assertThat(second).isNotSameAs(first);
         assertThat(second.intensityValues()).isNotEqualTo(first.intensityValues());
         assertThat(vm.previewShown()).isEqualTo(vm.previewsSubmitted());
-        assertThat(vm.statusProperty().get()).startsWith(current.name() + ": preview after refinement ");
-        model.alphaProperty().set(4.0); // the user drags α: staying close to the input weighs more
+        assertThat(vm.statusProperty().get()).startsWith(current.name() + ": preview after refinement ").contains("β 3.00");
+        model.alphaProperty().set(5.0); // the user drags α: staying close to the input weighs more
         Pattern third = current.preview();
-        assertThat(third.intensityValues()).isNotEqualTo(second.intensityValues());
-        assertThat(vm.statusProperty().get()).contains("α 4.00", "λ 0.90");
-        model.lambdaProperty().set(0.0); // λ = 0 returns the (preprocessed) input itself
-        double[] input = current.preview().intensityValues();
-        assertThat(distance(third.intensityValues(), input)).isLessThan(distance(second.intensityValues(), input));
+        assertThat(distance(third.intensityValues(), input.intensityValues())).isLessThan(distance(second.intensityValues(), input.intensityValues()));
+        model.lambdaProperty().set(0.9); // λ is the classifier's training weight (Algorithm 1): it does not enter refinement
+        assertThat(current.preview().intensityValues()).containsExactly(third.intensityValues());
+    }
+
+    @Test
+    void aScanOfTooLittleOfTheRangeIsNeitherClassifiedNorRefined() throws Exception {
+        WorkbenchModel model = SampleBatch.emptyModel(dir);
+        model.refinementStepsProperty().set(3);
+        LoadedModels loaded = new LoadedModels();
+        RefinementViewModel vm = new RefinementViewModel(model, loaded);
+        loaded.xrdProperty().set(XrdModels.load(TinyModels.xrdClassifier(), null));
+        new DataViewModel(model, PatternReaders::read).load(List.of(Path.of("sample-data/instrument-files/23-012-AG_2thomegascan_long.brml")));
+        PatternEntry scan = model.current();
+        assertThat(scan.raw().orElseThrow().firstTwoTheta()).isGreaterThanOrEqualTo(43.9);
+        assertThat(scan.refined()).isNull();
+        assertThat(scan.preview()).isNull();
+        assertThat(scan.modelInput()).isNull();
+        assertThat(vm.statusProperty().get()).contains("not refined: too little of the pattern measured");
     }
 
     @Test
@@ -119,7 +137,7 @@ class RefinementViewModelTest {
         Pattern preview = accepted.preview();
         vm.acceptPreview();
         assertThat(accepted.refined()).isSameAs(preview);
-        assertThat(accepted.refinedBy()).isEqualTo("per-pattern, α 1.00, β 0.50, λ 0.10, 3 steps · xrd-classifier.zip");
+        assertThat(accepted.refinedBy()).isEqualTo("per-pattern, α 1.00, β 0.50, 3 steps · xrd-classifier.zip");
         assertThat(model.patterns()).filteredOn(e -> e.refined() != null).containsExactly(accepted);
 
         vm.refine(List.of(looked)); // Data ▸ Refine: no refiner network in the tiny model, so per pattern

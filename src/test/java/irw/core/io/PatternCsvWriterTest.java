@@ -62,9 +62,13 @@ class PatternCsvWriterTest {
     }
 
     @Test
-    void wideNeedsOneAxisAndSomethingToWrite() {
-        assertThatThrownBy(() -> PatternCsvWriter.write(tmp.resolve("x.csv"), List.of(A, C), PatternCsvWriter.Layout.WIDE))
-                .hasMessageContaining("shared 2θ axis");
+    void wideOnDifferentAxesLeavesCellsEmptyWhereAPatternHasNoPoint() throws IOException {
+        PatternCsvWriter.write(tmp.resolve("u.csv"), List.of(A, C), PatternCsvWriter.Layout.WIDE);
+        List<CSVRecord> rows = readBack(tmp.resolve("u.csv"));
+        assertThat(rows).hasSize(1 + 5); // header; 10, 10.5, 11, 20, 30
+        assertThat(rows.get(1).get(2)).isEmpty(); // C has no point at 10°: empty, not zero
+        assertThat(rows.get(4).get(1)).isEmpty(); // nor A at 20°
+        assertThat(rows.get(4).get(2)).isEqualTo("7");
         assertThatThrownBy(() -> PatternCsvWriter.write(tmp.resolve("x.csv"), List.of(), PatternCsvWriter.Layout.LONG))
                 .hasMessageContaining("no patterns");
         assertThat(tmp.resolve("x.csv")).doesNotExist();

@@ -41,7 +41,7 @@ public final class DigitsRefinerOptions {
         for (int i = 1; i < args.length; i++) {
             String[] f = args[i].split(":");
             boolean targeted = f[0].equals("t");
-            RefinerNetwork net = RefinerNetwork.forArchitecture(f[1], new int[]{28, 28});
+            RefinerNetwork net = RefinerNetwork.forArchitecture(f[1], new int[]{28, 28}, null);
             RefinerTrainingConfig cfg = new RefinerTrainingConfig(Double.parseDouble(f[2]), Double.parseDouble(f[3]), targeted, 1, false, 1, 32,
                     Double.parseDouble(f[5]), 2019).withStepsPerEpoch(Integer.parseInt(f[4]));
             long t0 = System.nanoTime();
