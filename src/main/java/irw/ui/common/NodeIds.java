@@ -225,28 +225,6 @@ public final class NodeIds {
     public static final String SHORTCUTS_TABLE = "shortcutsTable";
     public static final String SHORTCUT_KEYS_COLUMN = "shortcutKeysColumn";
     public static final String SHORTCUT_ACTION_COLUMN = "shortcutActionColumn";
-    // the Identify view (search-match and the XRD toolkit)
-    public static final String TAB_IDENTIFY = "tabIdentify";
-    public static final String MENU_VIEW_IDENTIFY = "menuViewIDENTIFY";
-    public static final String DATA_BEST_MATCH = "bestMatchColumn";
-    public static final String IDENTIFY_VIEW = "identifyView";
-    public static final String IDENTIFY_CHART = "identifyChart";
-    public static final String IDENTIFY_STATUS = "identifyStatus";
-    public static final String IDENTIFY_BUTTON = "identifyButton";
-    public static final String IDENTIFY_ALL = "identifyAllButton";
-    public static final String IDENTIFY_CANCEL = "identifyCancelButton";
-    public static final String IDENTIFY_WAVELENGTH = "wavelengthField";
-    public static final String IDENTIFY_SET_WAVELENGTH = "setWavelengthButton";
-    public static final String IDENTIFY_BACKGROUND_WIDTH = "backgroundWidth";
-    public static final String IDENTIFY_SUBTRACT = "subtractBackground";
-    public static final String IDENTIFY_STRIP_KALPHA2 = "stripKAlpha2";
-    public static final String IDENTIFY_SMOOTH = "smoothToggle";
-    public static final String IDENTIFY_CANDIDATES = "candidateTable";
-    public static final String IDENTIFY_USE_AS_REFERENCE = "useAsReferenceButton";
-    public static final String IDENTIFY_REFERENCE_METRICS = "referenceMetrics";
-    public static final String IDENTIFY_PEAKS = "peakTable";
-    public static final String IDENTIFY_MIN_PEAK_PERCENT = "minPeakPercent";
-    public static final String IDENTIFY_EXPORT_PEAKS = "exportPeaksButton";
 
     private NodeIds() {
     }

@@ -204,7 +204,7 @@ public final class IdentifyView extends BorderPane {
         peaks.getColumns().setAll(List.of(
                 peakColumn("2θ (°)", p -> String.format(Locale.ROOT, "%.3f", p.twoTheta())),
                 peakColumn("d (Å)", p -> String.format(Locale.ROOT, "%.4f", p.d())),
-                peakColumn("intensity", p -> String.format(Locale.ROOT, "%.0f", p.height())),
+                peakColumn("intensity", p -> intensity(p.height())),
                 peakColumn("FWHM (°)", p -> String.format(Locale.ROOT, "%.3f", p.fwhm()))));
         peaks.setPlaceholder(new Label("No peaks above the noise"));
         peaks.getSelectionModel().selectedItemProperty().addListener((o, a, p) -> {
@@ -367,5 +367,11 @@ public final class IdentifyView extends BorderPane {
     /** The hkl labels shown now (for tests). */
     public List<String> hklLabels() {
         return labels.getChildren().stream().map(n -> ((Text) n).getText()).toList();
+    }
+
+    /** Counts as whole numbers; a scaled pattern's heights (at most 1) to 4 significant digits, not rounded to 0 or 1. */
+    static String intensity(double v) {
+        return Math.abs(v) >= 1000 || v == 0 ? String.format(Locale.ROOT, "%.0f", v)
+                : new java.math.BigDecimal(v).round(new java.math.MathContext(4)).stripTrailingZeros().toPlainString();
     }
 }
