@@ -129,7 +129,7 @@ public final class SpectraViewModel {
         // beside a refined pattern the raw one is shown as the refiner saw it (background removed, max 1, measured cells only);
         // beside a ground truth alone, as measured on its own axis, scaled to its maximum
         Pattern raw = refined != null && entry.modelInput() != null ? entry.modelInput() : Normalisation.MAX.apply(entry.raw().orElseThrow());
-        out.add(trace(entry.name() + (raw == entry.modelInput() ? " raw (model input)" : " raw (scaled to its maximum)"), SeriesKind.RAW, raw));
+        out.add(trace(entry.name() + (raw == entry.modelInput() ? " raw (model input)" : " raw"), SeriesKind.RAW, raw));
         if (refined != null) {
             out.add(trace(entry.preview() != null ? entry.name() + refinedName : refinedName(entry), SeriesKind.REFINED, refined));
         }
