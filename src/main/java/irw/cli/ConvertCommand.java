@@ -2,6 +2,7 @@ package irw.cli;
 
 import irw.core.Pattern;
 import irw.core.PatternFormatException;
+import irw.core.io.ExportProvenance;
 import irw.core.io.PatternCsvWriter;
 import irw.core.io.PatternCsvWriter.Layout;
 import irw.xrd.io.PatternReaders;
@@ -22,7 +23,9 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 
 /**
- * Converts diffraction files (any format {@link PatternReaders} reads) to CSV or two-column .xy.
+ * Converts diffraction files (any format {@link PatternReaders} reads) to CSV or two-column .xy: the
+ * measured 2θ axis and counts exactly as read, nothing resampled, with a header that names each
+ * pattern's file and wavelength ({@link ExportProvenance}).
  *
  * <p>{@code --out} is either a file ending in .csv/.xy (everything goes into it) or a directory
  * (one output per input file). Directory inputs convert every file whose content is a diffraction
@@ -115,13 +118,14 @@ final class ConvertCommand implements Callable<Integer> {
         if (format == Format.xy) {
             for (int i = 0; i < patterns.size(); i++) {
                 Path target = out.resolve(patterns.size() == 1 ? stem + ".xy" : stem + "-" + (i + 1) + ".xy");
-                PatternCsvWriter.writeXy(target, patterns.get(i));
+                PatternCsvWriter.writeXy(target, patterns.get(i), provenance(List.of(patterns.get(i))));
                 stdout.println("wrote " + target + " (" + patterns.get(i).size() + " points)");
             }
         } else {
             Path target = out.resolve(stem + ".csv");
             Layout layout = chooseLayout(patterns, requested);
-            PatternCsvWriter.write(target, distinctNames(patterns), layout);
+            List<Pattern> named = distinctNames(patterns);
+            PatternCsvWriter.write(target, named, layout, provenance(named));
             stdout.println("wrote " + target + " (" + describe(patterns) + ", " + layout.name().toLowerCase(Locale.ROOT) + ")");
         }
     }
@@ -132,13 +136,22 @@ final class ConvertCommand implements Callable<Integer> {
                 throw new IllegalArgumentException(".xy holds one pattern but the inputs hold " + all.size()
                         + "; give --out a directory instead");
             }
-            PatternCsvWriter.writeXy(out, all.get(0));
+            PatternCsvWriter.writeXy(out, all.get(0), provenance(all));
             stdout.println("wrote " + out + " (" + all.get(0).size() + " points)");
             return;
         }
         Layout layout = chooseLayout(all, requested);
-        PatternCsvWriter.write(out, distinctNames(all), layout);
+        List<Pattern> named = distinctNames(all);
+        PatternCsvWriter.write(out, named, layout, provenance(named));
         stdout.println("wrote " + out + " (" + describe(all) + ", " + layout.name().toLowerCase(Locale.ROOT) + ")");
+    }
+
+    /** The header: every pattern is the file's measured axis and counts, nothing resampled. */
+    private static List<String> provenance(List<Pattern> patterns) {
+        List<String> lines = new ArrayList<>();
+        lines.add("irw convert " + irw.core.ProductVersion.get() + ": measured data as read; nothing resampled, scaled or subtracted");
+        patterns.forEach(p -> lines.add(ExportProvenance.measured(p, p.metadata().wavelength().isPresent() ? "stated by the file" : "")));
+        return lines;
     }
 
     private Layout parseLayout() {

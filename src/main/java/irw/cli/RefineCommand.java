@@ -59,6 +59,9 @@ final class RefineCommand implements Callable<Integer> {
         }
         AtomicFiles.write(out, os -> {
             var w = new OutputStreamWriter(os, StandardCharsets.UTF_8);
+            for (String line : headerLines(classifier)) {
+                w.write("# " + line + "\n");
+            }
             CSVPrinter csv = new CSVPrinter(w, EngineCommands.csv(header));
             for (int i = 0; i < refined.length; i++) {
                 List<Object> row = new ArrayList<>(refined[i].length + 1);
@@ -79,5 +82,19 @@ final class RefineCommand implements Callable<Integer> {
         }
         System.out.printf("refined %d items into %s%n", refined.length, out);
         return batch.exitCode(err);
+    }
+
+    /** What the rows are: model-space values, resampled and preprocessed, not the measured counts. */
+    private List<String> headerLines(PrototypicalClassifier classifier) {
+        List<String> lines = new ArrayList<>();
+        lines.add("irw refine " + irw.core.ProductVersion.get() + ": refined by " + refiner.toAbsolutePath().normalize()
+                + " through the classifier " + model.toAbsolutePath().normalize());
+        if (classifier.preprocessing().grid() != null) {
+            lines.add(irw.core.io.ExportProvenance.onGrid("every row", classifier.preprocessing().grid(),
+                    "each input's measured counts averaged into the grid's cells (2θ converted to the model's wavelength where the file "
+                            + "states another), background removed (SNIP), strongest measured cell = 1, then refined; an empty cell was not "
+                            + "measured. The measured data themselves, on their own axis: irw convert"));
+        }
+        return lines;
     }
 }

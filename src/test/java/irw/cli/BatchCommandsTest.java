@@ -74,7 +74,7 @@ class BatchCommandsTest {
     }
 
     private static List<CSVRecord> rows(Path csv) throws Exception {
-        try (CSVParser p = CSVParser.parse(csv, StandardCharsets.UTF_8, CSVFormat.DEFAULT.builder().setHeader().build())) {
+        try (CSVParser p = CSVParser.parse(csv, StandardCharsets.UTF_8, CSVFormat.DEFAULT.builder().setHeader().setCommentMarker('#').build())) {
             return p.getRecords();
         }
     }

@@ -39,7 +39,7 @@ class ConvertCommandTest {
 
     private static List<CSVRecord> csv(Path file) throws IOException {
         try (Reader r = Files.newBufferedReader(file)) {
-            return CSVFormat.DEFAULT.parse(r).getRecords();
+            return CSVFormat.DEFAULT.builder().setCommentMarker('#').get().parse(r).getRecords();
         }
     }
 
@@ -87,9 +87,15 @@ class ConvertCommandTest {
                     List<CSVRecord> rows = csv(target);
                     assertThat(rows.get(0).toList()).containsExactly("two_theta_deg", stem);
                     assertThat(rows).hasSize(original.size() + 1);
-                    CSVRecord last = rows.get(rows.size() - 1);
-                    assertThat(Double.parseDouble(last.get(0))).isEqualTo(original.lastTwoTheta());
-                    assertThat(Double.parseDouble(last.get(1))).isEqualTo(original.intensity(original.size() - 1));
+                    // the measured axis and counts, every point exactly the file's value: nothing resampled or scaled
+                    for (int i = 0; i < original.size(); i++) {
+                        assertThat(Double.parseDouble(rows.get(i + 1).get(0))).isEqualTo(original.twoTheta(i));
+                        assertThat(Double.parseDouble(rows.get(i + 1).get(1))).isEqualTo(original.intensity(i));
+                    }
+                    List<String> header = Files.readAllLines(target).stream().filter(l -> l.startsWith("#")).toList();
+                    assertThat(header).anySatisfy(l -> assertThat(l).startsWith("# " + stem + ": measured, read from "
+                            + in.toAbsolutePath().normalize()).contains("nothing resampled")
+                            .contains("wavelength " + original.metadata().wavelength().map(Object::toString).orElse("not stated by the file")));
                 }
             }
         }
@@ -154,8 +160,12 @@ class ConvertCommandTest {
         List<String> lines = Files.readAllLines(tmp.resolve("TwoTheta_scan_powder.xy"));
         assertThat(lines.get(0)).isEqualTo("# TwoTheta_scan_powder");
         assertThat(lines.get(1)).startsWith("# wavelength: Cu");
-        assertThat(lines.get(3)).isEqualTo("10 170.55354309082");
-        assertThat(lines).hasSize(3 + 2726);
+        // then what the numbers are: the file's own axis and counts, nothing resampled
+        assertThat(lines.get(2)).contains("nothing resampled");
+        assertThat(lines.get(3)).startsWith("# TwoTheta_scan_powder: measured, read from ").contains("TwoTheta_scan_powder.rasx (");
+        assertThat(lines.get(4)).isEqualTo("# two_theta_deg intensity");
+        assertThat(lines.get(5)).isEqualTo("10 170.55354309082");
+        assertThat(lines).hasSize(5 + 2726);
     }
 
     @Test

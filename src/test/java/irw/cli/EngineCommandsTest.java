@@ -48,7 +48,7 @@ class EngineCommandsTest {
     }
 
     private static List<CSVRecord> read(Path csv) throws Exception {
-        try (CSVParser p = CSVParser.parse(csv, StandardCharsets.UTF_8, CSVFormat.DEFAULT.builder().setHeader().build())) {
+        try (CSVParser p = CSVParser.parse(csv, StandardCharsets.UTF_8, CSVFormat.DEFAULT.builder().setHeader().setCommentMarker('#').build())) {
             return p.getRecords();
         }
     }
@@ -58,7 +58,7 @@ class EngineCommandsTest {
         Path out = dir.resolve("classified.csv");
         assertThat(IrwCommand.execute("classify", "--model", classifier.toString(), "--refiner", refiner.toString(), IMAGES,
                 "--out", out.toString())).isZero();
-        try (CSVParser p = CSVParser.parse(out, StandardCharsets.UTF_8, CSVFormat.DEFAULT.builder().setHeader().build())) {
+        try (CSVParser p = CSVParser.parse(out, StandardCharsets.UTF_8, CSVFormat.DEFAULT.builder().setHeader().setCommentMarker('#').build())) {
             assertThat(p.getHeaderNames()).containsExactly("item", "predicted", "confidence", "0", "1", "2", "3", "4", "5", "6", "7", "8", "9");
             List<CSVRecord> rows = p.getRecords();
             assertThat(rows).hasSize(100);

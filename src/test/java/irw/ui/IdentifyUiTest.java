@@ -74,11 +74,36 @@ class IdentifyUiTest {
         waitUntil(() -> app.window.identifyView().dataSets().size() == 3);
         assertThat(vm.treatedProperty().get().shown().intensityValues()).containsExactly(mno.raw().orElseThrow().intensityValues());
 
-        // the .xy file states no wavelength: the user enters it, and the Data table shows it with the best match
+        // the .xy file states no wavelength: the user enters it; the search made with the assumed one runs again,
+        // and with Cu Kα1/Kα2 entered, Kα2 is stripped (Rachinger)
         robot.clickOn("#wavelengthField").eraseText(10).write("Cu").clickOn("#setWavelengthButton");
-        waitUntil(() -> mno.wavelengthText().contains("(entered)"));
+        waitUntil(() -> mno.wavelengthText().contains("(entered)") && !vm.runningProperty().get() && mno.bestMatchProperty().get() != null
+                && !vm.sticks().isEmpty());
         assertThat(mno.bestMatchProperty().get().crystalSystem()).isEqualTo("cubic");
+        robot.clickOn("#stripKAlpha2");
+        waitUntil(() -> vm.treatedProperty().get() != null && vm.treatedProperty().get().steps().contains("Kα2 stripped"));
+        robot.moveTo("#identifyStatus");
+        WorkbenchFixture.snapshot(app.window, shots.resolve("identify-mno-kalpha2.png"));
+        robot.clickOn("#stripKAlpha2");
+        waitUntil(() -> vm.treatedProperty().get().shown().intensityValues().length == mno.points()
+                && !vm.treatedProperty().get().steps().contains("Kα2"));
+
+        // the shipped classifier beside search-match on every bundled file: where they disagree, the row says so
+        fx(() -> {
+            app.window.refinementViewModel().livePreviewProperty().set(false); // verdicts only: no refinement preview to compute
+            app.window.models().loadXrd(MeasuredAxisUiTest.SHIPPED_CLASSIFIER.toAbsolutePath(), null);
+        });
+        waitUntil(() -> app.window.loadedModels().xrd() != null);
+        robot.clickOn("#identifyAllButton");
+        waitUntil(() -> !vm.runningProperty().get() && app.model.patterns().stream()
+                .allMatch(e -> e.bestMatchProperty().get() != null && e.predictionProperty().get() != null));
+        PatternEntry limno2 = app.model.patterns().stream().filter(e -> e.source().getFileName().toString().equals("LiMnO2.xy"))
+                .findFirst().orElseThrow();
+        assertThat(limno2.bestMatchProperty().get().phase()).startsWith("LiMnO2");
+        assertThat(limno2.bestMatchProperty().get().disagreesWith(limno2.predictionProperty().get()))
+                .as(limno2.predictionProperty().get().text()).isTrue();
         robot.clickOn("#tabData");
+        fx(() -> app.model.currentProperty().set(limno2));
         WorkbenchFixture.snapshot(app.window, shots.resolve("data-best-match.png"));
     }
 }

@@ -6,6 +6,8 @@ import irw.app.workbench.WorkbenchModel;
 import irw.core.Normalisation;
 import irw.core.Pattern;
 import irw.core.Resampler;
+import irw.core.TwoThetaGrid;
+import irw.core.io.ExportProvenance;
 import irw.core.io.PatternCsvWriter;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
@@ -22,7 +24,9 @@ import java.util.List;
 /**
  * The Export view: refined patterns of the current pattern, the selection or the whole batch, as
  * CSV (wide or long) or .xy, optionally with the raw pattern and the ground truth beside each.
- * Everything exported is on the models' grid, so refined, raw and truth line up point by point.
+ * A raw pattern is written as measured: the file's own 2θ axis and counts, nothing resampled or
+ * scaled. Only what went into or came out of a model (the model input, the refined pattern) and the
+ * ground truth are on the model grid, and the export's header says so, pattern by pattern.
  */
 public final class ExportViewModel {
     private final WorkbenchModel model;
@@ -36,25 +40,63 @@ public final class ExportViewModel {
         this.model = model;
     }
 
+    /** One written trace and the header line that says what its numbers are. */
+    private record Item(Pattern pattern, String provenance) {
+    }
+
     /** The patterns that {@link #export} would write, in order, named "&lt;name&gt; refined" etc. */
     public List<Pattern> patternsToWrite() {
-        List<Pattern> out = new ArrayList<>();
+        return items().stream().map(Item::pattern).toList();
+    }
+
+    /**
+     * The export's header, one line per written pattern: a raw pattern is the file's measured axis and
+     * counts, nothing resampled; only what went into or came out of a model is on the model grid, and
+     * its line says so and what else was done to it.
+     */
+    public List<String> headerLines() {
+        List<String> out = new ArrayList<>();
+        out.add("Imitation Refinement Workbench " + irw.core.ProductVersion.get() + " export; what each pattern's numbers are:");
+        items().forEach(i -> out.add(i.provenance()));
+        return out;
+    }
+
+    private List<Item> items() {
+        TwoThetaGrid grid = model.grid();
+        List<Item> out = new ArrayList<>();
         for (PatternEntry e : entries()) {
             if (e.refined() != null) {
                 // the column or file says which refiner produced it
                 String name = e.name() + " refined" + (e.refinedBy().isBlank() ? "" : " (" + e.refinedBy() + ")");
-                out.add(e.refined().withMetadata(e.refined().metadata().withSampleName(name)));
+                out.add(new Item(named(e.refined(), name), ExportProvenance.onGrid(name, grid, "made by the " + refinerWords(e)
+                        + " from the model input; strongest measured cell of the input = 1; only the measured cells are written")));
+                if (includeRaw.get() && e.modelInput() != null) {
+                    String input = e.name() + " model input";
+                    out.add(new Item(named(e.modelInput(), input), ExportProvenance.onGrid(input, grid,
+                            "the measured counts averaged into the grid's cells, background removed (SNIP), strongest measured cell = 1: "
+                                    + "what the refiner was given; only the measured cells are written")));
+                }
             }
             if (includeRaw.get()) {
-                Pattern raw = e.rawOnGrid(model.grid());
-                out.add(raw.withMetadata(raw.metadata().withSampleName(e.name() + " raw")));
+                Pattern raw = named(e.raw().orElseThrow(), e.name() + " raw");
+                out.add(new Item(raw, ExportProvenance.measured(raw, e.statesWavelength() ? "stated by the file"
+                        : e.wavelength().isPresent() ? "entered by the user; the file states none" : "")));
             }
             if (includeGroundTruth.get() && e.groundTruth() != null) {
-                Pattern t = Normalisation.MAX.apply(Resampler.resample(e.groundTruth(), model.grid()));
-                out.add(t.withMetadata(t.metadata().withSampleName(e.name() + " ground truth")));
+                String name = e.name() + " ground truth";
+                Pattern t = named(Normalisation.MAX.apply(Resampler.resample(e.groundTruth(), grid)), name);
+                out.add(new Item(t, ExportProvenance.onGrid(name, grid, "scaled to a maximum of 1")));
             }
         }
         return out;
+    }
+
+    private static Pattern named(Pattern p, String name) {
+        return p.withMetadata(p.metadata().withSampleName(name));
+    }
+
+    private static String refinerWords(PatternEntry e) {
+        return e.refinedBy().isBlank() ? "refiner" : e.refinedBy();
     }
 
     private List<PatternEntry> entries() {
@@ -72,6 +114,7 @@ public final class ExportViewModel {
      */
     public BackgroundTask<Integer> export(Path target) {
         List<Pattern> patterns = patternsToWrite();
+        List<String> header = headerLines();
         int rows = (int) entries().stream().filter(e -> e.refined() != null || includeRaw.get()).count();
         ExportFormat fmt = format.get();
         String title = "Export to " + target.getFileName();
@@ -83,7 +126,7 @@ public final class ExportViewModel {
             return null;
         }
         status.set(title + " …");
-        return model.executor().execute(BackgroundTask.of(title, ctx -> write(target, patterns, fmt, ctx))
+        return model.executor().execute(BackgroundTask.of(title, ctx -> write(target, patterns, header, fmt, ctx))
                 .onSuccess(n -> {
                     String what = rows + (rows == 1 ? " pattern" : " patterns");
                     status.set("Wrote " + what + " to " + target + " (" + n + " " + fmt.unit(n) + ": " + contents() + ")");
@@ -96,15 +139,17 @@ public final class ExportViewModel {
                 .onCancelled(() -> status.set("Export cancelled")));
     }
 
-    private static int write(Path target, List<Pattern> patterns, ExportFormat fmt, irw.app.task.TaskContext ctx) throws Exception {
+    private static int write(Path target, List<Pattern> patterns, List<String> header, ExportFormat fmt, irw.app.task.TaskContext ctx)
+            throws Exception {
         switch (fmt) {
-            case CSV_WIDE -> PatternCsvWriter.write(target, patterns, PatternCsvWriter.Layout.WIDE);
-            case CSV_LONG -> PatternCsvWriter.write(target, patterns, PatternCsvWriter.Layout.LONG);
+            case CSV_WIDE -> PatternCsvWriter.write(target, patterns, PatternCsvWriter.Layout.WIDE, header);
+            case CSV_LONG -> PatternCsvWriter.write(target, patterns, PatternCsvWriter.Layout.LONG, header);
             case XY -> {
                 Files.createDirectories(target);
                 for (int i = 0; i < patterns.size() && !ctx.isCancelled(); i++) {
                     Pattern p = patterns.get(i);
-                    PatternCsvWriter.writeXy(target.resolve(safeFileName(p.name()) + ".xy"), p);
+                    // each file carries the header's first line and its own pattern's line
+                    PatternCsvWriter.writeXy(target.resolve(safeFileName(p.name()) + ".xy"), p, List.of(header.get(0), header.get(i + 1)));
                     ctx.updateProgress(i + 1, patterns.size());
                 }
             }

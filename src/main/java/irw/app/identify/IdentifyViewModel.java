@@ -155,10 +155,15 @@ public final class IdentifyViewModel {
         try {
             Wavelength w = Wavelength.parse(wavelengthInput.get());
             e.enteredWavelengthProperty().set(w);
-            results.remove(e);
+            boolean searched = results.remove(e) != null || e.bestMatchProperty().get() != null;
             status.set(e.name() + ": wavelength set to " + w);
             treat();
             showResult(null);
+            if (searched) {
+                // a search made with the assumed wavelength is out of date: search again with the entered one
+                e.bestMatchProperty().set(null);
+                identify();
+            }
         } catch (IllegalArgumentException bad) {
             status.set(e.name() + ": " + bad.getMessage());
             model.notifications().warn(e.name(), bad.getMessage());

@@ -47,26 +47,21 @@ public record PatternTreatment(double backgroundWidth, boolean subtract, boolean
      * The treated pattern, with its background estimate and peak list.
      *
      * @param shown      what the steps made of the pattern (the raw one when none is on)
-     * @param background the SNIP estimate on the raw axis, in counts
+     * @param background the SNIP estimate of the pattern after Kα2 stripping and smoothing (before any subtraction), on the raw axis, in counts
      * @param peaks      the peaks of the shown pattern above its noise: 2θ, d, net height, FWHM
      * @param steps      the steps applied, in words ("as measured" when none)
      */
     public record Result(Pattern shown, double[] background, List<Peak> peaks, String steps) {
     }
 
-    /** Applies the steps to {@code raw} measured with {@code wavelength}. */
+    /**
+     * Applies the steps to {@code raw} measured with {@code wavelength}: Kα2 stripping and smoothing
+     * first, then the background of what they made (Rachinger scales a flat background by 1/(1+R) too, so
+     * a background of the raw counts would float above the stripped pattern), subtracted when asked.
+     */
     public Result apply(Pattern raw, Wavelength wavelength) {
-        double[] background = SnipBackground.forWidthDegrees(raw, backgroundWidth).estimate(raw.intensityValues());
         Pattern shown = raw;
         List<String> steps = new ArrayList<>();
-        if (subtract) {
-            double[] y = raw.intensityValues();
-            for (int i = 0; i < y.length; i++) {
-                y[i] -= background[i];
-            }
-            shown = shown.withIntensity(y);
-            steps.add(String.format(java.util.Locale.ROOT, "background subtracted (SNIP, %.2f°)", backgroundWidth));
-        }
         if (stripKAlpha2 && wavelength.hasKAlpha2()) {
             shown = KAlpha2Stripping.strip(shown, wavelength);
             steps.add("Kα2 stripped (Rachinger)");
@@ -74,6 +69,15 @@ public record PatternTreatment(double backgroundWidth, boolean subtract, boolean
         if (smooth && shown.size() >= 5) {
             shown = new SavitzkyGolay(2, 2).smooth(shown);
             steps.add("smoothed (Savitzky-Golay, 5 points)");
+        }
+        double[] background = SnipBackground.forWidthDegrees(shown, backgroundWidth).estimate(shown.intensityValues());
+        if (subtract) {
+            double[] y = shown.intensityValues();
+            for (int i = 0; i < y.length; i++) {
+                y[i] -= background[i];
+            }
+            shown = shown.withIntensity(y);
+            steps.add(String.format(java.util.Locale.ROOT, "background subtracted (SNIP, %.2f°)", backgroundWidth));
         }
         List<Peak> peaks = peaksOf(shown, wavelength);
         return new Result(shown, background, peaks, steps.isEmpty() ? "as measured" : String.join(", ", steps));

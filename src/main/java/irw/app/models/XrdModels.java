@@ -103,7 +103,9 @@ public final class XrdModels {
                 y[k++] = item[i];
             }
         }
-        return new Pattern(x, y, like.metadata().withSampleName(name).withExtras(extras));
+        // its angles are the grid's, at the model's wavelength (the input was converted through d): the d
+        // and Q axes must use that wavelength, not the file's
+        return new Pattern(x, y, like.metadata().withSampleName(name).withWavelength(grid().wavelength()).withExtras(extras));
     }
 
     /**

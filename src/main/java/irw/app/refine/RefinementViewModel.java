@@ -70,6 +70,7 @@ public final class RefinementViewModel {
         model.patterns().addListener((ListChangeListener<PatternEntry>) c -> {
             while (c.next()) {
                 if (c.wasAdded()) {
+                    c.getAddedSubList().forEach(e -> e.enteredWavelengthProperty().addListener(o -> wavelengthEntered(e)));
                     classify(List.copyOf(c.getAddedSubList()));
                 }
             }
@@ -100,6 +101,26 @@ public final class RefinementViewModel {
         }
         classify(List.copyOf(model.patterns()));
         requestPreview();
+    }
+
+    /**
+     * A wavelength entered for a file that states none changes the model input (2θ is converted to the
+     * model's wavelength through d): the prediction is made again, a refinement made before is out of
+     * date and cleared, and the current pattern's preview is computed again.
+     */
+    private void wavelengthEntered(PatternEntry e) {
+        if (e.refined() != null) {
+            e.clearRefinement();
+            model.refinedRevisionProperty().set(model.refinedRevisionProperty().get() + 1);
+            model.notifications().info(e.name(), "refinement cleared: made before the wavelength " + e.wavelengthText() + " was entered");
+        }
+        e.predictionProperty().set(null);
+        classify(List.of(e));
+        if (e == model.current()) {
+            clearPreview(e);
+            e.modelInputProperty().set(null);
+            requestPreview();
+        }
     }
 
     /** Submits the current pattern and weights; an older preview still computing becomes obsolete. */

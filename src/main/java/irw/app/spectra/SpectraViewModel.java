@@ -27,10 +27,12 @@ import java.util.Locale;
  * The Spectra view: the current pattern as raw, refined and ground truth plus a difference trace,
  * or, with several rows selected in the Data view, those patterns overlaid for comparison.
  *
- * <p>When a refined pattern or a ground truth exists, everything is shown on the models' grid
- * (2,000 points, max-normalised) so the traces are comparable point by point; a raw pattern on
- * its own is shown as measured, in counts. The refined trace is the live preview while one is
- * shown (named "preview"), else the accepted refinement; the difference trace follows it.
+ * <p>A raw pattern is always drawn on its own measured axis, never resampled: on its own in counts;
+ * beside a ground truth or other patterns scaled to its maximum so they compare. Beside a refined
+ * pattern the raw trace is the model input the refiner saw (on the models' grid, background removed,
+ * max 1), so raw and refined compare point by point. The refined trace is the live preview while one
+ * is shown (named "preview"), else the accepted refinement; the difference trace follows it. The d
+ * and Q axes use the file's wavelength, or the one the user entered for a file that states none.
  */
 public final class SpectraViewModel {
     private final WorkbenchModel model;
@@ -75,12 +77,17 @@ public final class SpectraViewModel {
             watched.refinedProperty().removeListener(refresh);
             watched.previewProperty().removeListener(refresh);
             watched.groundTruthProperty().removeListener(refresh);
+            watched.enteredWavelengthProperty().removeListener(refresh);
+            watched.modelInputProperty().removeListener(refresh);
         }
         watched = entry;
         if (entry != null) {
             entry.refinedProperty().addListener(refresh);
             entry.previewProperty().addListener(refresh);
             entry.groundTruthProperty().addListener(refresh);
+            // a wavelength entered for a file that states none changes the d and Q axes at once
+            entry.enteredWavelengthProperty().addListener(refresh);
+            entry.modelInputProperty().addListener(refresh);
         }
         refresh();
     }
@@ -93,7 +100,7 @@ public final class SpectraViewModel {
             shownWavelength = wavelength(compared.get(0).raw().orElseThrow());
             series.setAll(comparison(compared));
             title.set("Comparing " + compared.size() + " patterns");
-            yLabel.set("normalised intensity");
+            yLabel.set("intensity, each scaled to its maximum");
             return;
         }
         PatternEntry entry = model.current();
@@ -119,8 +126,9 @@ public final class SpectraViewModel {
             return out;
         }
         yLabel.set("normalised intensity");
-        // beside a refined pattern the raw one is shown as the refiner saw it (background removed, max 1, measured cells only)
-        Pattern raw = refined != null && entry.modelInput() != null ? entry.modelInput() : entry.rawOnGrid(model.grid());
+        // beside a refined pattern the raw one is shown as the refiner saw it (background removed, max 1, measured cells only);
+        // beside a ground truth alone, as measured on its own axis, scaled to its maximum
+        Pattern raw = refined != null && entry.modelInput() != null ? entry.modelInput() : Normalisation.MAX.apply(entry.raw().orElseThrow());
         out.add(trace(entry.name() + (raw == entry.modelInput() ? " raw (model input)" : " raw"), SeriesKind.RAW, raw));
         if (refined != null) {
             out.add(trace(entry.preview() != null ? entry.name() + refinedName : refinedName(entry), SeriesKind.REFINED, refined));
@@ -136,13 +144,22 @@ public final class SpectraViewModel {
             Pattern a = refined != null ? (truthOnGrid != null ? refined : raw) : raw;
             Pattern b = refined != null ? (truthOnGrid != null ? truthOnGrid : refined) : truthOnGrid;
             String label = refined != null ? (truthOnGrid != null ? refinedName + " − truth" : " raw −" + refinedName) : " raw − truth";
+            // only where both have a value: a measured point beyond the grid has nothing to be compared with
             double[] bOnGrid = GridValues.of(b, model.grid(), 0);
+            double[] x = new double[a.size()];
             double[] diff = new double[a.size()];
-            for (int i = 0; i < diff.length; i++) {
+            int n = 0;
+            for (int i = 0; i < a.size(); i++) {
                 int cell = (int) Math.round(model.grid().indexOf(a.twoTheta(i)));
-                diff[i] = a.intensity(i) - (cell >= 0 && cell < bOnGrid.length ? bOnGrid[cell] : 0);
+                if (cell >= 0 && cell < bOnGrid.length) {
+                    x[n] = a.twoTheta(i);
+                    diff[n++] = a.intensity(i) - bOnGrid[cell];
+                }
             }
-            out.add(trace(entry.name() + label, SeriesKind.DIFFERENCE, a.withIntensity(diff)));
+            if (n > 1) {
+                Pattern d = new Pattern(java.util.Arrays.copyOf(x, n), java.util.Arrays.copyOf(diff, n), a.metadata());
+                out.add(trace(entry.name() + label, SeriesKind.DIFFERENCE, d));
+            }
         }
         return out;
     }
@@ -155,7 +172,8 @@ public final class SpectraViewModel {
     private List<SpectrumSeries> comparison(List<PatternEntry> entries) {
         List<SpectrumSeries> out = new ArrayList<>();
         for (PatternEntry e : entries) {
-            out.add(trace(e.name() + " raw", SeriesKind.RAW, e.rawOnGrid(model.grid())));
+            // each on its own measured axis, scaled to its maximum: nothing cut at 80° or padded below 10°
+            out.add(trace(e.name() + " raw", SeriesKind.RAW, Normalisation.MAX.apply(e.raw().orElseThrow())));
             if (e.refined() != null) {
                 out.add(trace(refinedName(e), SeriesKind.REFINED, e.refined()));
             }

@@ -21,6 +21,8 @@ import java.util.List;
  *   <li>{@link Layout#LONG}: {@code pattern,two_theta_deg,intensity}, one row per point; axes may
  *       differ.</li>
  * </ul>
+ * Header lines, when given, come first, each starting with {@code #} (commons-csv's and this
+ * product's readers skip them): they say what the numbers are (see {@link ExportProvenance}).
  * Writes are atomic.
  */
 public final class PatternCsvWriter {
@@ -30,6 +32,11 @@ public final class PatternCsvWriter {
     }
 
     public static void write(Path target, List<Pattern> patterns, Layout layout) throws IOException {
+        write(target, patterns, layout, List.of());
+    }
+
+    /** With {@code headerLines} written first as {@code # } comments. */
+    public static void write(Path target, List<Pattern> patterns, Layout layout, List<String> headerLines) throws IOException {
         if (patterns.isEmpty()) {
             throw new IllegalArgumentException("nothing to export: no patterns");
         }
@@ -38,6 +45,7 @@ public final class PatternCsvWriter {
         }
         AtomicFiles.write(target, out -> {
             var w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+            writeComments(w, headerLines);
             if (layout == Layout.WIDE) {
                 writeWide(w, patterns);
             } else {
@@ -49,6 +57,11 @@ public final class PatternCsvWriter {
 
     /** Two-column whitespace .xy: "2θ intensity" per line, with a comment header. */
     public static void writeXy(Path target, Pattern pattern) throws IOException {
+        writeXy(target, pattern, List.of());
+    }
+
+    /** The same, with {@code headerLines} as further {@code # } comments after the name and wavelength. */
+    public static void writeXy(Path target, Pattern pattern, List<String> headerLines) throws IOException {
         AtomicFiles.write(target, out -> {
             var w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
             w.write("# " + pattern.name() + "\n");
@@ -59,6 +72,7 @@ public final class PatternCsvWriter {
                     throw new java.io.UncheckedIOException(e);
                 }
             });
+            writeComments(w, headerLines);
             w.write("# two_theta_deg intensity\n");
             for (int i = 0; i < pattern.size(); i++) {
                 w.write(num(pattern.twoTheta(i)) + " " + num(pattern.intensity(i)) + "\n");
@@ -105,6 +119,14 @@ public final class PatternCsvWriter {
             }
         }
         printer.flush();
+    }
+
+    private static void writeComments(OutputStreamWriter w, List<String> lines) throws IOException {
+        for (String line : lines) {
+            for (String part : line.split("\\R")) {
+                w.write("# " + part + "\n");
+            }
+        }
     }
 
     private static void checkAscending(List<Pattern> patterns) {

@@ -248,4 +248,19 @@ public final class NodeIds {
     public static final String SUBTRACT_BACKGROUND = "subtractBackground";
     public static final String USE_AS_REFERENCE_BUTTON = "useAsReferenceButton";
     public static final String WAVELENGTH_FIELD = "wavelengthField";
+    public static final String IDENTIFY_X_AXIS = "identifyXAxis";
+    public static final String IDENTIFY_Y_AXIS = "identifyYAxis";
+    public static final String FULL_RANGE_BUTTON = "fullRangeButton";
+    public static final String PEAK_TITLE = "peakTitle";
+    public static final String CANDIDATE_PHASE_COLUMN = "candidatePhaseColumn";
+    public static final String CANDIDATE_RANK_COLUMN = "candidateRankColumn";
+    public static final String CANDIDATE_MINERAL_COLUMN = "candidateMineralColumn";
+    public static final String CANDIDATE_FORMULA_COLUMN = "candidateFormulaColumn";
+    public static final String CANDIDATE_SPACE_GROUP_COLUMN = "candidateSpaceGroupColumn";
+    public static final String CANDIDATE_SYSTEM_COLUMN = "candidateSystemColumn";
+    public static final String CANDIDATE_SCORE_COLUMN = "candidateScoreColumn";
+    public static final String PEAK_TWO_THETA_COLUMN = "peakTwoThetaColumn";
+    public static final String PEAK_D_COLUMN = "peakDColumn";
+    public static final String PEAK_INTENSITY_COLUMN = "peakIntensityColumn";
+    public static final String PEAK_FWHM_COLUMN = "peakFwhmColumn";
 }

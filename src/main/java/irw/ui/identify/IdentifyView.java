@@ -2,10 +2,6 @@ package irw.ui.identify;
 
 import io.fair_acc.chartfx.XYChart;
 import io.fair_acc.chartfx.axes.spi.DefaultNumericAxis;
-import io.fair_acc.chartfx.plugins.CrosshairIndicator;
-import io.fair_acc.chartfx.plugins.DataPointTooltip;
-import io.fair_acc.chartfx.plugins.EditAxis;
-import io.fair_acc.chartfx.plugins.Zoomer;
 import io.fair_acc.chartfx.renderer.ErrorStyle;
 import io.fair_acc.chartfx.renderer.spi.ErrorDataSetRenderer;
 import io.fair_acc.dataset.DataSet;
@@ -15,30 +11,24 @@ import irw.app.identify.IdentifyViewModel.CandidateRow;
 import irw.app.identify.PatternTreatment;
 import irw.app.workbench.WorkbenchModel;
 import irw.core.Pattern;
+import irw.ui.common.FxmlLayout;
 import irw.xrd.peaks.Peak;
 import irw.xrd.physics.Stick;
 import irw.xrd.search.MatchedPhase;
 import javafx.application.Platform;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.collections.ListChangeListener;
-import javafx.geometry.Insets;
-import javafx.geometry.Orientation;
+import javafx.fxml.FXML;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
-import javafx.scene.control.Separator;
 import javafx.scene.control.Spinner;
-import javafx.scene.control.SplitPane;
+import javafx.scene.control.SpinnerValueFactory;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
-import javafx.scene.control.ToolBar;
-import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
-import javafx.scene.layout.HBox;
 import javafx.scene.layout.Pane;
-import javafx.scene.layout.Priority;
-import javafx.scene.layout.VBox;
 import javafx.scene.text.Text;
 import javafx.stage.FileChooser;
 
@@ -49,9 +39,9 @@ import java.util.Locale;
 import java.util.function.Function;
 
 /**
- * The Identify tab: the pattern as measured (its axis, its counts) with the background curve, the
- * toolkit's switches, the ranked candidates with the selected one's sticks and hkl labels, and the peak
- * list (click a row to go to the peak).
+ * The Identify tab (IdentifyView.fxml): the pattern as measured (its axis, its counts) with the
+ * background curve, the toolkit's switches, the ranked candidates with the selected one's sticks and hkl
+ * labels, and the peak list (click a row to go to the peak).
  */
 public final class IdentifyView extends BorderPane {
     /** hkl labels are written over this many of the strongest sticks; more would overlap. */
@@ -59,203 +49,203 @@ public final class IdentifyView extends BorderPane {
 
     private final IdentifyViewModel viewModel;
     private final WorkbenchModel model;
-    private final DefaultNumericAxis xAxis = new DefaultNumericAxis("2θ", "°");
-    private final DefaultNumericAxis yAxis = new DefaultNumericAxis("intensity (counts)");
-    private final XYChart chart;
     private final ErrorDataSetRenderer traces = new ErrorDataSetRenderer();
     private final ErrorDataSetRenderer stickRenderer = new ErrorDataSetRenderer();
     private final Pane labels = new Pane();
     private final List<Stick> labelled = new ArrayList<>();
     private double stickScale = 1;
+    @FXML
+    private XYChart identifyChart;
+    @FXML
+    private DefaultNumericAxis identifyXAxis;
+    @FXML
+    private DefaultNumericAxis identifyYAxis;
+    @FXML
+    private Button identifyButton;
+    @FXML
+    private Button identifyAllButton;
+    @FXML
+    private Button identifyCancelButton;
+    @FXML
+    private TextField wavelengthField;
+    @FXML
+    private Button setWavelengthButton;
+    @FXML
+    private Spinner<Double> backgroundWidth;
+    @FXML
+    private CheckBox subtractBackground;
+    @FXML
+    private CheckBox stripKAlpha2;
+    @FXML
+    private CheckBox smoothToggle;
+    @FXML
+    private TableView<CandidateRow> candidateTable;
+    @FXML
+    private TableColumn<CandidateRow, String> candidatePhaseColumn;
+    @FXML
+    private TableColumn<CandidateRow, String> candidateRankColumn;
+    @FXML
+    private TableColumn<CandidateRow, String> candidateMineralColumn;
+    @FXML
+    private TableColumn<CandidateRow, String> candidateFormulaColumn;
+    @FXML
+    private TableColumn<CandidateRow, String> candidateSpaceGroupColumn;
+    @FXML
+    private TableColumn<CandidateRow, String> candidateSystemColumn;
+    @FXML
+    private TableColumn<CandidateRow, String> candidateScoreColumn;
+    @FXML
+    private Button useAsReferenceButton;
+    @FXML
+    private Label referenceMetrics;
+    @FXML
+    private Label peakTitle;
+    @FXML
+    private Spinner<Double> minPeakPercent;
+    @FXML
+    private Button exportPeaksButton;
+    @FXML
+    private TableView<Peak> peakTable;
+    @FXML
+    private TableColumn<Peak, String> peakTwoThetaColumn;
+    @FXML
+    private TableColumn<Peak, String> peakDColumn;
+    @FXML
+    private TableColumn<Peak, String> peakIntensityColumn;
+    @FXML
+    private TableColumn<Peak, String> peakFwhmColumn;
+    @FXML
+    private Label identifyStatus;
 
     public IdentifyView(WorkbenchModel model, IdentifyViewModel viewModel) {
         this.model = model;
         this.viewModel = viewModel;
-        setId("identifyView");
-        xAxis.setAutoRangeRounding(false);
-        yAxis.setAutoRangeRounding(false);
-        yAxis.setForceZeroInRange(true);
-        chart = new XYChart(xAxis, yAxis);
-        chart.setId("identifyChart");
-        chart.setAnimated(false);
-        chart.setLegendVisible(true);
+        FxmlLayout.load(this);
+        identifyYAxis.setUnit(null);
+        identifyChart.setLegendVisible(true);
         for (ErrorDataSetRenderer r : List.of(traces, stickRenderer)) {
             r.setErrorStyle(ErrorStyle.NONE);
             r.setDrawMarker(false);
         }
         traces.setPointReduction(true);
         stickRenderer.setPointReduction(false); // every stick is three points: (x, 0), (x, h), (x, 0)
-        chart.getRenderers().setAll(traces, stickRenderer);
-        chart.getPlugins().addAll(new Zoomer(), new EditAxis(), new DataPointTooltip(), new CrosshairIndicator());
+        identifyChart.getRenderers().setAll(traces, stickRenderer);
         labels.setMouseTransparent(true);
         labels.setManaged(false);
-        chart.getCanvasForeground().getChildren().add(labels);
-        for (var p : List.of(xAxis.minProperty(), xAxis.maxProperty(), yAxis.minProperty(), yAxis.maxProperty())) {
+        identifyChart.getCanvasForeground().getChildren().add(labels);
+        for (var p : List.of(identifyXAxis.minProperty(), identifyXAxis.maxProperty(), identifyYAxis.minProperty(), identifyYAxis.maxProperty())) {
             p.addListener(o -> Platform.runLater(this::placeLabels));
         }
-        chart.getCanvas().widthProperty().addListener(o -> Platform.runLater(this::placeLabels));
-        chart.getCanvas().heightProperty().addListener(o -> Platform.runLater(this::placeLabels));
-
-        SplitPane split = new SplitPane(chart, sidePanel());
-        split.setOrientation(Orientation.HORIZONTAL);
-        split.setDividerPositions(0.62);
-        setTop(toolbar());
-        setCenter(split);
-        Label status = new Label();
-        status.setId("identifyStatus");
-        status.textProperty().bind(viewModel.statusProperty());
-        status.setPadding(new Insets(2, 6, 2, 6));
-        setBottom(status);
+        identifyChart.getCanvas().widthProperty().addListener(o -> Platform.runLater(this::placeLabels));
+        identifyChart.getCanvas().heightProperty().addListener(o -> Platform.runLater(this::placeLabels));
+        bindToolbar();
+        bindSidePanel();
+        identifyStatus.textProperty().bind(viewModel.statusProperty());
 
         viewModel.treatedProperty().addListener(o -> redraw());
         viewModel.sticks().addListener((ListChangeListener<Stick>) c -> redraw());
         redraw();
     }
 
-    private ToolBar toolbar() {
-        Button identify = new Button("Identify");
-        identify.setId("identifyButton");
-        identify.setTooltip(new Tooltip("search-match the pattern against the AMCSD library and reference-structures"));
-        identify.setOnAction(e -> viewModel.identify());
-        identify.disableProperty().bind(viewModel.runningProperty().or(viewModel.entryProperty().isNull()));
-        Button all = new Button("Identify all");
-        all.setId("identifyAllButton");
-        all.setTooltip(new Tooltip("identify every loaded pattern: fills the Data table's best match column"));
-        all.setOnAction(e -> viewModel.identifyAll());
-        all.disableProperty().bind(viewModel.runningProperty());
-        Button cancel = new Button("Cancel");
-        cancel.setId("identifyCancelButton");
-        cancel.setOnAction(e -> viewModel.cancel());
-        cancel.disableProperty().bind(viewModel.runningProperty().not());
-
-        TextField wavelength = new TextField();
-        wavelength.setId("wavelengthField");
-        wavelength.setPrefColumnCount(7);
-        wavelength.setPromptText("Cu, Co, … or Å");
-        wavelength.textProperty().bindBidirectional(viewModel.wavelengthInputProperty());
-        wavelength.disableProperty().bind(viewModel.wavelengthEditableProperty().not());
-        wavelength.setTooltip(new Tooltip("the wavelength of a file that states none: an anode (Cu, Co, Fe, Cr, Mo, Ag) or ångström"));
-        wavelength.setOnAction(e -> viewModel.applyWavelength());
-        Button setWavelength = new Button("Set");
-        setWavelength.setId("setWavelengthButton");
-        setWavelength.setOnAction(e -> viewModel.applyWavelength());
-        setWavelength.disableProperty().bind(viewModel.wavelengthEditableProperty().not());
-
-        Spinner<Double> width = new Spinner<>(0.2, 20, viewModel.treatment().backgroundWidthProperty().get(), 0.1);
-        width.setId("backgroundWidth");
-        width.setEditable(true);
-        width.setPrefWidth(80);
-        width.setTooltip(new Tooltip("SNIP background clipping half-width, degrees 2θ"));
-        width.valueProperty().addListener((o, a, b) -> viewModel.treatment().backgroundWidthProperty().set(b));
-        CheckBox subtract = new CheckBox("subtract");
-        subtract.setId("subtractBackground");
-        subtract.selectedProperty().bindBidirectional(viewModel.treatment().subtractBackgroundProperty());
-        CheckBox kAlpha2 = new CheckBox("strip Kα2");
-        kAlpha2.setId("stripKAlpha2");
-        kAlpha2.selectedProperty().bindBidirectional(viewModel.treatment().stripKAlpha2Property());
-        kAlpha2.disableProperty().bind(viewModel.kAlpha2AvailableProperty().not());
-        kAlpha2.setTooltip(new Tooltip("Rachinger stripping; only when the wavelength states Kα1 and Kα2"));
-        CheckBox smooth = new CheckBox("smooth");
-        smooth.setId("smoothToggle");
-        smooth.selectedProperty().bindBidirectional(viewModel.treatment().smoothProperty());
-        Button full = new Button("Full range");
-        full.setOnAction(e -> {
-            xAxis.setAutoRanging(true);
-            yAxis.setAutoRanging(true);
-        });
-        return new ToolBar(identify, all, cancel, new Separator(), new Label("λ"), wavelength, setWavelength, new Separator(),
-                new Label("background"), width, subtract, kAlpha2, smooth, new Separator(), full);
+    private void bindToolbar() {
+        identifyButton.disableProperty().bind(viewModel.runningProperty().or(viewModel.entryProperty().isNull()));
+        identifyAllButton.disableProperty().bind(viewModel.runningProperty());
+        identifyCancelButton.disableProperty().bind(viewModel.runningProperty().not());
+        wavelengthField.textProperty().bindBidirectional(viewModel.wavelengthInputProperty());
+        wavelengthField.disableProperty().bind(viewModel.wavelengthEditableProperty().not());
+        setWavelengthButton.disableProperty().bind(viewModel.wavelengthEditableProperty().not());
+        backgroundWidth.setValueFactory(new SpinnerValueFactory.DoubleSpinnerValueFactory(0.2, 20,
+                viewModel.treatment().backgroundWidthProperty().get(), 0.1));
+        backgroundWidth.valueProperty().addListener((o, a, b) -> viewModel.treatment().backgroundWidthProperty().set(b));
+        subtractBackground.selectedProperty().bindBidirectional(viewModel.treatment().subtractBackgroundProperty());
+        stripKAlpha2.selectedProperty().bindBidirectional(viewModel.treatment().stripKAlpha2Property());
+        stripKAlpha2.disableProperty().bind(viewModel.kAlpha2AvailableProperty().not());
+        smoothToggle.selectedProperty().bindBidirectional(viewModel.treatment().smoothProperty());
     }
 
-    private VBox sidePanel() {
-        TableView<CandidateRow> table = new TableView<>(viewModel.candidates());
-        table.setId("candidateTable");
-        table.getColumns().setAll(List.of(
-                column("phase", 45, r -> r.phase() + (r.close() ? "" : "?")),
-                column("#", 30, r -> String.valueOf(r.rank())),
-                column("mineral", 110, CandidateRow::mineral),
-                column("formula", 110, CandidateRow::formula),
-                column("space group", 80, CandidateRow::spaceGroup),
-                column("system", 85, CandidateRow::crystalSystem),
-                column("score", 50, r -> String.format(Locale.ROOT, "%.2f", r.candidate().score()))));
-        table.setPlaceholder(new Label("Press Identify to search the library"));
-        table.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> {
+    private void bindSidePanel() {
+        candidateTable.setItems(viewModel.candidates());
+        cells(candidatePhaseColumn, r -> r.phase() + (r.close() ? "" : "?"));
+        cells(candidateRankColumn, r -> String.valueOf(r.rank()));
+        cells(candidateMineralColumn, CandidateRow::mineral);
+        cells(candidateFormulaColumn, CandidateRow::formula);
+        cells(candidateSpaceGroupColumn, CandidateRow::spaceGroup);
+        cells(candidateSystemColumn, CandidateRow::crystalSystem);
+        cells(candidateScoreColumn, r -> String.format(Locale.ROOT, "%.2f", r.candidate().score()));
+        candidateTable.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> {
             if (b != null) {
                 viewModel.selectedProperty().set(b);
             }
         });
         viewModel.selectedProperty().addListener((o, a, b) -> {
-            if (b != null && table.getSelectionModel().getSelectedItem() != b) {
-                table.getSelectionModel().select(b);
+            if (b != null && candidateTable.getSelectionModel().getSelectedItem() != b) {
+                candidateTable.getSelectionModel().select(b);
             }
         });
-        Button reference = new Button("Use as reference");
-        reference.setId("useAsReferenceButton");
-        reference.setTooltip(new Tooltip("the selected candidate's simulated pattern becomes this measurement's ground truth"));
-        reference.setOnAction(e -> viewModel.useAsReference());
-        reference.disableProperty().bind(viewModel.selectedProperty().isNull());
-        Label metrics = new Label();
-        metrics.setId("referenceMetrics");
-        metrics.setWrapText(true);
-        metrics.textProperty().bind(viewModel.referenceMetricsProperty());
+        useAsReferenceButton.disableProperty().bind(viewModel.selectedProperty().isNull());
+        referenceMetrics.textProperty().bind(viewModel.referenceMetricsProperty());
 
-        TableView<Peak> peaks = new TableView<>(viewModel.peaks());
-        peaks.setId("peakTable");
-        peaks.getColumns().setAll(List.of(
-                peakColumn("2θ (°)", p -> String.format(Locale.ROOT, "%.3f", p.twoTheta())),
-                peakColumn("d (Å)", p -> String.format(Locale.ROOT, "%.4f", p.d())),
-                peakColumn("intensity", p -> String.format(Locale.ROOT, "%.0f", p.height())),
-                peakColumn("FWHM (°)", p -> String.format(Locale.ROOT, "%.3f", p.fwhm()))));
-        peaks.setPlaceholder(new Label("No peaks above the noise"));
-        peaks.getSelectionModel().selectedItemProperty().addListener((o, a, p) -> {
+        peakTable.setItems(viewModel.peaks());
+        cells(peakTwoThetaColumn, p -> String.format(Locale.ROOT, "%.3f", p.twoTheta()));
+        cells(peakDColumn, p -> String.format(Locale.ROOT, "%.4f", p.d()));
+        cells(peakIntensityColumn, p -> intensity(p.height()));
+        cells(peakFwhmColumn, p -> String.format(Locale.ROOT, "%.3f", p.fwhm()));
+        peakTable.getSelectionModel().selectedItemProperty().addListener((o, a, p) -> {
             if (p != null) {
                 goTo(p);
             }
         });
-        Spinner<Double> minPercent = new Spinner<>(0, 50, viewModel.treatment().minPeakPercentProperty().get(), 0.5);
-        minPercent.setId("minPeakPercent");
-        minPercent.setEditable(true);
-        minPercent.setPrefWidth(75);
-        minPercent.setTooltip(new Tooltip("list peaks of at least this many percent of the strongest"));
-        minPercent.valueProperty().addListener((o, a, b) -> viewModel.treatment().minPeakPercentProperty().set(b));
-        Button export = new Button("Export peaks…");
-        export.setId("exportPeaksButton");
-        export.setOnAction(e -> exportPeaks());
-        export.disableProperty().bind(viewModel.entryProperty().isNull());
-        Label peakTitle = new Label();
+        minPeakPercent.setValueFactory(new SpinnerValueFactory.DoubleSpinnerValueFactory(0, 50,
+                viewModel.treatment().minPeakPercentProperty().get(), 0.5));
+        minPeakPercent.valueProperty().addListener((o, a, b) -> viewModel.treatment().minPeakPercentProperty().set(b));
+        exportPeaksButton.disableProperty().bind(viewModel.entryProperty().isNull());
         peakTitle.textProperty().bind(javafx.beans.binding.Bindings.size(viewModel.peaks()).asString("Peaks (%d)"));
-        HBox candidateBar = new HBox(8, reference);
-        HBox peakBar = new HBox(8, peakTitle, new Label("≥ %"), minPercent, export);
-        peakBar.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
-        VBox.setVgrow(table, Priority.ALWAYS);
-        VBox.setVgrow(peaks, Priority.ALWAYS);
-        VBox box = new VBox(6, new Label("Candidates (phase 1 first; '?' = no close match)"), table, candidateBar, metrics, peakBar, peaks);
-        box.setPadding(new Insets(6));
-        return box;
     }
 
-    private static TableColumn<CandidateRow, String> column(String title, double width, Function<CandidateRow, String> value) {
-        TableColumn<CandidateRow, String> c = new TableColumn<>(title);
-        c.setPrefWidth(width);
-        c.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(value.apply(cell.getValue())));
-        return c;
+    @FXML
+    private void identify() {
+        viewModel.identify();
     }
 
-    private static TableColumn<Peak, String> peakColumn(String title, Function<Peak, String> value) {
-        TableColumn<Peak, String> c = new TableColumn<>(title);
-        c.setPrefWidth(80);
-        c.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(value.apply(cell.getValue())));
-        return c;
+    @FXML
+    private void identifyAll() {
+        viewModel.identifyAll();
+    }
+
+    @FXML
+    private void cancel() {
+        viewModel.cancel();
+    }
+
+    @FXML
+    private void applyWavelength() {
+        viewModel.applyWavelength();
+    }
+
+    @FXML
+    private void useAsReference() {
+        viewModel.useAsReference();
+    }
+
+    @FXML
+    private void fullRange() {
+        identifyXAxis.setAutoRanging(true);
+        identifyYAxis.setAutoRanging(true);
+    }
+
+    private static <T> void cells(TableColumn<T, String> column, Function<T, String> value) {
+        column.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(value.apply(cell.getValue())));
     }
 
     /** Zooms the chart onto a peak: ±6 FWHM, at least ±0.5°. */
     public void goTo(Peak p) {
         double half = Math.max(0.5, 6 * p.fwhm());
-        xAxis.setAutoRanging(false);
-        xAxis.set(p.twoTheta() - half, p.twoTheta() + half);
+        identifyXAxis.setAutoRanging(false);
+        identifyXAxis.set(p.twoTheta() - half, p.twoTheta() + half);
         Platform.runLater(this::placeLabels);
     }
 
+    @FXML
     private void exportPeaks() {
         FileChooser chooser = new FileChooser();
         chooser.setTitle("Export the peak list");
@@ -293,8 +283,8 @@ public final class IdentifyView extends BorderPane {
             traces.getDatasets().clear();
             stickRenderer.getDatasets().clear();
         }
-        xAxis.setAutoRanging(true);
-        yAxis.setAutoRanging(true);
+        identifyXAxis.setAutoRanging(true);
+        identifyYAxis.setAutoRanging(true);
         Platform.runLater(this::placeLabels);
     }
 
@@ -342,10 +332,10 @@ public final class IdentifyView extends BorderPane {
 
     private void placeLabels() {
         labels.getChildren().clear();
-        double w = chart.getCanvas().getWidth();
+        double w = identifyChart.getCanvas().getWidth();
         for (Stick s : labelled) {
-            double px = xAxis.getDisplayPosition(s.twoTheta());
-            double py = yAxis.getDisplayPosition(stickTops.getOrDefault(s, 0.0));
+            double px = identifyXAxis.getDisplayPosition(s.twoTheta());
+            double py = identifyYAxis.getDisplayPosition(stickTops.getOrDefault(s, 0.0));
             if (px < 0 || px > w || !Double.isFinite(py)) {
                 continue;
             }
@@ -367,5 +357,11 @@ public final class IdentifyView extends BorderPane {
     /** The hkl labels shown now (for tests). */
     public List<String> hklLabels() {
         return labels.getChildren().stream().map(n -> ((Text) n).getText()).toList();
+    }
+
+    /** Counts as whole numbers; a scaled pattern's heights (at most 1) to 4 significant digits, not rounded to 0 or 1. */
+    static String intensity(double v) {
+        return Math.abs(v) >= 1000 || v == 0 ? String.format(Locale.ROOT, "%.0f", v)
+                : new java.math.BigDecimal(v).round(new java.math.MathContext(4)).stripTrailingZeros().toPlainString();
     }
 }

@@ -127,6 +127,34 @@ class IdentifyViewModelTest {
         }
     }
 
+    /**
+     * Issue 13: a wavelength entered after a search makes the search out of date; it runs again with the
+     * entered wavelength. Against the 84 bundled reference structures only (simulated at two wavelengths in
+     * seconds): MnO measured with Cu and searched as Cu is MnO; read as Co its d-spacings are 16 % longer
+     * and it is no longer MnO.
+     */
+    @Test
+    void anEnteredWavelengthSearchesAgainWithIt() {
+        WorkbenchModel model = SampleBatch.loaded(dir);
+        var library = new irw.xrd.search.ReferenceLibrary(List.of(irw.xrd.library.StructureSource.bundledReferenceStructures()),
+                dir.resolve("sticks"), irw.xrd.library.StickLibraryCache.Progress.NONE);
+        IdentifyViewModel vm = new IdentifyViewModel(model, library);
+        PatternEntry mno = row(model, "MnO.xy");
+        model.currentProperty().set(mno);
+        vm.wavelengthInputProperty().set("Cu");
+        vm.applyWavelength();
+        vm.identify();
+        BestMatch cu = mno.bestMatchProperty().get();
+        assertThat(cu.phase()).startsWith("MnO");
+        assertThat(cu.close()).isTrue();
+        vm.wavelengthInputProperty().set("Co");
+        vm.applyWavelength();
+        BestMatch co = mno.bestMatchProperty().get();
+        assertThat(co).as("searched again, with Co").isNotNull();
+        assertThat(co.phase()).isNotEqualTo(cu.phase());
+        assertThat(vm.statusProperty().get()).doesNotContain("Cu Kα assumed");
+    }
+
     @Test
     void thePeakListExportsAsCsvOnTheMeasuredAxis() throws Exception {
         WorkbenchModel model = SampleBatch.loaded(dir);

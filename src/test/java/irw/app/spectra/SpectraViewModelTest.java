@@ -36,7 +36,8 @@ class SpectraViewModelTest {
         SpectraViewModel vm = new SpectraViewModel(model);
         PatternEntry e = model.current();
         Pattern onGrid = e.rawOnGrid(model.grid());
-        // stand-ins for a refiner output and a simulated truth: the VM only arranges them
+        // stand-ins for a model input, a refiner output and a simulated truth: the VM only arranges them
+        e.modelInputProperty().set(onGrid);
         e.setRefined(onGrid.withIntensity(scaled(onGrid.intensityValues(), 0.5)), "a test refiner");
         e.groundTruthProperty().set(model.patterns().get(1).raw().orElseThrow());
         assertThat(vm.series()).extracting(SpectrumSeries::kind)
@@ -80,8 +81,63 @@ class SpectraViewModelTest {
         WorkbenchModel model = SampleBatch.loaded(dir);
         SpectraViewModel vm = new SpectraViewModel(model);
         model.selection().setAll(List.of(model.patterns().get(0), model.patterns().get(1), model.patterns().get(2)));
-        assertThat(vm.series()).hasSize(3).allMatch(s -> s.kind() == SeriesKind.RAW && s.size() == 2000);
+        assertThat(vm.series()).hasSize(3).allMatch(s -> s.kind() == SeriesKind.RAW);
+        for (int k = 0; k < 3; k++) {
+            // each on its own measured axis, scaled to its maximum
+            Pattern raw = model.patterns().get(k).raw().orElseThrow();
+            assertThat(vm.series().get(k).x()).containsExactly(raw.twoThetaValues());
+            assertThat(java.util.Arrays.stream(vm.series().get(k).y()).max()).hasValue(1.0);
+        }
         assertThat(vm.titleProperty().get()).isEqualTo("Comparing 3 patterns");
+    }
+
+    /**
+     * Issue 13: raw data on the measured axis. PbSO4 reaches 160°, a 10-100° scan is not padded to 5°,
+     * and a 44-48° Bruker scan is not stretched over the grid, alone or compared.
+     */
+    @Test
+    void rawPatternsKeepTheirMeasuredAxisAloneAndCompared() {
+        WorkbenchModel model = SampleBatch.emptyModel(dir);
+        new irw.app.data.DataViewModel(model, irw.xrd.io.PatternReaders::read).load(List.of(
+                Path.of("sample-data/measured/PbSO4-round-robin-xray.dat"), Path.of("sample-data/measured/MnO.xy"),
+                Path.of("sample-data/instrument-files/23-012-AG_2thomegascan_long.brml")));
+        SpectraViewModel vm = new SpectraViewModel(model);
+        assertThat(model.patterns()).hasSize(3);
+        String[] files = {"PbSO4-round-robin-xray.dat", "MnO.xy", "23-012-AG_2thomegascan_long.brml"};
+        double[][] ranges = {{10, 160}, {10, 100}, {44, 48}};
+        for (int k = 0; k < 3; k++) {
+            String file = files[k];
+            PatternEntry e = model.patterns().stream().filter(p -> p.source().getFileName().toString().equals(file)).findFirst().orElseThrow();
+            model.currentProperty().set(e);
+            assertThat(vm.series()).singleElement().satisfies(s -> {
+                assertThat(s.x()).containsExactly(e.raw().orElseThrow().twoThetaValues());
+                assertThat(s.y()).containsExactly(e.raw().orElseThrow().intensityValues());
+            });
+            assertThat(vm.series().get(0).x()[0]).as(e.name()).isCloseTo(ranges[k][0], within(0.5));
+            assertThat(vm.series().get(0).x()[e.points() - 1]).as(e.name()).isCloseTo(ranges[k][1], within(0.5));
+        }
+        model.selection().setAll(model.patterns());
+        assertThat(vm.series()).hasSize(3);
+        for (int k = 0; k < 3; k++) {
+            assertThat(vm.series().get(k).x()).containsExactly(model.patterns().get(k).raw().orElseThrow().twoThetaValues());
+        }
+    }
+
+    /** Issue 13: a wavelength entered for a .xy file redraws the d axis with it, without any other event. */
+    @Test
+    void anEnteredWavelengthRedrawsTheDAxis() {
+        WorkbenchModel model = SampleBatch.loaded(dir);
+        SpectraViewModel vm = new SpectraViewModel(model);
+        PatternEntry e = model.current();
+        assertThat(e.statesWavelength()).isFalse();
+        vm.axisProperty().set(AxisKind.D_SPACING);
+        double firstTwoTheta = e.raw().orElseThrow().lastTwoTheta(); // d ascending: the last angle comes first
+        double cu = model.grid().wavelength().weightedMean();
+        assertThat(vm.series().get(0).x()[0]).isCloseTo(AxisKind.D_SPACING.fromTwoTheta(firstTwoTheta, cu), within(1e-9));
+        irw.core.Wavelength mo = irw.core.Wavelength.parse("Mo");
+        e.enteredWavelengthProperty().set(mo);
+        assertThat(vm.series().get(0).x()[0]).isCloseTo(AxisKind.D_SPACING.fromTwoTheta(firstTwoTheta, mo.weightedMean()), within(1e-9));
+        assertThat(vm.crosshairText(vm.series().get(0).x()[0], 1)).startsWith(String.format(java.util.Locale.ROOT, "2θ %.3f°", firstTwoTheta));
     }
 
     private static double[] scaled(double[] v, double f) {

@@ -82,6 +82,22 @@ class PatternCsvWriterTest {
                 "# two_theta_deg intensity", "10 4", "10.5 5", "11 6");
     }
 
+    /** Header lines go first as '#' comments (one per line, even when a line holds a line break) and read back as comments. */
+    @Test
+    void headerLinesAreCommentsThatReadersSkip() throws IOException {
+        Path f = tmp.resolve("h.csv");
+        PatternCsvWriter.write(f, List.of(A, C), PatternCsvWriter.Layout.LONG, List.of("what the numbers are", "two\nlines"));
+        assertThat(Files.readAllLines(f).subList(0, 4)).containsExactly("# what the numbers are", "# two", "# lines",
+                "pattern,two_theta_deg,intensity");
+        try (Reader r = Files.newBufferedReader(f)) {
+            assertThat(CSVFormat.DEFAULT.builder().setCommentMarker('#').get().parse(r).getRecords()).hasSize(1 + 3 + 2);
+        }
+        Path xy = tmp.resolve("h.xy");
+        PatternCsvWriter.writeXy(xy, B, List.of("measured, nothing resampled"));
+        assertThat(Files.readAllLines(xy)).containsExactly("# TiO2", "# measured, nothing resampled", "# two_theta_deg intensity",
+                "10 4", "10.5 5", "11 6");
+    }
+
     @Test
     void atomicWriteLeavesNoTemporaryFiles() throws IOException {
         Path f = tmp.resolve("sub/dir/out.txt");
