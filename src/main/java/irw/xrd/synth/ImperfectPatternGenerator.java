@@ -91,18 +91,18 @@ public final class ImperfectPatternGenerator {
      * The same imperfect pattern drawn from the structures' cached reflection families ({@link ReflectionSet},
      * built with this generator's {@link #simulation() settings} and a largest strain at least the
      * settings' {@link DefectSettings#latticeMax()}): no structure factors are computed, |F|² follows the
-     * strained s² linearly, each Kα doublet is drawn in one pass ({@link ProfileRenderer#renderDoublets}) and the counting noise uses the ziggurat normal generator. About 2.5x
+     * strained s² linearly, and the counting noise uses the ziggurat normal generator. About 2.5x
      * cheaper in CPU time than {@link #render} ({@code bench simulate}); {@code ReflectionRenderingTest} compares the two.
      */
     public float[] render(ReflectionSet structure, ReflectionSet impurity, DefectParameters p, SplittableRandom rng, StickBuffer scratch) {
         PeakProfile profile = profileOf(p);
         double[] y = new double[grid.points()];
-        ProfileRenderer.renderDoublets(structure.sticks(1 + p.strainA(), 1 + p.strainB(), 1 + p.strainC(), p.textureR() == 1 ? null : textureOf(p),
+        ProfileRenderer.render(structure.sticks(1 + p.strainA(), 1 + p.strainB(), 1 + p.strainC(), p.textureR() == 1 ? null : textureOf(p),
                 scratch), simulation.wavelength(), grid, profile, y);
         double[] b = null;
         if (impurity != null && p.impurityFraction() > 0) {
             b = new double[grid.points()];
-            ProfileRenderer.renderDoublets(impurity.sticks(1, 1, 1, null, scratch), simulation.wavelength(), grid, profile, b);
+            ProfileRenderer.render(impurity.sticks(1, 1, 1, null, scratch), simulation.wavelength(), grid, profile, b);
         }
         return measured(y, b, p, mean -> CountingNoise.poissonFast(mean, rng));
     }
