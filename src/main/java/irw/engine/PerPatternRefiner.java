@@ -209,12 +209,30 @@ public final class PerPatternRefiner {
         refine(new float[classifier.itemLength()], new Settings(1, 0, targeted ? 0 : -1, 1, 0.05), () -> false);
     }
 
-    /** Refines one preprocessed item; {@code cancelled} is polled before every step. */
-    public synchronized RefinementTrace refine(float[] item, Settings settings, BooleanSupplier cancelled) {
-        return OpenMpThreads.with(nativeThreads, () -> run(item, settings, cancelled));
+    /**
+     * Sees each step's refined item as soon as Adam has taken the step, before the next gradient:
+     * the live preview draws step 1 after one gradient evaluation instead of waiting for all of them.
+     */
+    @FunctionalInterface
+    public interface StepObserver {
+        StepObserver NONE = (step, refined) -> {
+        };
+
+        /** @param step 1 … settings.steps(); {@code refined} is the item after that many steps (not yet classified) */
+        void stepTaken(int step, float[] refined);
     }
 
-    private RefinementTrace run(float[] item, Settings settings, BooleanSupplier cancelled) {
+    /** Refines one preprocessed item; {@code cancelled} is polled before every step. */
+    public synchronized RefinementTrace refine(float[] item, Settings settings, BooleanSupplier cancelled) {
+        return refine(item, settings, cancelled, StepObserver.NONE);
+    }
+
+    /** The same, showing every step to {@code observer} as it is taken (on the calling thread). */
+    public synchronized RefinementTrace refine(float[] item, Settings settings, BooleanSupplier cancelled, StepObserver observer) {
+        return OpenMpThreads.with(nativeThreads, () -> run(item, settings, cancelled, observer));
+    }
+
+    private RefinementTrace run(float[] item, Settings settings, BooleanSupplier cancelled, StepObserver observer) {
         classifier.checkItems(new float[][]{item});
         int classes = classifier.classes().size();
         if (settings.targetClass() >= classes) {
@@ -297,8 +315,27 @@ public final class PerPatternRefiner {
                     System.arraycopy(shaped, 0, v, 0, n);
                 }
             }
+            if (observer != StepObserver.NONE) {
+                observer.stepTaken(t + 1, stepped(graph, ph, v, n));
+            }
         }
         return new RefinementTrace(patterns, probabilities, objective, stopped);
+    }
+
+    /**
+     * The item after the step just taken: for images the pixels themselves; for patterns only the
+     * constraint ops run (SameDiff executes what "refined" needs, not the classifier), a few ms
+     * against a gradient evaluation's tens.
+     */
+    private float[] stepped(Graph graph, Map<String, INDArray> ph, float[] v, int n) {
+        if (constraints == null) {
+            return Arrays.copyOf(v, n);
+        }
+        assign(graph, v, n);
+        INDArray refined = graph.sd.output(ph, "refined").get("refined");
+        float[] out = floats(refined);
+        release(refined);
+        return out;
     }
 
     /** Writes the free variables into the graph. */

@@ -194,15 +194,30 @@ public final class XrdModels {
      * @param targetClass the class to refine toward (the known label), or -1 for non-targeted
      */
     public Preview refineOne(Pattern p, RefinementSettings w, int targetClass, BooleanSupplier obsolete) {
+        return refineOne(p, w, targetClass, obsolete, partial -> {
+        });
+    }
+
+    /**
+     * The same, handing {@code partial} the pattern after each step as Adam takes it (not yet
+     * classified: its {@code predictionAfter} is null and {@code finished} false), so the preview
+     * moves within one gradient evaluation of the slider.
+     */
+    public Preview refineOne(Pattern p, RefinementSettings w, int targetClass, BooleanSupplier obsolete, java.util.function.Consumer<Preview> partial) {
         ModelInputPreparation.Prepared prepared = classifier.preprocessing().prepare(p);
         if (prepared.refusal().isPresent()) {
-            return new Preview(new Refinement(null, null, prepared.refusalMessage()), null, false);
+            return new Preview(new Refinement(null, null, prepared.refusalMessage()), null, false, 0, true);
         }
         PerPatternRefiner.Settings s = settings(w, targetClass);
-        RefinementTrace trace = perPattern.refine(prepared.values(), s, obsolete);
+        String method = perPatternMethod(s);
+        RefinementTrace trace = perPattern.refine(prepared.values(), s, obsolete, (step, refined) -> {
+            if (step < s.steps()) {
+                partial.accept(new Preview(refinement(prepared.values(), refined, p, method), null, false, step, false));
+            }
+        });
         float[] probs = trace.finalProbabilities();
-        return new Preview(refinement(prepared.values(), trace.refined(), p, perPatternMethod(s)),
-                prediction(Verdict.of(probs, classifier.calibration())), trace.cancelled());
+        return new Preview(refinement(prepared.values(), trace.refined(), p, method),
+                prediction(Verdict.of(probs, classifier.calibration())), trace.cancelled(), trace.steps(), true);
     }
 
     /**
@@ -214,8 +229,11 @@ public final class XrdModels {
         return new PerPatternRefiner.Settings(Math.max(0, w.alpha()), Math.max(0, w.beta()), targetClass, w.steps(), PREVIEW_STEP_SIZE);
     }
 
-    /** The result of one preview refinement; {@code predictionAfter} is null when the pattern was refused. */
-    public record Preview(Refinement refinement, Prediction predictionAfter, boolean cancelled) {
+    /**
+     * The result of one preview refinement after {@code step} steps; {@code predictionAfter} is null
+     * when the pattern was refused or the refinement is still under way ({@code finished} false).
+     */
+    public record Preview(Refinement refinement, Prediction predictionAfter, boolean cancelled, int step, boolean finished) {
     }
 
     public int classIndex(String name) {

@@ -20,6 +20,7 @@ import javafx.collections.ListChangeListener;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
 
 /**
  * Refinement in the workbench: predictions for every loaded pattern, the live α/β/λ preview of
@@ -49,12 +50,11 @@ public final class RefinementViewModel {
     public RefinementViewModel(WorkbenchModel model, LoadedModels loaded) {
         this.model = model;
         this.loaded = loaded;
-        this.preview = new LatestRequestRunner<>(model.executor().newSerialWorker("refinement-preview"), model.executor().uiThread(),
+        this.preview = LatestRequestRunner.progressive(model.executor().newSerialWorker("refinement-preview"), model.executor().uiThread(),
                 this::computePreview, this::showPreview, e -> model.notifications().error("refinement preview", e));
         InvalidationListener request = o -> requestPreview();
         model.alphaProperty().addListener(request);
         model.betaProperty().addListener(request);
-        model.lambdaProperty().addListener(request);
         model.refinementStepsProperty().addListener(request);
         model.currentProperty().addListener((o, old, now) -> {
             clearPreview(old);
@@ -111,12 +111,14 @@ public final class RefinementViewModel {
         preview.submit(new Request(entry, model.refinementSettings()));
     }
 
-    private Result computePreview(Request r, BooleanSupplier obsolete) {
+    /** Publishes every step as it is taken, so the preview moves within one gradient evaluation of the slider. */
+    private Result computePreview(Request r, BooleanSupplier obsolete, Consumer<Result> publish) {
         XrdModels m = loaded.xrd();
         long t0 = System.nanoTime();
         Pattern raw = r.entry().raw().orElseThrow();
         int target = raw.metadata().label().map(m::classIndex).orElse(-1);
-        XrdModels.Preview p = m.refineOne(raw, r.weights(), target, obsolete);
+        XrdModels.Preview p = m.refineOne(raw, r.weights(), target, obsolete,
+                partial -> publish.accept(new Result(r.entry(), r.weights(), m, partial, (System.nanoTime() - t0) / 1_000_000)));
         return new Result(r.entry(), r.weights(), m, p, (System.nanoTime() - t0) / 1_000_000);
     }
 
@@ -131,9 +133,19 @@ public final class RefinementViewModel {
             status.set(r.entry().name() + ": not refined: " + f.refusal());
             return;
         }
-        shown = r;
+        if (!r.preview().finished()) {
+            // a step on the way: drawn, but neither classified nor acceptable yet
+            shown = null;
+            previewOnScreen.set(false);
+            r.entry().modelInputProperty().set(f.input());
+            r.entry().previewProperty().set(f.refined());
+            status.set(String.format("%s: refining, step %d of %d · %d ms (%s)", r.entry().name(), r.preview().step(), r.weights().steps(),
+                    r.millis(), weights(r.weights())));
+            return;
+        }
         r.entry().modelInputProperty().set(f.input());
         r.entry().previewProperty().set(f.refined());
+        shown = r;
         previewOnScreen.set(true);
         status.set(String.format("%s: preview after refinement %s · %d ms (%s)", r.entry().name(), r.preview().predictionAfter().text(),
                 r.millis(), weights(r.weights())));

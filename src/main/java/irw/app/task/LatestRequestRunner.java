@@ -21,9 +21,19 @@ public final class LatestRequestRunner<Q, R> {
         R compute(Q request, BooleanSupplier obsolete) throws Exception;
     }
 
+    /**
+     * A computation that shows its way to the result: each {@code publish}ed intermediate result
+     * reaches the UI (unless obsolete by then) before the final one, so a slow computation answers
+     * the user at its first step instead of its last.
+     */
+    @FunctionalInterface
+    public interface ProgressiveComputation<Q, R> {
+        R compute(Q request, BooleanSupplier obsolete, Consumer<R> publish) throws Exception;
+    }
+
     private final Executor worker;
     private final Executor ui;
-    private final Computation<Q, R> computation;
+    private final ProgressiveComputation<Q, R> computation;
     private final Consumer<R> apply;
     private final Consumer<Throwable> onError;
     private final AtomicLong generation = new AtomicLong();
@@ -31,6 +41,20 @@ public final class LatestRequestRunner<Q, R> {
 
     public LatestRequestRunner(Executor worker, Executor ui, Computation<Q, R> computation,
                                Consumer<R> apply, Consumer<Throwable> onError) {
+        this(worker, ui, (ProgressiveComputation<Q, R>) (q, obsolete, publish) -> computation.compute(q, obsolete), apply, onError);
+    }
+
+    /**
+     * Intermediate results go to {@code apply} as the final one does; only the final one counts as
+     * {@link #lastApplied() applied}.
+     */
+    public static <Q, R> LatestRequestRunner<Q, R> progressive(Executor worker, Executor ui, ProgressiveComputation<Q, R> computation,
+                                                              Consumer<R> apply, Consumer<Throwable> onError) {
+        return new LatestRequestRunner<>(worker, ui, computation, apply, onError);
+    }
+
+    private LatestRequestRunner(Executor worker, Executor ui, ProgressiveComputation<Q, R> computation,
+                                Consumer<R> apply, Consumer<Throwable> onError) {
         this.worker = worker;
         this.ui = ui;
         this.computation = computation;
@@ -47,7 +71,12 @@ public final class LatestRequestRunner<Q, R> {
                 return;
             }
             try {
-                R result = computation.compute(request, obsolete);
+                Consumer<R> publish = partial -> ui.execute(() -> {
+                    if (!obsolete.getAsBoolean()) {
+                        apply.accept(partial);
+                    }
+                });
+                R result = computation.compute(request, obsolete, publish);
                 ui.execute(() -> {
                     if (!obsolete.getAsBoolean()) {
                         applied.set(mine);

@@ -58,6 +58,40 @@ class RefinementViewModelTest {
     }
 
     @Test
+    void thePreviewIsDrawnAtEveryStepButOnlyTheFinishedRefinementCanBeAccepted() throws Exception {
+        WorkbenchModel model = SampleBatch.emptyModel(dir);
+        model.refinementStepsProperty().set(4);
+        LoadedModels loaded = new LoadedModels();
+        RefinementViewModel vm = new RefinementViewModel(model, loaded);
+        new DataViewModel(model, PatternReaders::read).load(List.of(SampleBatch.MEASURED));
+        loaded.xrdProperty().set(XrdModels.load(TinyModels.xrdClassifier(), null));
+        PatternEntry current = model.current();
+        Pattern input = current.modelInput();
+        List<Pattern> drawn = new java.util.ArrayList<>();
+        List<Boolean> acceptable = new java.util.ArrayList<>();
+        List<String> statuses = new java.util.ArrayList<>();
+        current.previewProperty().addListener((o, was, now) -> {
+            if (now != null) {
+                drawn.add(now);
+                acceptable.add(vm.previewOnScreenProperty().get());
+                statuses.add(vm.statusProperty().get());
+            }
+        });
+        model.betaProperty().set(2.0); // one slider move
+        // steps 1-3 drawn as Adam takes them, then the finished, classified refinement (step 4)
+        assertThat(drawn).hasSize(4);
+        assertThat(acceptable).containsExactly(false, false, false, false); // set before the status of each is known
+        assertThat(statuses.subList(1, 4)).allSatisfy(st -> assertThat(st).contains(": refining, step "));
+        assertThat(vm.statusProperty().get()).contains(": preview after refinement ");
+        assertThat(vm.previewOnScreenProperty().get()).isTrue();
+        for (Pattern p : drawn) { // every step is as physical as the result: the measured cells only, never negative
+            assertThat(p.twoThetaValues()).containsExactly(input.twoThetaValues());
+            assertThat(java.util.Arrays.stream(p.intensityValues()).min().orElseThrow()).isGreaterThanOrEqualTo(0);
+        }
+        assertThat(drawn.get(0).intensityValues()).isNotEqualTo(drawn.get(3).intensityValues());
+    }
+
+    @Test
     void aScanOfTooLittleOfTheRangeIsNeitherClassifiedNorRefined() throws Exception {
         WorkbenchModel model = SampleBatch.emptyModel(dir);
         model.refinementStepsProperty().set(3);

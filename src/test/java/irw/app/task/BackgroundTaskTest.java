@@ -99,4 +99,29 @@ class BackgroundTaskTest {
         }
         assertThat(applied).containsExactly("fast");
     }
+
+    @Test
+    void aProgressiveComputationShowsItsStepsBeforeItsResultAndOnlyTheResultCountsAsApplied() {
+        Queue<Runnable> ui = new ArrayDeque<>();
+        List<String> applied = new ArrayList<>();
+        LatestRequestRunner<String, String>[] holder = new LatestRequestRunner[1];
+        holder[0] = LatestRequestRunner.progressive(Runnable::run, ui::add, (q, obsolete, publish) -> {
+            for (int step = 1; step <= 3; step++) {
+                publish.accept(q + step);
+                if (q.equals("old") && step == 2) {
+                    holder[0].submit("new"); // the slider moves on while "old" is at its second step
+                }
+            }
+            return q + "-done";
+        }, applied::add, e -> { });
+        holder[0].submit("old");
+        long submitted = holder[0].submitted();
+        while (!ui.isEmpty()) {
+            ui.poll().run();
+        }
+        assertThat(submitted).isEqualTo(2);
+        // old1 and old2 were queued for the UI after "new" made them obsolete: dropped with old's result
+        assertThat(applied).containsExactly("new1", "new2", "new3", "new-done");
+        assertThat(holder[0].lastApplied()).isEqualTo(2);
+    }
 }
