@@ -165,7 +165,7 @@ public record ModelInputPreparation(TwoThetaGrid grid, double snipHalfWidthDegre
         return new Prepared(out, coverage, Optional.empty(), "");
     }
 
-    /** The largest value (0 for none), as Arrays.stream(values).max() gives it for the finite values here, without the stream. */
+    /** The largest value (0 for none), as Arrays.stream(values).max().orElse(0) gives it, without the stream. */
     private static double maxOf(double[] values) {
         double max = values.length == 0 ? 0 : Double.NEGATIVE_INFINITY;
         for (double v : values) {

@@ -39,7 +39,7 @@ public record SnipBackground(int halfWidth) {
         }
         double[] next = new double[n];
         for (int k = Math.min(halfWidth, (n - 1) / 2); k >= 1; k--) {
-            // the k points at either end have no pair k away and stay; the loop over the rest has no branch (the JIT vectorises it)
+            // the k points at either end have no pair k away and stay; the loop over the rest has no branch (1.1-1.2x faster, SnipLoopProbe)
             System.arraycopy(v, 0, next, 0, k);
             for (int i = k; i < n - k; i++) {
                 next[i] = Math.min(v[i], (v[i - k] + v[i + k]) / 2);
