@@ -33,6 +33,12 @@ final class EngineBenchCommand implements Callable<Integer> {
             return spec == null;
         }
 
+        /** The same net at another batch size (a classifier's: a multiple of its classes, at least one per class). */
+        Net withBatch(int size) {
+            int b = refiner() ? Math.max(1, size) : classes * Math.max(1, size / classes);
+            return new Net(name, spec, shape, classes, b);
+        }
+
         String peerRequest(int warmup, int steps) {
             return refiner() ? String.format("refiner %s %d %d %d", shape.length == 1 ? "1d" : "2d", batch, warmup, steps)
                     : String.format("classifier %s %d %d %d", name, batch, warmup, steps);
@@ -67,6 +73,14 @@ final class EngineBenchCommand implements Callable<Integer> {
     boolean noPeer;
     @Option(names = "--no-latency", description = "skip classifier inference and per-pattern refinement")
     boolean noLatency;
+    @Option(names = "--batch", description = "batch size of every timed net instead of its own (classifiers: rounded down to a multiple of "
+            + "the classes), to find the batch that fills the cores")
+    Integer batch;
+    @Option(names = "--data", description = "also time resnet1d and small-1d on patterns rendered on the fly from this many library structures "
+            + "against the same steps on batches from memory (0: skip; default ${DEFAULT-VALUE})", defaultValue = "0")
+    int dataStructures;
+    @Option(names = "--structures", description = "structure library for --data (default: ${DEFAULT-VALUE})")
+    Path structures = irw.core.io.SampleDataFolder.resolve("structure-library/amcsd.cif.gz");
 
     @Override
     public Integer call() throws Exception {
@@ -75,13 +89,17 @@ final class EngineBenchCommand implements Callable<Integer> {
                 System.getProperty("org.bytedeco.javacpp.platform.extension", ""), seed, MachineLoad.describe());
         List<Net> chosen = new ArrayList<>();
         for (String n : nets) {
-            chosen.add(NETS.stream().filter(x -> x.name().equals(n.trim())).findFirst().orElseThrow(() -> new IllegalArgumentException(
-                    "unknown net '" + n + "'; expected some of " + NETS.stream().map(Net::name).toList())));
+            Net net = NETS.stream().filter(x -> x.name().equals(n.trim())).findFirst().orElseThrow(() -> new IllegalArgumentException(
+                    "unknown net '" + n + "'; expected some of " + NETS.stream().map(Net::name).toList()));
+            chosen.add(batch == null ? net : net.withBatch(batch));
         }
         Optional<TorchPeer> torch = noPeer ? Optional.empty() : TorchPeer.start(peer, threads);
         try {
             torch.ifPresent(t -> System.out.println("PyTorch peer: " + t.version()));
             training(chosen, torch.orElse(null));
+            if (dataStructures > 0) {
+                dataSide();
+            }
             if (!noLatency) {
                 latency(torch.orElse(null));
             }
@@ -104,11 +122,14 @@ final class EngineBenchCommand implements Callable<Integer> {
             List<Double> loads = new ArrayList<>();
             for (int r = 0; r < rounds; r++) {
                 loads.add(MachineLoad.oneMinute());
+                long[] gc0 = garbageCollections();
                 double[] o = net.refiner() ? EngineBench.refinerStepSeconds(net.shape(), net.classes(), net.batch(), warmup, steps, seed + r)
                         : EngineBench.classifierStepSeconds(net.spec(), net.shape(), net.classes(), net.batch() / net.classes(), warmup, steps, seed + r);
                 Arrays.stream(o).forEach(ours::add);
-                String line = String.format(Locale.ROOT, "  round %d %-11s %-9s batch %3d: ours %s", r + 1, net.name(), Arrays.toString(net.shape()),
-                        net.batch(), perStep(o, net.batch()));
+                long[] gc1 = garbageCollections();
+                String line = String.format(Locale.ROOT, "  round %d %-11s %-9s batch %3d: ours %s (GC %d collections, %.2f s in %d steps)", r + 1,
+                        net.name(), Arrays.toString(net.shape()), net.batch(), perStep(o, net.batch()), gc1[0] - gc0[0], (gc1[1] - gc0[1]) / 1e3,
+                        warmup + steps);
                 if (torch != null) {
                     loads.add(MachineLoad.oneMinute());
                     Optional<double[]> t = torch.time(net.peerRequest(warmup, steps));
@@ -129,6 +150,45 @@ final class EngineBenchCommand implements Callable<Integer> {
         System.out.println("| net | input | batch | ours samples/s | PyTorch samples/s | ours/PyTorch time per sample | load average during |");
         System.out.println("| --- | --- | --- | --- | --- | --- | --- |");
         results.forEach((net, r) -> System.out.println(row(net, r)));
+    }
+
+    /**
+     * Does the data side make the step wait? resnet1d (the shipped on-the-fly classifier) and small-1d (the shortest step, where
+     * the data thread matters most) trained on patterns drawn and prepared on the loop's data thread, against the same steps
+     * on batches from memory, interleaved; and the CPU time one batch takes to draw and prepare on one thread.
+     */
+    private void dataSide() throws Exception {
+        java.util.List<irw.xrd.cif.CrystalStructure> labelled = irw.xrd.cif.StructureLibrary.read(structures).structures().stream()
+                .filter(x -> x.crystalSystem().isPresent()).limit(dataStructures).toList();
+        irw.xrd.synth.TrainingPatternSource source = new irw.xrd.synth.TrainingPatternSource(labelled, 7, irw.core.TwoThetaGrid.DEFAULT,
+                irw.xrd.synth.TrainingPatternSource.Augmentation.PHYSICAL, 0.5, seed, irw.xrd.synth.TrainingPatternSource.Rendering.REFLECTIONS);
+        source.prepare();
+        System.out.printf(Locale.ROOT, "%ndata side: %d library structures, physical variation, drawn from cached reflection families on the "
+                + "loop's data thread while the step runs:%n", labelled.size());
+        for (Net net : List.of(NETS.get(3), NETS.get(2))) {
+            Net n = batch == null ? net : net.withBatch(batch);
+            int perClass = n.batch() / n.classes();
+            EngineBench.batchRenderCpuSeconds(source, 5_000_000, n.batch()); // JIT
+            double render = EngineBench.batchRenderCpuSeconds(source, 6_000_000, n.batch());
+            for (int r = 0; r < rounds; r++) {
+                double memory = EngineBench.timing("", EngineBench.classifierStepSeconds(n.spec(), n.shape(), n.classes(), perClass, warmup, steps,
+                        seed + r)).medianSeconds();
+                double fly = EngineBench.timing("", EngineBench.onTheFlyStepSeconds(n.spec(), source, perClass, warmup, steps, seed + r)).medianSeconds();
+                System.out.printf(Locale.ROOT, "  round %d %-9s batch %3d: from memory %.3f s/step | rendered on the fly %.3f s/step (%.2fx) | one "
+                                + "batch drawn and prepared: %.1f ms CPU (%.0f%% of a step) | %s%n", r + 1, n.name(), n.batch(), memory, fly,
+                        fly / memory, 1e3 * render, 100 * render / memory, MachineLoad.describe());
+            }
+        }
+    }
+
+    /** {collections, milliseconds} of every garbage collector so far. */
+    private static long[] garbageCollections() {
+        long count = 0, millis = 0;
+        for (var gc : java.lang.management.ManagementFactory.getGarbageCollectorMXBeans()) {
+            count += Math.max(0, gc.getCollectionCount());
+            millis += Math.max(0, gc.getCollectionTime());
+        }
+        return new long[]{count, millis};
     }
 
     /** One table row: medians over every timed step of all rounds. */

@@ -4,6 +4,8 @@ import irw.core.ClassSet;
 import irw.core.data.LabelledDataSet;
 import irw.engine.net.ModelSpec;
 import irw.engine.net.RefinerNetwork;
+import irw.xrd.preprocess.ModelInputPreparation;
+import irw.xrd.synth.TrainingPatternSource;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -55,6 +57,41 @@ public final class EngineBench {
         stamps.add(System.nanoTime());
         new ClassifierTrainer(cfg).train(data, m -> stamps.add(System.nanoTime()));
         return between(stamps, warmup, repetitions);
+    }
+
+    /**
+     * Seconds of each timed step of Algorithm 1 of classifier {@code spec} on patterns rendered on the fly from
+     * {@code source} (drawn and prepared on the loop's data thread while the previous step runs, as
+     * {@code train classifier --structures} trains), after {@code warmup} untimed steps. Set against
+     * {@link #classifierStepSeconds} (batches from memory), it shows whether the data side makes the step wait.
+     */
+    public static double[] onTheFlyStepSeconds(ModelSpec spec, TrainingPatternSource source, int perClass, int warmup, int repetitions, long seed) {
+        ClassSet classes = classSet(source.classCounts().length);
+        ClassifierTrainingConfig cfg = new ClassifierTrainingConfig(1.0, 1, perClass, 1e-3, seed, spec, ClassifierTrainingConfig.PAPER_MOMENTUM,
+                warmup + repetitions);
+        List<Long> stamps = Collections.synchronizedList(new ArrayList<>());
+        TrainingListener listener = new TrainingListener() {
+            @Override
+            public void onStart(TrainingStart start) {
+                stamps.add(System.nanoTime()); // after the class-mean draws are rendered, before the first step
+            }
+
+            @Override
+            public void onMetrics(TrainingMetrics m) {
+                stamps.add(System.nanoTime());
+            }
+        };
+        new ClassifierTrainer(cfg).train(source, null, classes, Preprocessing.forPatterns(ModelInputPreparation.standard(source.grid())), listener);
+        return between(stamps, warmup, repetitions);
+    }
+
+    /** CPU seconds of this thread to draw and prepare one batch of {@code size} patterns from {@code source} (as the data thread does). */
+    public static double batchRenderCpuSeconds(TrainingPatternSource source, long first, int size) {
+        var cpu = java.lang.management.ManagementFactory.getThreadMXBean();
+        OnTheFlyPatterns patterns = new OnTheFlyPatterns(source, ModelInputPreparation.standard(source.grid()));
+        long c0 = cpu.getCurrentThreadCpuTime();
+        patterns.render(first, size);
+        return (cpu.getCurrentThreadCpuTime() - c0) / 1e9;
     }
 
     private static double[] between(List<Long> stamps, int warmup, int repetitions) {

@@ -140,7 +140,7 @@ public record ModelInputPreparation(TwoThetaGrid grid, double snipHalfWidthDegre
             throw new IllegalArgumentException("the measured cells must form one range");
         }
         double[] seg = Arrays.copyOfRange(values, first, last + 1);
-        double max = Arrays.stream(seg).max().orElse(0);
+        double max = maxOf(seg);
         if (!(max > 0)) {
             return refused(Refusal.NO_SIGNAL, coverage, "every count is zero or negative");
         }
@@ -153,7 +153,7 @@ public record ModelInputPreparation(TwoThetaGrid grid, double snipHalfWidthDegre
                 seg[i] = Math.max(0, seg[i] - bg[i]);
             }
         }
-        double peak = Arrays.stream(seg).max().orElse(0);
+        double peak = maxOf(seg);
         if (!(peak > 1e-6 * SNIP_SCALE)) {
             return refused(Refusal.NO_SIGNAL, coverage, "no peak rises above the background");
         }
@@ -163,6 +163,15 @@ public record ModelInputPreparation(TwoThetaGrid grid, double snipHalfWidthDegre
             out[first + i] = (float) (seg[i] / peak);
         }
         return new Prepared(out, coverage, Optional.empty(), "");
+    }
+
+    /** The largest value (0 for none), as Arrays.stream(values).max().orElse(0) gives it, without the stream. */
+    private static double maxOf(double[] values) {
+        double max = values.length == 0 ? 0 : Double.NEGATIVE_INFINITY;
+        for (double v : values) {
+            max = Math.max(max, v);
+        }
+        return max;
     }
 
     private Prepared refused(Refusal why, double coverage, String detail) {

@@ -39,9 +39,12 @@ public record SnipBackground(int halfWidth) {
         }
         double[] next = new double[n];
         for (int k = Math.min(halfWidth, (n - 1) / 2); k >= 1; k--) {
-            for (int i = 0; i < n; i++) {
-                next[i] = i >= k && i + k < n ? Math.min(v[i], (v[i - k] + v[i + k]) / 2) : v[i];
+            // the k points at either end have no pair k away and stay; the loop over the rest has no branch (1.1-1.2x faster, SnipLoopProbe)
+            System.arraycopy(v, 0, next, 0, k);
+            for (int i = k; i < n - k; i++) {
+                next[i] = Math.min(v[i], (v[i - k] + v[i + k]) / 2);
             }
+            System.arraycopy(v, n - k, next, n - k, k);
             double[] t = v;
             v = next;
             next = t;
