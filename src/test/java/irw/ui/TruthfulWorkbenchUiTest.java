@@ -117,7 +117,7 @@ class TruthfulWorkbenchUiTest {
                 .equals("models: XRD xrd-classifier.zip · no digit model"));
     }
 
-    /** Item 3: the "preview − truth" trace is the difference of the traces drawn, also after λ moves. */
+    /** Item 3: the "preview − truth" trace is the difference of the traces drawn, also after α moves (λ does not enter refinement). */
     @Test
     void theDifferenceTraceFollowsTheLivePreview() throws Exception {
         fx(() -> app.window.dataViewModel().load(List.of(Path.of("sample-data/datasets/xrd").toAbsolutePath())));
@@ -131,7 +131,7 @@ class TruthfulWorkbenchUiTest {
         waitUntil(() -> e.preview() != null && app.window.spectraView().dataSets().size() == 4);
         assertDifferenceIsPreviewMinusTruth(e);
         irw.core.Pattern before = e.preview();
-        fx(() -> app.model.lambdaProperty().set(0.8));
+        fx(() -> app.model.alphaProperty().set(app.model.alphaProperty().get() + 0.5));
         waitUntil(() -> e.preview() != before && app.window.refinementViewModel().previewShown()
                 == app.window.refinementViewModel().previewsSubmitted());
         assertDifferenceIsPreviewMinusTruth(e);
