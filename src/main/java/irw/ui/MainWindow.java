@@ -204,6 +204,7 @@ public final class MainWindow extends BorderPane {
     @FXML
     private void cancelJobs() {
         model.executor().cancelAll();
+        digitsViewModel.mic().cancel(); // the Digits view's MIC fit runs on its own worker, not as a task
     }
 
     @FXML
