@@ -57,7 +57,7 @@ public final class DigitMicViewModel {
 
     private void showModel() {
         DigitMic m = mic.get();
-        status.set(m == null ? "No MIC model: open one (a folder with mic.json, from `irw mic train` or a mic run of the Training view)"
+        status.set(m == null ? "No MIC model: open one (a folder with mic.json, from irw mic train or a mic run of the Training view)"
                 : "MIC model " + m.description() + ": " + m.model().classes().size() + " generators, " + m.model().config().types()
                 + " types each, seed " + m.model().config().seed() + "; input fit " + m.inversion().steps() + " steps");
     }
