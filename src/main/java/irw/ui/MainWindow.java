@@ -41,8 +41,6 @@ import javafx.scene.layout.BorderPane;
 import javafx.stage.FileChooser;
 
 import java.io.File;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.EnumMap;
 import java.util.List;
@@ -101,7 +99,7 @@ public final class MainWindow extends BorderPane {
         exportView = new ExportView(exportViewModel, this::exportFolder);
         trainingView = new TrainingView(model, trainingViewModel, this::openDownloadedModels);
         embeddingView = new EmbeddingView(model, embeddingViewModel);
-        digitsView = new DigitsView(model, digitsViewModel);
+        digitsView = new DigitsView(model, digitsViewModel, models::open);
         identifyViewModel = new irw.app.identify.IdentifyViewModel(model, java.util.List.of(), irw.xrd.library.StickLibraryCache.defaultDir());
         identifyView = new irw.ui.identify.IdentifyView(model, identifyViewModel);
         for (Tab tab : mainTabs.getTabs()) {
@@ -206,6 +204,7 @@ public final class MainWindow extends BorderPane {
     @FXML
     private void cancelJobs() {
         model.executor().cancelAll();
+        digitsViewModel.mic().cancel(); // the Digits view's MIC fit runs on its own worker, not as a task
     }
 
     @FXML
@@ -229,11 +228,14 @@ public final class MainWindow extends BorderPane {
         show(WorkbenchView.valueOf((String) ((MenuItem) e.getSource()).getUserData()));
     }
 
-    /** File ▸ Open model: a classifier (XRD or digits) or a refiner saved by the engine's ModelStore. */
+    /**
+     * File ▸ Open model: a classifier (XRD or digits) or a refiner saved by the engine's ModelStore,
+     * or the mic.json of a MIC model folder.
+     */
     @FXML
     private void openModel() {
         FileChooser chooser = new FileChooser();
-        chooser.setTitle("Open a model file");
+        chooser.setTitle("Open a model file (.irwm, or a MIC model's mic.json)");
         File f = chooser.showOpenDialog(getScene().getWindow());
         if (f != null) {
             models.open(f.toPath());
@@ -265,15 +267,7 @@ public final class MainWindow extends BorderPane {
 
     /** A finished run's downloaded model files become the workbench's models. */
     private void openDownloadedModels(Path dir) {
-        try (var files = Files.list(dir)) {
-            List<Path> modelFiles = files.filter(f -> f.getFileName().toString().endsWith(".irwm")).sorted().toList();
-            if (modelFiles.isEmpty()) {
-                model.notifications().warn(dir.getFileName().toString(), "the run's files are in " + dir + "; none is a workbench model (.irwm)");
-            }
-            models.open(modelFiles);
-        } catch (IOException e) {
-            model.notifications().error(dir.toString(), e);
-        }
+        models.openRunFolder(dir);
     }
 
     public WorkbenchModel model() {

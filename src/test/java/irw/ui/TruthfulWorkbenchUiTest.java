@@ -190,7 +190,9 @@ class TruthfulWorkbenchUiTest {
                 NodeIds.TRAINING_ALPHA, Set.of(RunKind.REFINER), NodeIds.TRAINING_BETA, Set.of(RunKind.REFINER),
                 NodeIds.RUN_CLASSIFIER_ROW, Set.of(RunKind.REFINER), NodeIds.RUN_TARGETED_ROW, Set.of(RunKind.REFINER),
                 NodeIds.TRAINING_LAMBDA, Set.of(RunKind.CLASSIFIER), NodeIds.RUN_MODEL_SIZE_ROW, Set.of(RunKind.CLASSIFIER),
-                NodeIds.RUN_EPOCHS_ROW, Set.of(RunKind.CLASSIFIER, RunKind.REFINER, RunKind.LABEL_REFINERY));
+                NodeIds.RUN_EPOCHS_ROW, Set.of(RunKind.CLASSIFIER, RunKind.REFINER, RunKind.LABEL_REFINERY),
+                NodeIds.RUN_MIC_TYPES_ROW, Set.of(RunKind.MIC), NodeIds.RUN_MIC_ITERATIONS_ROW, Set.of(RunKind.MIC),
+                NodeIds.RUN_MIC_NOISE_ROW, Set.of(RunKind.MIC));
         for (RunKind kind : RunKind.values()) {
             fx(() -> vm.kindProperty().set(kind));
             shownFor.forEach((id, kinds) -> assertThat(robot.lookup("#" + id).query().isVisible()).as("%s for %s", id, kind)

@@ -25,7 +25,8 @@ import java.util.function.BooleanSupplier;
 
 /**
  * The Digits view: a drawing canvas, MNIST test digits and typeset ideal digits to browse, and,
- * with a digit model loaded, the live analysis of what is drawn. Every stroke and every α/β/λ move
+ * with a digit model loaded, the live analysis of what is drawn; with a MIC model, each class
+ * generator's reconstruction of it ({@link DigitMicViewModel}). Every stroke and every α/β/λ move
  * submits a request; the newest wins, so the view never shows an outdated answer.
  */
 public final class DigitsViewModel {
@@ -62,6 +63,7 @@ public final class DigitsViewModel {
     private final IntegerProperty index = new SimpleIntegerProperty(this, "index", 0);
     private final ReadOnlyObjectWrapper<LabelledDataSet> browsed = new ReadOnlyObjectWrapper<>(this, "browsed");
     private final LatestRequestRunner<Request, DigitAnalysis> runner;
+    private final DigitMicViewModel mic;
     /** What the canvas shows, for the caption: a browsed digit, the user's drawing, or null before anything. */
     private String onCanvas;
 
@@ -71,6 +73,7 @@ public final class DigitsViewModel {
         this.mnistFolder = mnistFolder;
         this.runner = new LatestRequestRunner<>(model.executor().newSerialWorker("digit-refinement"), model.executor().uiThread(),
                 this::compute, analysis::set, e -> model.notifications().error("digit refinement", e));
+        this.mic = new DigitMicViewModel(model, loaded.micProperty());
         InvalidationListener reanalyse = o -> analyse();
         model.alphaProperty().addListener(reanalyse);
         model.betaProperty().addListener(reanalyse);
@@ -117,12 +120,18 @@ public final class DigitsViewModel {
     /** A stroke from the mouse, in canvas pixel coordinates (0..28): the canvas now shows the user's own drawing. */
     public void stroke(double x0, double y0, double x1, double y1) {
         canvas.stroke(x0, y0, x1, y1);
+        mic.drawing();
         if (!YOUR_DRAWING.equals(onCanvas)) {
             onCanvas = YOUR_DRAWING;
             subject.set(YOUR_DRAWING);
             showCaption();
         }
         publish();
+    }
+
+    /** The mouse button is released: the stroke is complete, so MIC reconstructs the drawing (seconds, not per mouse move). */
+    public void strokeFinished() {
+        mic.reconstruct(canvas.pixels());
     }
 
     public void clear() {
@@ -132,6 +141,7 @@ public final class DigitsViewModel {
         showCaption();
         subject.set(YOUR_DRAWING);
         publish();
+        mic.reconstruct(canvas.pixels());
     }
 
     private void publish() {
@@ -176,6 +186,7 @@ public final class DigitsViewModel {
         showCaption();
         subject.set(source.get() + " #" + i + " (label " + label + ")");
         publish();
+        mic.reconstruct(canvas.pixels());
     }
 
     public void next() {
@@ -184,6 +195,11 @@ public final class DigitsViewModel {
 
     public void previous() {
         index.set(index.get() - 1);
+    }
+
+    /** Modular Inverse Classification of the digit on the canvas. */
+    public DigitMicViewModel mic() {
+        return mic;
     }
 
     public ReadOnlyObjectProperty<float[]> imageProperty() {

@@ -18,9 +18,12 @@ import java.util.Optional;
  */
 public final class ModelsViewModel {
     /** What a set of opened files holds, found by reading each file's manifest. */
-    private record Opened(Path xrdClassifier, Path refiner, Path digitClassifier) {
+    private record Opened(Path xrdClassifier, Path refiner, Path digitClassifier, Path mic) {
     }
 
+    /** A Label Refinery run's final model, and its rounds' models (LabelRefineryJobRunner's artifact names). */
+    private static final String FINAL_ROUND = "classifier.irwm";
+    private static final java.util.regex.Pattern ROUND_FILE = java.util.regex.Pattern.compile("round-\\d+\\.irwm");
     private final WorkbenchModel model;
     private final LoadedModels loaded;
     private final ReplaceConfirmation confirmation;
@@ -37,6 +40,7 @@ public final class ModelsViewModel {
         Optional<Path> xrdRefiner = ShippedModels.find("xrd-refiner");
         xrd.ifPresent(c -> loadXrd(c, xrdRefiner.orElse(null)));
         ShippedModels.find("digits-classifier").ifPresent(this::loadDigits);
+        ShippedModels.folder("digits-mic").ifPresent(this::loadMic);
     }
 
     public BackgroundTask<XrdModels> loadXrd(Path classifier, Path refinerOrNull) {
@@ -60,15 +64,54 @@ public final class ModelsViewModel {
                 .onFailure(e -> model.notifications().error(name, e)));
     }
 
-    /** Opens one model file (File ▸ Open model). */
+    /** Loads a MIC model of digits (its folder or its mic.json) for the Digits view. */
+    public BackgroundTask<DigitMic> loadMic(Path folderOrInfo) {
+        String name = DigitMic.folder(folderOrInfo).getFileName().toString();
+        return model.executor().execute(BackgroundTask.of("Loading the MIC model " + name, ctx -> DigitMic.load(folderOrInfo))
+                .onSuccess(m -> {
+                    loaded.micProperty().set(m);
+                    model.notifications().info(name, "MIC model loaded (" + m.model().classes().size() + " class generators)");
+                })
+                .onFailure(e -> model.notifications().error(name, e)));
+    }
+
+    /**
+     * Opens what a finished run's downloaded files hold: a MIC run's folder as the Digits view's
+     * MIC model; a Label Refinery run's {@code classifier.irwm} (its final round; the
+     * {@code round-<k>.irwm} files beside it are the earlier rounds' models and stay on disk);
+     * otherwise its .irwm files together.
+     */
+    public void openRunFolder(Path dir) {
+        if (DigitMic.isMicModel(dir)) {
+            open(List.of(dir));
+            return;
+        }
+        List<Path> modelFiles;
+        try (var files = java.nio.file.Files.list(dir)) {
+            modelFiles = files.filter(f -> f.getFileName().toString().endsWith(".irwm")).sorted().toList();
+        } catch (java.io.IOException e) {
+            model.notifications().error(dir.toString(), e);
+            return;
+        }
+        if (modelFiles.stream().anyMatch(f -> f.getFileName().toString().equals(FINAL_ROUND))) {
+            modelFiles = modelFiles.stream().filter(f -> !ROUND_FILE.matcher(f.getFileName().toString()).matches()).toList();
+        }
+        if (modelFiles.isEmpty()) {
+            model.notifications().warn(dir.getFileName().toString(), "the run's files are in " + dir + "; none is a workbench model (.irwm, mic.json)");
+            return;
+        }
+        open(modelFiles);
+    }
+
+    /** Opens one model file (File ▸ Open model): a .irwm file, or a MIC model's mic.json or folder. */
     public void open(Path file) {
         open(List.of(file));
     }
 
     /**
      * Opens model files together (a finished run's files): classifiers by what they take (patterns
-     * or 28×28 images), a refiner beside the XRD classifier in use. Replacing a loaded model asks
-     * first, once for all the files.
+     * or 28×28 images), a refiner beside the XRD classifier in use, a MIC model (its mic.json or
+     * folder) for the Digits view. Replacing a loaded model asks first, once for all the files.
      */
     public void open(List<Path> files) {
         if (files.isEmpty()) {
@@ -84,8 +127,11 @@ public final class ModelsViewModel {
         Path xrd = null;
         Path refiner = null;
         Path digits = null;
+        Path mic = null;
         for (Path f : files) {
-            if (ModelStore.REFINER.equals(ModelStore.kindOf(f))) {
+            if (DigitMic.isMicModel(f)) {
+                mic = DigitMic.folder(f);
+            } else if (ModelStore.REFINER.equals(ModelStore.kindOf(f))) {
                 refiner = f;
             } else if (ModelStore.loadClassifier(f).preprocessing().grid() == null) {
                 digits = f;
@@ -93,7 +139,7 @@ public final class ModelsViewModel {
                 xrd = f;
             }
         }
-        return new Opened(xrd, refiner, digits);
+        return new Opened(xrd, refiner, digits, mic);
     }
 
     private void replace(Opened opened) {
@@ -114,6 +160,9 @@ public final class ModelsViewModel {
         if (opened.digitClassifier() != null && loaded.digits() != null) {
             replaced.add("the digit model " + loaded.digits().description());
         }
+        if (opened.mic() != null && loaded.mic() != null) {
+            replaced.add("the MIC model " + loaded.mic().description());
+        }
         if (!replaced.isEmpty() && !confirmation.confirm(question(replaced, opened))) {
             model.notifications().info("open model", "kept " + String.join(" and ", replaced));
             return;
@@ -123,6 +172,9 @@ public final class ModelsViewModel {
         }
         if (opened.digitClassifier() != null) {
             loadDigits(opened.digitClassifier());
+        }
+        if (opened.mic() != null) {
+            loadMic(opened.mic());
         }
     }
 

@@ -8,7 +8,10 @@ import java.nio.file.Path;
 import java.util.Optional;
 import java.util.stream.Stream;
 
-/** The pre-trained models in {@code sample-data/models/}: xrd-classifier.*, xrd-refiner.*, digits-classifier.*. */
+/**
+ * The pre-trained models in {@code sample-data/models/}: xrd-classifier.*, xrd-refiner.*,
+ * digits-classifier.* (files) and digits-mic/ (a MIC model folder).
+ */
 public final class ShippedModels {
     private ShippedModels() {
     }
@@ -21,5 +24,10 @@ public final class ShippedModels {
                 return Optional.empty();
             }
         });
+    }
+
+    /** A shipped model folder, such as {@code digits-mic}, when the sample data holds it. */
+    public static Optional<Path> folder(String name) {
+        return SampleDataFolder.find().map(d -> d.resolve("models").resolve(name)).filter(Files::isDirectory);
     }
 }

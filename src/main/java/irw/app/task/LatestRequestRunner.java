@@ -93,6 +93,14 @@ public final class LatestRequestRunner<Q, R> {
         });
     }
 
+    /**
+     * Cancels: every submitted request becomes obsolete, so a running computation may stop early
+     * and no result of it reaches the UI.
+     */
+    public void cancel() {
+        generation.incrementAndGet();
+    }
+
     /** How many requests were submitted so far. */
     public long submitted() {
         return generation.get();

@@ -46,6 +46,14 @@ public enum RunKind {
         return this == REFINER;
     }
 
+    /**
+     * MIC's knobs (Hobbhahn 3.2, 3.5): types per class, how they are chosen, Adam steps per
+     * generator and the noise on the generators' input and target during training.
+     */
+    public boolean usesMicFields() {
+        return this == MIC;
+    }
+
     @Override
     public String toString() {
         return wire;

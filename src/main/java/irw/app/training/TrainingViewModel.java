@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import irw.app.task.BackgroundTask;
 import irw.app.workbench.WorkbenchModel;
 import irw.service.HyperParameters;
+import irw.service.MicSettings;
 import irw.service.api.HealthReport;
 import irw.service.api.JobState;
 import irw.service.api.JobView;
@@ -36,7 +37,7 @@ import java.util.Optional;
  * service (never trains on the FX thread), lists the runs with their states, follows running ones
  * over server-sent events for live curves ({@link RunFollowers}: a thread per run, not a worker),
  * cancels, and downloads a finished run's model files. The form has its own loss weights α, β and
- * λ, with the service's defaults, and sends only the fields the chosen kind takes.
+ * λ and MIC's knobs, with the service's defaults, and sends only the fields the chosen kind takes.
  */
 public final class TrainingViewModel {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -57,6 +58,11 @@ public final class TrainingViewModel {
     private final DoubleProperty alpha = new SimpleDoubleProperty(this, "alpha", HyperParameters.DEFAULTS.alpha());
     private final DoubleProperty beta = new SimpleDoubleProperty(this, "beta", HyperParameters.DEFAULTS.beta());
     private final DoubleProperty lambda = new SimpleDoubleProperty(this, "lambda", HyperParameters.DEFAULTS.lambda());
+    private final IntegerProperty micTypes = new SimpleIntegerProperty(this, "micTypes", MicSettings.DEFAULTS.types());
+    private final StringProperty micSelection = new SimpleStringProperty(this, "micSelection", MicSettings.DEFAULTS.selection());
+    private final IntegerProperty micIterations = new SimpleIntegerProperty(this, "micIterations", MicSettings.DEFAULTS.iterations());
+    private final DoubleProperty micNoiseIn = new SimpleDoubleProperty(this, "micNoiseIn", MicSettings.DEFAULTS.noiseIn());
+    private final DoubleProperty micNoiseOut = new SimpleDoubleProperty(this, "micNoiseOut", MicSettings.DEFAULTS.noiseOut());
     private final ReadOnlyStringWrapper runListHint = new ReadOnlyStringWrapper(this, "runListHint",
             "Not connected to the training service: press Connect (it starts on this machine when none runs)");
     private final TrainingCurves curves = new TrainingCurves();
@@ -187,6 +193,13 @@ public final class TrainingViewModel {
         if (k.usesLambda()) {
             hyper.put("lambda", lambda.get());
         }
+        if (k.usesMicFields()) {
+            hyper.put("types", micTypes.get());
+            hyper.put("selection", micSelection.get());
+            hyper.put("iterations", micIterations.get());
+            hyper.put("noiseIn", micNoiseIn.get());
+            hyper.put("noiseOut", micNoiseOut.get());
+        }
         if (k.usesRefinerFields()) {
             hyper.put("alpha", alpha.get());
             hyper.put("beta", beta.get());
@@ -279,8 +292,8 @@ public final class TrainingViewModel {
             model.notifications().error(row.id(), "has no model files" + (row.state().isFinal() ? "" : " yet: it is " + row.state()));
             return null;
         }
-        Path target = modelsDir.resolve(row.id());
         return model.executor().execute(BackgroundTask.of("Downloading the model of " + row.id(), ctx -> {
+            Path target = downloadFolder(row);
             Files.createDirectories(target);
             for (String artifact : row.artifacts()) {
                 c.downloadArtifact(row.id(), artifact, target.resolve(artifact));
@@ -290,6 +303,26 @@ public final class TrainingViewModel {
             model.notifications().info(row.id(), "model files in " + dir);
             opened.accept(dir);
         }).onFailure(e -> model.notifications().error(row.id(), e)));
+    }
+
+    /**
+     * The run's own folder under the models folder: {@code <id>}, or {@code <id>-2}, {@code <id>-3} …
+     * when that name holds other files (another service's run of the same id, after its data folder
+     * was replaced), so that opening the folder never picks up a model of another run.
+     */
+    private Path downloadFolder(RunRow row) throws java.io.IOException {
+        java.util.Set<String> mine = java.util.Set.copyOf(row.artifacts());
+        for (int n = 1; ; n++) {
+            Path dir = modelsDir.resolve(n == 1 ? row.id() : row.id() + "-" + n);
+            if (!Files.exists(dir)) {
+                return dir;
+            }
+            try (var files = Files.list(dir)) {
+                if (files.allMatch(f -> mine.contains(f.getFileName().toString()))) {
+                    return dir;
+                }
+            }
+        }
     }
 
     /** The status bar's service line, from the run states as they change. */
@@ -361,6 +394,31 @@ public final class TrainingViewModel {
     /** λ of classifier training (Algorithm 1): the weight of the prototype loss. */
     public DoubleProperty lambdaProperty() {
         return lambda;
+    }
+
+    /** MIC: training items (types) per class, each with its own one-hot input (Hobbhahn 3.2). */
+    public IntegerProperty micTypesProperty() {
+        return micTypes;
+    }
+
+    /** MIC: how the types are chosen, "clustered" (k-means) or "random" (3.5.1). */
+    public StringProperty micSelectionProperty() {
+        return micSelection;
+    }
+
+    /** MIC: Adam steps per class generator. */
+    public IntegerProperty micIterationsProperty() {
+        return micIterations;
+    }
+
+    /** MIC: standard deviation of the noise on the generators' one-hot input in training (3.5.2). */
+    public DoubleProperty micNoiseInProperty() {
+        return micNoiseIn;
+    }
+
+    /** MIC: standard deviation of the noise on the generators' target sequence in training (3.5.2). */
+    public DoubleProperty micNoiseOutProperty() {
+        return micNoiseOut;
     }
 
     /** What the empty run list says: how to get runs, given the connection. */

@@ -9,6 +9,8 @@ import irw.engine.TrainingPosition;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CancellationException;
+import java.util.function.BooleanSupplier;
+import java.util.function.IntConsumer;
 
 /**
  * Modular Inverse Classification (Hobbhahn, section 2.3): one generator per class; an item is
@@ -69,5 +71,38 @@ public record ModularInverseClassifier(ClassSet classes, List<SequenceGenerator>
             listener.onMetrics(new TrainingMetrics(0, c + 1L, k, Map.of(), TrainingPosition.ofClass(c)));
         }
         return new MicClassification(MicClassification.argMin(errors), errors, start, classes);
+    }
+
+    /**
+     * Reconstructs one item with every class generator (sections 2.2 and 2.3): the generator's
+     * input is fitted to the item, then the generator's output from that input is the class's
+     * reconstruction. {@code classDone} hears the number of generators finished after each one;
+     * throws {@link CancellationException} as soon as {@code cancelled} turns true.
+     */
+    public MicReconstruction reconstruct(float[] item, InversionSettings settings, IntConsumer classDone, BooleanSupplier cancelled) {
+        if (item.length != layout().length()) {
+            throw new IllegalArgumentException("the item has " + item.length + " values; the generators produce " + layout().steps() + " x "
+                    + layout().width() + " = " + layout().length());
+        }
+        for (float v : item) {
+            if (!Float.isFinite(v)) {
+                throw new IllegalArgumentException("the item holds a NaN or infinite value");
+            }
+        }
+        irw.engine.LibraryNoise.filterStdout(); // inversion builds gradient functions
+        int k = classes.size();
+        float[][] reconstructions = new float[k][];
+        double[] errors = new double[k];
+        for (int c = 0; c < k; c++) {
+            SequenceGenerator g = generators.get(c);
+            SequenceGenerator.Inversion inv = g.invert(new float[][]{item}, settings, cancelled);
+            if (inv == null || cancelled.getAsBoolean()) {
+                throw new CancellationException("reconstruction cancelled at the generator of class " + classes.name(c));
+            }
+            reconstructions[c] = g.generate(inv.inputs())[0];
+            errors[c] = inv.end()[0];
+            classDone.accept(c + 1);
+        }
+        return new MicReconstruction(reconstructions, errors, classes);
     }
 }

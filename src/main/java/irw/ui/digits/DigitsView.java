@@ -1,22 +1,30 @@
 package irw.ui.digits;
 
+import irw.app.digits.DigitMicViewModel;
 import irw.app.digits.DigitsViewModel;
 import irw.app.models.DigitAnalysis;
 import irw.app.workbench.WorkbenchModel;
+import irw.engine.mic.MicReconstruction;
 import irw.ui.common.FxmlLayout;
 import irw.ui.common.WeightSlider;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
 import javafx.fxml.FXML;
 import javafx.scene.canvas.Canvas;
+import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.VBox;
+import javafx.stage.DirectoryChooser;
 import javafx.util.Duration;
 
+import java.io.File;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Consumer;
 
 /**
  * The Digits tab (DigitsView.fxml): draw on an enlarged 28×28 canvas (or browse MNIST and typeset
@@ -25,9 +33,13 @@ import java.util.Locale;
  */
 public final class DigitsView extends HBox {
     private static final int SCALE = 12;
+    private static final String MIC_WINNER = "mic-winner";
     private final DigitsViewModel viewModel;
     private final ProgressBar[] before = new ProgressBar[10];
     private final ProgressBar[] after = new ProgressBar[10];
+    private final Canvas[] micReconstruction = new Canvas[10];
+    private final Label[] micError = new Label[10];
+    private final VBox[] micCell = new VBox[10];
     private final Timeline player = new Timeline();
     @FXML
     private Canvas digitCanvas;
@@ -47,15 +59,29 @@ public final class DigitsView extends HBox {
     private WeightSlider digitsBeta;
     @FXML
     private Label digitStepPhysics;
+    @FXML
+    private Label micStatus;
+    @FXML
+    private Label micVerdict;
+    @FXML
+    private ProgressBar micProgress;
+    @FXML
+    private Button cancelMicButton;
+    private final Consumer<Path> openMic;
     private double lastX = Double.NaN;
     private double lastY = Double.NaN;
 
-    public DigitsView(WorkbenchModel model, DigitsViewModel viewModel) {
+    /** @param openMic opens a MIC model folder (ModelsViewModel, which asks before replacing one) */
+    public DigitsView(WorkbenchModel model, DigitsViewModel viewModel, Consumer<Path> openMic) {
         this.viewModel = viewModel;
+        this.openMic = openMic;
         FxmlLayout.load(this);
         for (int k = 0; k < 10; k++) {
             before[k] = (ProgressBar) lookup("#probabilityBefore" + k);
             after[k] = (ProgressBar) lookup("#probabilityAfter" + k);
+            micReconstruction[k] = (Canvas) lookup("#micReconstruction" + k);
+            micError[k] = (Label) lookup("#micError" + k);
+            micCell[k] = (VBox) lookup("#micCell" + k);
         }
         digitCanvas.setOnMousePressed(e -> {
             lastX = e.getX() / SCALE;
@@ -69,6 +95,7 @@ public final class DigitsView extends HBox {
             lastX = x;
             lastY = y;
         });
+        digitCanvas.setOnMouseReleased(e -> viewModel.strokeFinished());
         digitSource.getItems().setAll(DigitsViewModel.Source.values());
         digitSource.valueProperty().bindBidirectional(viewModel.sourceProperty());
         digitStatus.textProperty().bind(viewModel.statusProperty());
@@ -78,6 +105,43 @@ public final class DigitsView extends HBox {
         viewModel.analysisProperty().addListener((o, a, result) -> show(result));
         DigitImages.paint(digitCanvas, viewModel.imageProperty().get());
         show(null);
+        DigitMicViewModel mic = viewModel.mic();
+        micStatus.textProperty().bind(mic.statusProperty());
+        micVerdict.textProperty().bind(mic.verdictProperty());
+        micProgress.progressProperty().bind(mic.progressProperty());
+        micProgress.visibleProperty().bind(mic.runningProperty());
+        cancelMicButton.disableProperty().bind(mic.runningProperty().not());
+        mic.resultProperty().addListener((o, a, r) -> showMic(r));
+        showMic(mic.resultProperty().get());
+    }
+
+    /** Each class generator's reconstruction with its error; the winner's cell is framed. */
+    private void showMic(MicReconstruction r) {
+        int winner = r == null ? -1 : r.winner();
+        for (int k = 0; k < 10; k++) {
+            boolean shown = r != null && k < r.reconstructions().length;
+            DigitImages.paint(micReconstruction[k], shown ? r.reconstructions()[k] : null);
+            micError[k].setText(shown ? String.format(Locale.ROOT, "%s: %.4f", r.classes().name(k), r.errors()[k]) : String.valueOf(k));
+            micCell[k].getStyleClass().remove(MIC_WINNER);
+            if (k == winner) {
+                micCell[k].getStyleClass().add(MIC_WINNER);
+            }
+        }
+    }
+
+    @FXML
+    private void openMic() {
+        DirectoryChooser chooser = new DirectoryChooser();
+        chooser.setTitle("Open a MIC model folder (mic.json and generator-<k>.bin)");
+        File dir = chooser.showDialog(getScene().getWindow());
+        if (dir != null) {
+            openMic.accept(dir.toPath());
+        }
+    }
+
+    @FXML
+    private void cancelMic() {
+        viewModel.mic().cancel();
     }
 
     @FXML
@@ -133,6 +197,20 @@ public final class DigitsView extends HBox {
     private static String physics(DigitAnalysis result, int step) {
         return String.format(Locale.ROOT, "step %d of %d%ntotal variation %.2f× raw%nink > %d px from it: %.1f %%", step,
                 result.steps().size() - 1, result.totalVariationRatio(step), DigitAnalysis.FAR_INK_RADIUS, 100 * result.farInk(step));
+    }
+
+    /** The MIC verdict line and the error label under class k's reconstruction, as shown (for tests). */
+    public String micVerdictText() {
+        return micVerdict.getText();
+    }
+
+    public String micErrorText(int k) {
+        return micError[k].getText();
+    }
+
+    /** Whether class k's reconstruction is framed as the winner (for tests). */
+    public boolean isMicWinner(int k) {
+        return micCell[k].getStyleClass().contains(MIC_WINNER);
     }
 
     /** The verdict line and the physics line of the refinement steps as shown (for tests). */

@@ -87,6 +87,22 @@ public final class TrainingView extends SplitPane {
     @FXML
     private ComboBox<String> runModelSize;
     @FXML
+    private HBox runMicTypesRow;
+    @FXML
+    private HBox runMicIterationsRow;
+    @FXML
+    private HBox runMicNoiseRow;
+    @FXML
+    private Spinner<Integer> runMicTypes;
+    @FXML
+    private ComboBox<String> runMicSelection;
+    @FXML
+    private Spinner<Integer> runMicIterations;
+    @FXML
+    private Spinner<Double> runMicNoiseIn;
+    @FXML
+    private Spinner<Double> runMicNoiseOut;
+    @FXML
     private WeightSlider trainingAlpha;
     @FXML
     private WeightSlider trainingBeta;
@@ -164,10 +180,40 @@ public final class TrainingView extends SplitPane {
         viewModel.epochsProperty().addListener((o, a, b) -> runEpochs.getValueFactory().setValue(b.intValue()));
         runModelSize.getItems().setAll("small", "resnet1d", "vgg19", "densenet121");
         runModelSize.valueProperty().bindBidirectional(viewModel.modelSizeProperty());
+        bindMicFields();
         trainingAlpha.bindBidirectional(viewModel.alphaProperty());
         trainingBeta.bindBidirectional(viewModel.betaProperty());
         trainingLambda.bindBidirectional(viewModel.lambdaProperty());
         submitRunButton.disableProperty().bind(viewModel.connectedProperty().not());
+    }
+
+    /** MIC's knobs, in the service's ranges (JobSettingsReader). */
+    private void bindMicFields() {
+        shownFor(runMicTypesRow, RunKind::usesMicFields);
+        shownFor(runMicIterationsRow, RunKind::usesMicFields);
+        shownFor(runMicNoiseRow, RunKind::usesMicFields);
+        bindInteger(runMicTypes, new SpinnerValueFactory.IntegerSpinnerValueFactory(1, 10_000, viewModel.micTypesProperty().get()),
+                viewModel.micTypesProperty());
+        bindInteger(runMicIterations, new SpinnerValueFactory.IntegerSpinnerValueFactory(1, 10_000_000, viewModel.micIterationsProperty().get(), 100),
+                viewModel.micIterationsProperty());
+        bindDouble(runMicNoiseIn, viewModel.micNoiseInProperty());
+        bindDouble(runMicNoiseOut, viewModel.micNoiseOutProperty());
+        runMicSelection.getItems().setAll("clustered", "random");
+        runMicSelection.valueProperty().bindBidirectional(viewModel.micSelectionProperty());
+    }
+
+    private static void bindInteger(Spinner<Integer> spinner, SpinnerValueFactory<Integer> values, javafx.beans.property.IntegerProperty property) {
+        spinner.setValueFactory(values);
+        spinner.valueProperty().addListener((o, a, b) -> property.set(b));
+        property.addListener((o, a, b) -> values.setValue(b.intValue()));
+    }
+
+    /** A noise standard deviation, 0 to 10 in steps of 0.05. */
+    private static void bindDouble(Spinner<Double> spinner, javafx.beans.property.DoubleProperty property) {
+        SpinnerValueFactory.DoubleSpinnerValueFactory values = new SpinnerValueFactory.DoubleSpinnerValueFactory(0, 10, property.get(), 0.05);
+        spinner.setValueFactory(values);
+        spinner.valueProperty().addListener((o, a, b) -> property.set(b));
+        property.addListener((o, a, b) -> values.setValue(b.doubleValue()));
     }
 
     /** A form row (or control) takes part in the layout only for the kinds that use it. */

@@ -210,7 +210,8 @@ class TrainingViewModelTest {
         assertThat(vm.specJson()).contains("\"kind\":\"label-refinery\"", "\"xrd\":\"" + xrd.toAbsolutePath() + "\"", "\"epochs\":10")
                 .doesNotContain("lambda", "modelSize", "train");
         vm.kindProperty().set(RunKind.MIC);
-        assertThat(vm.specJson()).contains("\"kind\":\"mic\"", "\"hyperParameters\":{}").doesNotContain("epochs");
+        assertThat(vm.specJson()).contains("\"kind\":\"mic\"", "\"types\":4", "\"selection\":\"clustered\"", "\"iterations\":1000",
+                "\"noiseIn\":0.2", "\"noiseOut\":0.1").doesNotContain("epochs");
 
         vm.connect();
         Path empty = java.nio.file.Files.createDirectories(dir.resolve("empty-folder"));
@@ -271,7 +272,18 @@ class TrainingViewModelTest {
         vm.kindProperty().set(RunKind.LABEL_REFINERY);
         assertThat(fields(json.readTree(vm.specJson()).get("hyperParameters"))).containsExactly("epochs");
         vm.kindProperty().set(RunKind.MIC);
-        assertThat(fields(json.readTree(vm.specJson()).get("hyperParameters"))).isEmpty();
+        vm.micTypesProperty().set(2);
+        vm.micSelectionProperty().set("random");
+        vm.micIterationsProperty().set(300);
+        vm.micNoiseInProperty().set(0.3);
+        vm.micNoiseOutProperty().set(0.0);
+        JsonNode mic = json.readTree(vm.specJson()).get("hyperParameters");
+        assertThat(fields(mic)).containsExactly("iterations", "noiseIn", "noiseOut", "selection", "types");
+        assertThat(mic.get("types").asInt()).isEqualTo(2);
+        assertThat(mic.get("selection").asText()).isEqualTo("random");
+        assertThat(mic.get("iterations").asInt()).isEqualTo(300);
+        assertThat(mic.get("noiseIn").asDouble()).isEqualTo(0.3);
+        assertThat(mic.get("noiseOut").asDouble()).isEqualTo(0.0);
     }
 
     /** Issue 14 item 5: the run list shows the run's name, and its empty text follows the connection. */

@@ -60,6 +60,34 @@ class ModularInverseClassifierTest {
                 new ClassSet(List.of("0", "1", "7")));
     }
 
+    /**
+     * The Digits view's reconstruction of one item (issue 17, item 4): the same input fit as
+     * classification, so the same errors and winner; each reconstruction is the generator's output,
+     * its error the item's mean squared error against it; a cancel throws.
+     */
+    @Test
+    void reconstructingOneItemGivesEachGeneratorsOutputAndAgreesWithClassification() {
+        int item = 4;
+        List<Integer> done = new ArrayList<>();
+        MicReconstruction r = mic.reconstruct(test.items()[item], INVERSION, done::add, () -> false);
+        assertThat(done).containsExactly(1, 2, 3);
+        assertThat(r.winner()).isEqualTo(result.predicted()[item]);
+        for (int k = 0; k < 3; k++) {
+            assertThat(r.errors()[k]).isCloseTo(result.errors()[item][k], within(1e-4));
+            double mse = 0;
+            for (int i = 0; i < r.reconstructions()[k].length; i++) {
+                double d = r.reconstructions()[k][i] - test.items()[item][i];
+                mse += d * d;
+            }
+            assertThat(mse / r.reconstructions()[k].length).isCloseTo(r.errors()[k], within(1e-5));
+        }
+        assertThat(r.runnerUp()).isNotEqualTo(r.winner()).isBetween(0, 2);
+        assertThatThrownBy(() -> mic.reconstruct(test.items()[item], INVERSION, k -> { }, () -> true))
+                .isInstanceOf(CancellationException.class);
+        assertThatThrownBy(() -> mic.reconstruct(new float[10], INVERSION, k -> { }, () -> false))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("10 values");
+    }
+
     @Test
     void eachGeneratorReconstructsHeldOutDigitsOfItsOwnClassBest() {
         // Section 3.4: the diagonal of the class x generator error matrix is the darkest entry of its row.
