@@ -213,7 +213,8 @@ public final class XrdModels {
         PerPatternRefiner.Settings s = settings(w, targetClass);
         String method = perPatternMethod(s);
         RefinementTrace trace = perPattern.refine(prepared.values(), s, obsolete, (step, refined) -> {
-            if (step < s.steps()) {
+            // steps 1, 2, 4, 8, …: the first answer at once, then fewer redraws competing with the steps for the 2 cores
+            if (step < s.steps() && Integer.bitCount(step) == 1) {
                 partial.accept(new Preview(refinement(prepared.values(), refined, p, method), null, false, step, false));
             }
         });

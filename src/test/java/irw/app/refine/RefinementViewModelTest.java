@@ -60,7 +60,7 @@ class RefinementViewModelTest {
     @Test
     void thePreviewIsDrawnAtEveryStepButOnlyTheFinishedRefinementCanBeAccepted() throws Exception {
         WorkbenchModel model = SampleBatch.emptyModel(dir);
-        model.refinementStepsProperty().set(4);
+        model.refinementStepsProperty().set(6);
         LoadedModels loaded = new LoadedModels();
         RefinementViewModel vm = new RefinementViewModel(model, loaded);
         new DataViewModel(model, PatternReaders::read).load(List.of(SampleBatch.MEASURED));
@@ -78,10 +78,11 @@ class RefinementViewModelTest {
             }
         });
         model.betaProperty().set(2.0); // one slider move
-        // steps 1-3 drawn as Adam takes them, then the finished, classified refinement (step 4)
+        // steps 1, 2 and 4 drawn as Adam takes them, then the finished, classified refinement (step 6)
         assertThat(drawn).hasSize(4);
         assertThat(acceptable).containsExactly(false, false, false, false); // set before the status of each is known
         assertThat(statuses.subList(1, 4)).allSatisfy(st -> assertThat(st).contains(": refining, step "));
+        assertThat(statuses.get(3)).contains("step 4 of 6");
         assertThat(vm.statusProperty().get()).contains(": preview after refinement ");
         assertThat(vm.previewOnScreenProperty().get()).isTrue();
         for (Pattern p : drawn) { // every step is as physical as the result: the measured cells only, never negative
