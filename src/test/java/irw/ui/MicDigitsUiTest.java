@@ -82,7 +82,12 @@ class MicDigitsUiTest {
             }
         }
         assertThat(r.reconstructions()[0]).as("each class has its own generator").isNotEqualTo(r.reconstructions()[1]);
-        assertThat(app.window.digitsView().micVerdictText()).startsWith("MIC: " + winner + " (smallest reconstruction error, ");
+        int next = r.runnerUp();
+        if (r.errors()[next] - r.errors()[winner] < 0.05 * r.errors()[winner]) { // a close call is not a verdict
+            assertThat(app.window.digitsView().micVerdictText()).startsWith("MIC: uncertain, " + winner + " or " + next + " (");
+        } else {
+            assertThat(app.window.digitsView().micVerdictText()).startsWith("MIC: " + winner + " (smallest reconstruction error, ");
+        }
         waitUntil(() -> vm.analysisProperty().get() != null && !vm.analysisProperty().get().refining()
                 && vm.requestShown() == vm.requestsSubmitted());
         Path png = WorkbenchScreenshotTest.OUT.resolve("digits-mic.png");

@@ -113,7 +113,8 @@ class MoreViewsUiTest {
             app.window.models().loadXrd(classifier, null);
             app.window.show(WorkbenchView.SPECTRA);
         });
-        waitUntil(() -> app.model.current().preview() != null && app.window.spectraView().dataSets().size() == 3);
+        waitUntil(() -> app.model.current().preview() != null && app.window.spectraView().dataSets().size() == 3
+                && app.window.refinementViewModel().previewOnScreenProperty().get()); // finished, not a step on the way
         irw.core.Pattern before = app.model.current().preview();
         // raw (as the model sees it), preview and difference on the measured cells of the model grid only
         double measuredFrom = app.model.current().raw().orElseThrow().firstTwoTheta();

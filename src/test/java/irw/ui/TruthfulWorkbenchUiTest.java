@@ -128,7 +128,9 @@ class TruthfulWorkbenchUiTest {
             app.model.currentProperty().set(e);
             app.window.show(WorkbenchView.SPECTRA);
         });
-        waitUntil(() -> e.preview() != null && app.window.spectraView().dataSets().size() == 4);
+        // the preview is drawn step by step: compare once the finished one is on screen
+        waitUntil(() -> e.preview() != null && app.window.spectraView().dataSets().size() == 4
+                && app.window.refinementViewModel().previewOnScreenProperty().get());
         assertDifferenceIsPreviewMinusTruth(e);
         irw.core.Pattern before = e.preview();
         fx(() -> app.model.alphaProperty().set(app.model.alphaProperty().get() + 0.5));

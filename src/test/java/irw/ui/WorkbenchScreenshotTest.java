@@ -77,7 +77,8 @@ class WorkbenchScreenshotTest {
                     app.model.selection().clear();
                     app.model.currentProperty().set(shown);
                 });
-                WorkbenchFixture.waitUntil(() -> shown.preview() != null && app.window.spectraView().dataSets().size() == 4);
+                WorkbenchFixture.waitUntil(() -> shown.preview() != null && app.window.spectraView().dataSets().size() == 4
+                        && app.window.refinementViewModel().previewOnScreenProperty().get()); // the finished preview, not a step on the way
                 // the crosshair as a user sees it, on the strongest peak's slope
                 javafx.scene.Node canvas = app.window.spectraView().chart().getCanvas();
                 robot.moveTo(canvas).moveBy(-80, -60);

@@ -135,10 +135,22 @@ public final class DigitMicViewModel {
         model.notifications().error("MIC reconstruction", e);
     }
 
-    /** "MIC: 7 (reconstruction error 0.0123; next 9, 0.0150)": smallest error wins; errors, not probabilities. */
+    /** Within this share of the winner's error the runner-up is as good an explanation: the verdict says "uncertain". */
+    static final double CLOSE_CALL = 0.05;
+
+    /**
+     * "MIC: 7 (smallest reconstruction error, 0.0123; next 9, 0.0150)": smallest error wins; errors,
+     * not probabilities, so nothing is calibrated. When the runner-up's error is within
+     * {@link #CLOSE_CALL} of the winner's, MIC has not told the two apart and says so instead of
+     * naming one.
+     */
     static String describe(MicReconstruction r) {
         int w = r.winner();
         int next = r.runnerUp();
+        if (next >= 0 && r.errors()[next] - r.errors()[w] < CLOSE_CALL * r.errors()[w]) {
+            return String.format(Locale.ROOT, "MIC: uncertain, %s or %s (reconstruction errors %.4f and %.4f, within %.0f %%)",
+                    r.classes().name(w), r.classes().name(next), r.errors()[w], r.errors()[next], 100 * CLOSE_CALL);
+        }
         String s = String.format(Locale.ROOT, "MIC: %s (smallest reconstruction error, %.4f", r.classes().name(w), r.errors()[w]);
         if (next >= 0) {
             s += String.format(Locale.ROOT, "; next %s, %.4f", r.classes().name(next), r.errors()[next]);
