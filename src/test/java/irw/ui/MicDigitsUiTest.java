@@ -126,8 +126,8 @@ class MicDigitsUiTest {
         Spinner<?> noiseIn = robot.lookup("#" + NodeIds.RUN_MIC_NOISE_IN).queryAs(Spinner.class);
         WorkbenchFixture.retype(robot, noiseIn.getEditor(), "0.35");
         robot.clickOn("#" + NodeIds.RUN_MIC_SELECTION).clickOn("random");
-        waitUntil(() -> vm.micTypesProperty().get() == 3 && vm.micIterationsProperty().get() == 250
-                && vm.micNoiseInProperty().get() == 0.35 && "random".equals(vm.micSelectionProperty().get()));
+        waitUntil(() -> vm.mic().typesProperty().get() == 3 && vm.mic().iterationsProperty().get() == 250
+                && vm.mic().noiseInProperty().get() == 0.35 && "random".equals(vm.mic().selectionProperty().get()));
         assertThat(vm.specJson()).contains("\"kind\":\"mic\"", "\"types\":3", "\"selection\":\"random\"", "\"iterations\":250",
                 "\"noiseIn\":0.35", "\"noiseOut\":0.1");
         assertThat(robot.lookup("#" + NodeIds.RUN_EPOCHS_ROW).query().isVisible()).isFalse();

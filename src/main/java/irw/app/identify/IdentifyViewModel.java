@@ -10,7 +10,6 @@ import irw.core.Pattern;
 import irw.core.Wavelength;
 import irw.xrd.peaks.Peak;
 import irw.xrd.physics.Stick;
-import irw.xrd.search.Candidate;
 import irw.xrd.search.MatchedPhase;
 import irw.xrd.search.PhaseMatch;
 import irw.xrd.search.ReferenceLibrary;
@@ -44,25 +43,6 @@ import java.util.concurrent.ConcurrentHashMap;
  * states none; it is stored with the row and used by the search, the peak list and the d-spacings.
  */
 public final class IdentifyViewModel {
-    /** A candidate as the table lists it. */
-    public record CandidateRow(int phase, int rank, Candidate candidate, boolean close) {
-        public String mineral() {
-            return candidate.entry().mineral();
-        }
-
-        public String formula() {
-            return candidate.entry().formula();
-        }
-
-        public String spaceGroup() {
-            return candidate.entry().spaceGroup();
-        }
-
-        public String crystalSystem() {
-            return candidate.entry().crystalSystemLabel();
-        }
-    }
-
     private final WorkbenchModel model;
     private final LibrarySearch librarySearch;
     private final Map<PatternEntry, SearchResult> results = new ConcurrentHashMap<>();

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import irw.app.task.BackgroundTask;
 import irw.app.workbench.WorkbenchModel;
 import irw.service.HyperParameters;
-import irw.service.MicSettings;
 import irw.service.api.HealthReport;
 import irw.service.api.JobState;
 import irw.service.api.JobView;
@@ -58,11 +57,7 @@ public final class TrainingViewModel {
     private final DoubleProperty alpha = new SimpleDoubleProperty(this, "alpha", HyperParameters.DEFAULTS.alpha());
     private final DoubleProperty beta = new SimpleDoubleProperty(this, "beta", HyperParameters.DEFAULTS.beta());
     private final DoubleProperty lambda = new SimpleDoubleProperty(this, "lambda", HyperParameters.DEFAULTS.lambda());
-    private final IntegerProperty micTypes = new SimpleIntegerProperty(this, "micTypes", MicSettings.DEFAULTS.types());
-    private final StringProperty micSelection = new SimpleStringProperty(this, "micSelection", MicSettings.DEFAULTS.selection());
-    private final IntegerProperty micIterations = new SimpleIntegerProperty(this, "micIterations", MicSettings.DEFAULTS.iterations());
-    private final DoubleProperty micNoiseIn = new SimpleDoubleProperty(this, "micNoiseIn", MicSettings.DEFAULTS.noiseIn());
-    private final DoubleProperty micNoiseOut = new SimpleDoubleProperty(this, "micNoiseOut", MicSettings.DEFAULTS.noiseOut());
+    private final MicKnobs mic = new MicKnobs();
     private final ReadOnlyStringWrapper runListHint = new ReadOnlyStringWrapper(this, "runListHint",
             "Not connected to the training service: press Connect (it starts on this machine when none runs)");
     private final TrainingCurves curves = new TrainingCurves();
@@ -194,11 +189,7 @@ public final class TrainingViewModel {
             hyper.put("lambda", lambda.get());
         }
         if (k.usesMicFields()) {
-            hyper.put("types", micTypes.get());
-            hyper.put("selection", micSelection.get());
-            hyper.put("iterations", micIterations.get());
-            hyper.put("noiseIn", micNoiseIn.get());
-            hyper.put("noiseOut", micNoiseOut.get());
+            mic.putInto(hyper);
         }
         if (k.usesRefinerFields()) {
             hyper.put("alpha", alpha.get());
@@ -293,7 +284,7 @@ public final class TrainingViewModel {
             return null;
         }
         return model.executor().execute(BackgroundTask.of("Downloading the model of " + row.id(), ctx -> {
-            Path target = downloadFolder(row);
+            Path target = RunDownloadFolder.of(modelsDir, row.id(), row.artifacts());
             Files.createDirectories(target);
             for (String artifact : row.artifacts()) {
                 c.downloadArtifact(row.id(), artifact, target.resolve(artifact));
@@ -303,26 +294,6 @@ public final class TrainingViewModel {
             model.notifications().info(row.id(), "model files in " + dir);
             opened.accept(dir);
         }).onFailure(e -> model.notifications().error(row.id(), e)));
-    }
-
-    /**
-     * The run's own folder under the models folder: {@code <id>}, or {@code <id>-2}, {@code <id>-3} …
-     * when that name holds other files (another service's run of the same id, after its data folder
-     * was replaced), so that opening the folder never picks up a model of another run.
-     */
-    private Path downloadFolder(RunRow row) throws java.io.IOException {
-        java.util.Set<String> mine = java.util.Set.copyOf(row.artifacts());
-        for (int n = 1; ; n++) {
-            Path dir = modelsDir.resolve(n == 1 ? row.id() : row.id() + "-" + n);
-            if (!Files.exists(dir)) {
-                return dir;
-            }
-            try (var files = Files.list(dir)) {
-                if (files.allMatch(f -> mine.contains(f.getFileName().toString()))) {
-                    return dir;
-                }
-            }
-        }
     }
 
     /** The status bar's service line, from the run states as they change. */
@@ -396,29 +367,9 @@ public final class TrainingViewModel {
         return lambda;
     }
 
-    /** MIC: training items (types) per class, each with its own one-hot input (Hobbhahn 3.2). */
-    public IntegerProperty micTypesProperty() {
-        return micTypes;
-    }
-
-    /** MIC: how the types are chosen, "clustered" (k-means) or "random" (3.5.1). */
-    public StringProperty micSelectionProperty() {
-        return micSelection;
-    }
-
-    /** MIC: Adam steps per class generator. */
-    public IntegerProperty micIterationsProperty() {
-        return micIterations;
-    }
-
-    /** MIC: standard deviation of the noise on the generators' one-hot input in training (3.5.2). */
-    public DoubleProperty micNoiseInProperty() {
-        return micNoiseIn;
-    }
-
-    /** MIC: standard deviation of the noise on the generators' target sequence in training (3.5.2). */
-    public DoubleProperty micNoiseOutProperty() {
-        return micNoiseOut;
+    /** MIC's knobs, sent for mic runs only. */
+    public MicKnobs mic() {
+        return mic;
     }
 
     /** What the empty run list says: how to get runs, given the connection. */

@@ -7,7 +7,7 @@ import io.fair_acc.chartfx.renderer.spi.ErrorDataSetRenderer;
 import io.fair_acc.dataset.DataSet;
 import io.fair_acc.dataset.spi.DoubleDataSet;
 import irw.app.identify.IdentifyViewModel;
-import irw.app.identify.IdentifyViewModel.CandidateRow;
+import irw.app.identify.CandidateRow;
 import irw.app.identify.PatternTreatment;
 import irw.app.workbench.WorkbenchModel;
 import irw.core.Pattern;

@@ -192,14 +192,14 @@ public final class TrainingView extends SplitPane {
         shownFor(runMicTypesRow, RunKind::usesMicFields);
         shownFor(runMicIterationsRow, RunKind::usesMicFields);
         shownFor(runMicNoiseRow, RunKind::usesMicFields);
-        bindInteger(runMicTypes, new SpinnerValueFactory.IntegerSpinnerValueFactory(1, 10_000, viewModel.micTypesProperty().get()),
-                viewModel.micTypesProperty());
-        bindInteger(runMicIterations, new SpinnerValueFactory.IntegerSpinnerValueFactory(1, 10_000_000, viewModel.micIterationsProperty().get(), 100),
-                viewModel.micIterationsProperty());
-        bindDouble(runMicNoiseIn, viewModel.micNoiseInProperty());
-        bindDouble(runMicNoiseOut, viewModel.micNoiseOutProperty());
+        bindInteger(runMicTypes, new SpinnerValueFactory.IntegerSpinnerValueFactory(1, 10_000, viewModel.mic().typesProperty().get()),
+                viewModel.mic().typesProperty());
+        bindInteger(runMicIterations, new SpinnerValueFactory.IntegerSpinnerValueFactory(1, 10_000_000, viewModel.mic().iterationsProperty().get(), 100),
+                viewModel.mic().iterationsProperty());
+        bindDouble(runMicNoiseIn, viewModel.mic().noiseInProperty());
+        bindDouble(runMicNoiseOut, viewModel.mic().noiseOutProperty());
         runMicSelection.getItems().setAll("clustered", "random");
-        runMicSelection.valueProperty().bindBidirectional(viewModel.micSelectionProperty());
+        runMicSelection.valueProperty().bindBidirectional(viewModel.mic().selectionProperty());
     }
 
     private static void bindInteger(Spinner<Integer> spinner, SpinnerValueFactory<Integer> values, javafx.beans.property.IntegerProperty property) {

@@ -41,7 +41,7 @@ class IdentifyViewModelTest {
         WorkbenchModel model = SampleBatch.loaded(dir);
         IdentifyViewModel vm = viewModelOn(model, "MnO.xy");
         vm.identify();
-        IdentifyViewModel.CandidateRow best = vm.candidates().get(0);
+        CandidateRow best = vm.candidates().get(0);
         assertThat(best.phase()).isEqualTo(1);
         assertThat(best.close()).isTrue();
         assertThat(best.crystalSystem()).isEqualTo("cubic");

@@ -272,11 +272,11 @@ class TrainingViewModelTest {
         vm.kindProperty().set(RunKind.LABEL_REFINERY);
         assertThat(fields(json.readTree(vm.specJson()).get("hyperParameters"))).containsExactly("epochs");
         vm.kindProperty().set(RunKind.MIC);
-        vm.micTypesProperty().set(2);
-        vm.micSelectionProperty().set("random");
-        vm.micIterationsProperty().set(300);
-        vm.micNoiseInProperty().set(0.3);
-        vm.micNoiseOutProperty().set(0.0);
+        vm.mic().typesProperty().set(2);
+        vm.mic().selectionProperty().set("random");
+        vm.mic().iterationsProperty().set(300);
+        vm.mic().noiseInProperty().set(0.3);
+        vm.mic().noiseOutProperty().set(0.0);
         JsonNode mic = json.readTree(vm.specJson()).get("hyperParameters");
         assertThat(fields(mic)).containsExactly("iterations", "noiseIn", "noiseOut", "selection", "types");
         assertThat(mic.get("types").asInt()).isEqualTo(2);
