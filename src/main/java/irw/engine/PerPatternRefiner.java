@@ -220,6 +220,29 @@ public final class PerPatternRefiner {
 
         /** @param step 1 … settings.steps(); {@code refined} is the item after that many steps (not yet classified) */
         void stepTaken(int step, float[] refined);
+
+        /**
+         * Whether {@link #stepTaken} wants step {@code step} at all: a pattern after a step costs one
+         * more graph execution (the constraint ops), so steps nobody draws are not computed.
+         */
+        default boolean wants(int step) {
+            return true;
+        }
+
+        /** An observer of the steps {@code wanted} says yes to. */
+        static StepObserver of(java.util.function.IntPredicate wanted, StepObserver observer) {
+            return new StepObserver() {
+                @Override
+                public void stepTaken(int step, float[] refined) {
+                    observer.stepTaken(step, refined);
+                }
+
+                @Override
+                public boolean wants(int step) {
+                    return wanted.test(step);
+                }
+            };
+        }
     }
 
     /** Refines one preprocessed item; {@code cancelled} is polled before every step. */
@@ -263,7 +286,7 @@ public final class PerPatternRefiner {
         patterns.add(item.clone());
         boolean stopped = false;
         boolean still = false;
-        // evaluation t gives the gradient at the state after t steps and records that state (t = 0: the input's probabilities)
+        // evaluation t gives the gradient at the state after t steps and records that state (t = 0: the input itself)
         for (int t = 0; t <= settings.steps(); t++) {
             if (t > 0 && t < settings.steps() && cancelled.getAsBoolean()) {
                 stopped = true;
@@ -271,7 +294,8 @@ public final class PerPatternRefiner {
             }
             assign(graph, v, n);
             boolean last = t == settings.steps();
-            List<String> outputs = t == 0 ? List.of("objective", "inputProbabilities") : List.of("objective", "probabilities", "refined");
+            // the input's own probabilities are taken after the loop: at t = 0 they would delay the first drawn step
+            List<String> outputs = t == 0 ? List.of("objective") : List.of("objective", "probabilities", "refined");
             Map<String, INDArray> out;
             OutAndGrad r = null;
             if (last) {
@@ -282,7 +306,7 @@ public final class PerPatternRefiner {
             }
             objective.add(out.get("objective").getDouble(0));
             if (t == 0) {
-                probabilities.add(floats(out.get("inputProbabilities")));
+                probabilities.add(null);
             } else {
                 float[] refined = floats(out.get("refined"));
                 probabilities.add(floats(out.get("probabilities")));
@@ -315,10 +339,13 @@ public final class PerPatternRefiner {
                     System.arraycopy(shaped, 0, v, 0, n);
                 }
             }
-            if (observer != StepObserver.NONE) {
+            if (observer != StepObserver.NONE && observer.wants(t + 1)) {
                 observer.stepTaken(t + 1, stepped(graph, ph, v, n));
             }
         }
+        INDArray input = graph.sd.output(ph, "inputProbabilities").get("inputProbabilities");
+        probabilities.set(0, floats(input));
+        release(input);
         return new RefinementTrace(patterns, probabilities, objective, stopped);
     }
 

@@ -58,6 +58,16 @@ class PerPatternRefinerTest {
     }
 
     @Test
+    void theObserverSeesOnlyTheStepsItWantsAndThoseAreTheTracesPatterns() {
+        float[] x = digits.items()[4];
+        java.util.Map<Integer, float[]> seen = new java.util.TreeMap<>();
+        PerPatternRefiner.StepObserver powersOfTwo = PerPatternRefiner.StepObserver.of(step -> Integer.bitCount(step) == 1, seen::put);
+        RefinementTrace trace = refiner.refine(x, new PerPatternRefiner.Settings(0.01, 0.5, 3, 6, 0.05), () -> false, powersOfTwo);
+        assertThat(seen).containsOnlyKeys(1, 2, 4);
+        seen.forEach((step, pattern) -> assertThat(pattern).containsExactly(trace.patterns().get(step)));
+    }
+
+    @Test
     void theCachedGraphGivesTheSameTraceAsAFreshRefiner() {
         float[] x = digits.items()[5];
         PerPatternRefiner.Settings s = new PerPatternRefiner.Settings(0.007, 0.3, 4, 6, 0.05);

@@ -212,12 +212,10 @@ public final class XrdModels {
         }
         PerPatternRefiner.Settings s = settings(w, targetClass);
         String method = perPatternMethod(s);
-        RefinementTrace trace = perPattern.refine(prepared.values(), s, obsolete, (step, refined) -> {
-            // steps 1, 2, 4, 8, …: the first answer at once, then fewer redraws competing with the steps for the 2 cores
-            if (step < s.steps() && Integer.bitCount(step) == 1) {
-                partial.accept(new Preview(refinement(prepared.values(), refined, p, method), null, false, step, false));
-            }
-        });
+        // steps 1, 2, 4, 8, …: the first answer at once, then fewer redraws competing with the steps for the 2 cores
+        PerPatternRefiner.StepObserver drawn = PerPatternRefiner.StepObserver.of(step -> step < s.steps() && Integer.bitCount(step) == 1,
+                (step, refined) -> partial.accept(new Preview(refinement(prepared.values(), refined, p, method), null, false, step, false)));
+        RefinementTrace trace = perPattern.refine(prepared.values(), s, obsolete, drawn);
         float[] probs = trace.finalProbabilities();
         return new Preview(refinement(prepared.values(), trace.refined(), p, method),
                 prediction(Verdict.of(probs, classifier.calibration())), trace.cancelled(), trace.steps(), true);
