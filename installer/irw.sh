@@ -9,8 +9,11 @@ export OMP_NUM_THREADS="${OMP_NUM_THREADS:-$(nproc)}"
 # OpenMP threads sleep instead of spinning between parallel regions: on busy cores spinning stalled
 # every small op (refiner step 2.55 s -> 0.72 s, per-pattern refinement 3.6-5 s -> 0.2-0.3 s; engine.md)
 export OMP_WAIT_POLICY="${OMP_WAIT_POLICY:-passive}"
-exec java ${IRW_JAVA_OPTS:--Xmx3g} \
+# IRW_JAVA_OPTS come last, so they override these defaults (the JVM takes the last -Xmx and -D of a name), e.g.
+# IRW_JAVA_OPTS="-Xmx2g -Dorg.bytedeco.javacpp.maxbytes=9g -Dorg.bytedeco.javacpp.maxphysicalbytes=12g" for a long `compare`
+exec java -Xmx3g \
   -Dorg.bytedeco.javacpp.maxbytes=3g -Dorg.bytedeco.javacpp.maxphysicalbytes=6g \
   -Dorg.bytedeco.javacpp.platform.extension=-onednn-avx2 \
   -Dirw.home="$here" \
+  ${IRW_JAVA_OPTS:-} \
   -jar "$jar" "$@"

@@ -29,10 +29,11 @@ if grep -qw avx2 /proc/cpuinfo 2>/dev/null && [ -n "@ONEDNN_EXTENSION@" ]; then
   natives="-Dorg.bytedeco.javacpp.platform.extension=@ONEDNN_EXTENSION@"
 fi
 
-# IRW_JAVA_OPTS replaces the heap cap, as in installer/irw.sh.
+# IRW_JAVA_OPTS come last and override these defaults (heap and native caps), as in installer/irw.sh.
 # shellcheck disable=SC2086
-exec "$java" ${IRW_JAVA_OPTS:--Xmx3g} \
+exec "$java" -Xmx3g \
   -Dorg.bytedeco.javacpp.maxbytes=3g -Dorg.bytedeco.javacpp.maxphysicalbytes=6g $natives \
   -Dorg.bytedeco.javacpp.cachedir="$cache/javacpp" -Djavafx.cachedir="$cache/openjfx" \
   -Dirw.home="$app" \
+  ${IRW_JAVA_OPTS:-} \
   -cp "$app/irw.jar" irw.Main "$@"
