@@ -286,7 +286,7 @@ public final class PerPatternRefiner {
         patterns.add(item.clone());
         boolean stopped = false;
         boolean still = false;
-        // evaluation t gives the gradient at the state after t steps and records that state (t = 0: the input itself)
+        // evaluation t gives the gradient at the state after t steps and records that state (t = 0: the input's probabilities)
         for (int t = 0; t <= settings.steps(); t++) {
             if (t > 0 && t < settings.steps() && cancelled.getAsBoolean()) {
                 stopped = true;
@@ -294,8 +294,7 @@ public final class PerPatternRefiner {
             }
             assign(graph, v, n);
             boolean last = t == settings.steps();
-            // the input's own probabilities are taken after the loop: at t = 0 they would delay the first drawn step
-            List<String> outputs = t == 0 ? List.of("objective") : List.of("objective", "probabilities", "refined");
+            List<String> outputs = t == 0 ? List.of("objective", "inputProbabilities") : List.of("objective", "probabilities", "refined");
             Map<String, INDArray> out;
             OutAndGrad r = null;
             if (last) {
@@ -306,7 +305,7 @@ public final class PerPatternRefiner {
             }
             objective.add(out.get("objective").getDouble(0));
             if (t == 0) {
-                probabilities.add(null);
+                probabilities.add(floats(out.get("inputProbabilities")));
             } else {
                 float[] refined = floats(out.get("refined"));
                 probabilities.add(floats(out.get("probabilities")));
@@ -343,9 +342,6 @@ public final class PerPatternRefiner {
                 observer.stepTaken(t + 1, stepped(graph, ph, v, n));
             }
         }
-        INDArray input = graph.sd.output(ph, "inputProbabilities").get("inputProbabilities");
-        probabilities.set(0, floats(input));
-        release(input);
         return new RefinementTrace(patterns, probabilities, objective, stopped);
     }
 

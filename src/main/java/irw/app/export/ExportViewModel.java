@@ -55,9 +55,13 @@ public final class ExportViewModel {
      * its line says so and what else was done to it.
      */
     public List<String> headerLines() {
+        return headerLines(items());
+    }
+
+    private static List<String> headerLines(List<Item> items) {
         List<String> out = new ArrayList<>();
         out.add("Imitation Refinement Workbench " + irw.core.ProductVersion.get() + " export; what each pattern's numbers are:");
-        items().forEach(i -> out.add(i.provenance()));
+        items.forEach(i -> out.add(i.provenance()));
         return out;
     }
 
@@ -113,8 +117,9 @@ public final class ExportViewModel {
      * Runs in the background; the outcome is a notification naming the file.
      */
     public BackgroundTask<Integer> export(Path target) {
-        List<Pattern> patterns = patternsToWrite();
-        List<String> header = headerLines();
+        List<Item> items = items(); // once: the ground truth is resampled for it
+        List<Pattern> patterns = items.stream().map(Item::pattern).toList();
+        List<String> header = headerLines(items);
         int rows = (int) entries().stream().filter(e -> e.refined() != null || includeRaw.get()).count();
         ExportFormat fmt = format.get();
         String title = "Export to " + target.getFileName();
